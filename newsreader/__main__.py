@@ -1,0 +1,5 @@
+"""Run the command line with `python -m newsreader`."""
+
+from newsreader.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,23 @@
+"""The story engine: align sentences, detect conflicts, group claims."""
+
+from __future__ import annotations
+
+from newsreader.align import align
+from newsreader.claims import group_claims
+from newsreader.conflicts import find_conflicts
+from newsreader.model import Analysis, Relation, RelationKind, Story
+
+ENGINE_VERSION = "1"
+
+
+def analyze(story: Story) -> Analysis:
+    """Analyse a story: relations between sentences of different articles, and claims."""
+    sentences = [s for a in story.articles for s in a.sentences]
+    relations: list[Relation] = []
+    for pair in align(story):
+        a, b = sentences[pair.i], sentences[pair.j]
+        reasons = find_conflicts(a, b)
+        kind = RelationKind.CONFLICT if reasons else RelationKind.MATCH
+        relations.append(Relation(a.id, b.id, kind, round(pair.score, 4), tuple(reasons)))
+    claims = group_claims(story, relations)
+    return Analysis.build(story, tuple(relations), tuple(claims))

@@ -1,0 +1,156 @@
+"""The `newsreader` command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from newsreader import __version__
+from newsreader.errors import UserError
+from newsreader.model import Story
+
+EXIT_USAGE = 2
+
+Command = Callable[[argparse.Namespace], int]
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line and exit 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UserError(message)
+
+
+def _add_db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="database file (default: $NEWSREADER_DB or the user data directory)",
+    )
+
+
+def _load_story(paths: Sequence[str]) -> Story:
+    if paths:
+        from newsreader.ingest import load_story
+
+        return load_story(list(paths))
+    from newsreader.seeds import load_demo_story
+
+    return load_demo_story()
+
+
+def _write_output(text: str, output: str | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UserError(f"{output}: cannot write ({exc.strerror or exc})") from None
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    """Open a story in the reader."""
+    from store import AnnotationStore, resolve_db_path
+
+    story = _load_story(args.paths)
+    store = AnnotationStore(resolve_db_path(args.db))
+    from tui.app import make_app
+
+    try:
+        make_app(story, store).run()
+    finally:
+        store.close()
+    return 0
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    """Print the analysis of a story."""
+    from newsreader.analysis import analyze
+    from newsreader.report import analysis_to_dict
+
+    analysis = analyze(_load_story(args.paths))
+    if args.json:
+        text = json.dumps(analysis_to_dict(analysis), ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = _summary(analysis_to_dict(analysis))
+    _write_output(text, args.output)
+    return 0
+
+
+def _summary(data: dict[str, Any]) -> str:
+    lines = [f"{data['story']['title']} ({data['story']['id']})"]
+    for article in data["articles"]:
+        lines.append(f"  {article['id']}: {len(article['sentences'])} sentences")
+    counts: dict[str, int] = {}
+    for claim in data["claims"]:
+        counts[claim["status"]] = counts.get(claim["status"], 0) + 1
+    lines.append(
+        f"{len(data['claims'])} claims: "
+        + ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
+    )
+    return "\n".join(lines) + "\n"
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Export annotations."""
+    from newsreader.export import export_json
+    from store import AnnotationStore, resolve_db_path
+
+    with AnnotationStore(resolve_db_path(args.db)) as store:
+        annotations = store.all(story=args.story)
+    text = json.dumps(export_json(annotations), ensure_ascii=False, indent=2) + "\n"
+    _write_output(text, args.output)
+    return 0
+
+
+def _build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    main = _Parser(
+        prog="newsreader",
+        description="Compare news reports side by side: matching and conflicting claims, "
+        "verdicts and notes. Commands: analyze, export (see 'newsreader COMMAND --help').",
+    )
+    main.add_argument("--version", action="version", version=f"newsreader {__version__}")
+    main.add_argument(
+        "paths", nargs="*", metavar="PATH", help="article files or folders (default: demo story)"
+    )
+    _add_db_option(main)
+    main.set_defaults(func=cmd_open)
+
+    commands: dict[str, argparse.ArgumentParser] = {}
+    analyze = _Parser(prog="newsreader analyze", description="Analyse a story and print it.")
+    analyze.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
+    analyze.add_argument("--json", action="store_true", help="print the analysis as JSON")
+    analyze.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    analyze.set_defaults(func=cmd_analyze)
+    commands["analyze"] = analyze
+
+    export = _Parser(prog="newsreader export", description="Export annotations.")
+    export.add_argument("--format", choices=["json"], default="json", help="output format")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    export.add_argument("--story", metavar="ID", help="only this story's annotations")
+    _add_db_option(export)
+    export.set_defaults(func=cmd_export)
+    commands["export"] = export
+    return main, commands
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    main_parser, commands = _build_parsers()
+    try:
+        if args_list and args_list[0] in commands:
+            args = commands[args_list[0]].parse_args(args_list[1:])
+        else:
+            args = main_parser.parse_args(args_list)
+        return args.func(args)
+    except UserError as exc:
+        print(f"newsreader: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130

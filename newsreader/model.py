@@ -1,0 +1,166 @@
+"""The domain model: frozen dataclasses shared by the engine, the store and the UI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Verdict(StrEnum):
+    """A fact-checker's verdict on a claim."""
+
+    VERIFIED = "verified"
+    DISPUTED = "disputed"
+
+
+class ClaimStatus(StrEnum):
+    """How the sources relate on a claim."""
+
+    CORROBORATED = "corroborated"
+    CONFLICTING = "conflicting"
+    SINGLE_SOURCE = "single-source"
+
+
+class RelationKind(StrEnum):
+    """The kind of link between two sentences of different articles."""
+
+    MATCH = "match"
+    CONFLICT = "conflict"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of an article, with offsets into the article's cleaned text."""
+
+    id: str
+    article_id: str
+    index: int
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Article:
+    """One report of the story, cleaned, with its sentences."""
+
+    id: str
+    title: str
+    source: str
+    text: str
+    sentences: tuple[Sentence, ...] = ()
+    outlet: str | None = None
+    author: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why two sentences conflict: a type, a readable detail and the differing spans."""
+
+    type: str
+    detail: str
+    a_span: tuple[int, int]
+    b_span: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Relation:
+    """Two sentences of different articles that state the same claim (or clash on it)."""
+
+    a: str
+    b: str
+    kind: RelationKind
+    score: float
+    reasons: tuple[Reason, ...] = ()
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A group of related sentences across articles, with a stable id."""
+
+    id: str
+    sentences: tuple[str, ...]
+    status: ClaimStatus
+    articles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Story:
+    """A set of articles reporting one event."""
+
+    id: str
+    title: str
+    articles: tuple[Article, ...]
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """The engine's output for a story: relations between sentences and claims."""
+
+    story: Story
+    relations: tuple[Relation, ...]
+    claims: tuple[Claim, ...]
+    sentence_index: dict[str, Sentence] = field(default_factory=dict, compare=False, repr=False)
+    claim_index: dict[str, Claim] = field(default_factory=dict, compare=False, repr=False)
+    claim_of: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    relations_by_sentence: dict[str, tuple[Relation, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    @classmethod
+    def build(
+        cls, story: Story, relations: tuple[Relation, ...], claims: tuple[Claim, ...]
+    ) -> Analysis:
+        """Assemble an analysis with its look-up tables."""
+        by_sentence: dict[str, list[Relation]] = {}
+        for relation in relations:
+            by_sentence.setdefault(relation.a, []).append(relation)
+            by_sentence.setdefault(relation.b, []).append(relation)
+        return cls(
+            story=story,
+            relations=relations,
+            claims=claims,
+            sentence_index={s.id: s for a in story.articles for s in a.sentences},
+            claim_index={c.id: c for c in claims},
+            claim_of={sid: c.id for c in claims for sid in c.sentences},
+            relations_by_sentence={k: tuple(v) for k, v in by_sentence.items()},
+        )
+
+    def sentence(self, sentence_id: str) -> Sentence:
+        """Return the sentence with this id."""
+        return self.sentence_index[sentence_id]
+
+    def claim_for(self, sentence_id: str) -> Claim:
+        """Return the claim a sentence belongs to."""
+        return self.claim_index[self.claim_of[sentence_id]]
+
+    def relations_of(self, sentence_id: str) -> tuple[Relation, ...]:
+        """Relations that involve a sentence."""
+        return self.relations_by_sentence.get(sentence_id, ())
+
+
+@dataclass(frozen=True)
+class Target:
+    """A quoted sentence an annotation hangs on (TextQuote + TextPosition selectors)."""
+
+    article: str
+    exact: str
+    prefix: str
+    suffix: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """A verdict on a claim, with an optional note and the sentences it quotes."""
+
+    id: str
+    story: str
+    claim: str
+    status: Verdict
+    note: str | None
+    created: str
+    updated: str
+    targets: tuple[Target, ...] = ()

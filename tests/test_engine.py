@@ -1,0 +1,66 @@
+"""The story engine on the demo story and on small hand-made stories."""
+
+from __future__ import annotations
+
+from newsreader.analysis import analyze
+from newsreader.ingest import Source, build_story
+from newsreader.model import ClaimStatus, RelationKind
+
+
+def _story(*texts: str):
+    return build_story([Source(path=f"{i}.txt", raw=t) for i, t in enumerate(texts)])
+
+
+def test_relations_join_different_articles(demo_analysis) -> None:
+    assert demo_analysis.relations
+    for relation in demo_analysis.relations:
+        a = demo_analysis.sentence(relation.a)
+        b = demo_analysis.sentence(relation.b)
+        assert a.article_id != b.article_id
+
+
+def test_every_sentence_is_in_exactly_one_claim(demo_analysis) -> None:
+    seen = [sid for claim in demo_analysis.claims for sid in claim.sentences]
+    all_ids = [s.id for a in demo_analysis.story.articles for s in a.sentences]
+    assert sorted(seen) == sorted(all_ids)
+
+
+def test_claim_ids_are_stable(demo_story, demo_analysis) -> None:
+    again = analyze(demo_story)
+    assert [c.id for c in again.claims] == [c.id for c in demo_analysis.claims]
+
+
+def test_paraphrases_match_and_numbers_conflict() -> None:
+    analysis = _story(
+        "Police said 19 people were arrested after the protest in Lyon on Saturday.",
+        "Police in Lyon arrested 14 people after Saturday's protest.",
+    )
+    [relation] = analysis_relations = analyze(analysis).relations
+    assert relation.kind is RelationKind.CONFLICT
+    reason = relation.reasons[0]
+    a_text = analysis.articles[0].sentences[0].text
+    b_text = analysis.articles[1].sentences[0].text
+    assert a_text[slice(*reason.a_span)] == "19"
+    assert b_text[slice(*reason.b_span)] == "14"
+    assert len(analysis_relations) == 1
+
+
+def test_unrelated_sentences_stay_single_source() -> None:
+    result = analyze(
+        _story(
+            "The river flooded three villages in the north overnight.",
+            "A new museum of modern art opened downtown with a concert.",
+        )
+    )
+    assert not result.relations
+    assert {c.status for c in result.claims} == {ClaimStatus.SINGLE_SOURCE}
+
+
+def test_corroborated_claim() -> None:
+    result = analyze(
+        _story(
+            "The central bank raised interest rates by half a point on Thursday.",
+            "On Thursday the central bank raised interest rates by half a point.",
+        )
+    )
+    assert [c.status for c in result.claims] == [ClaimStatus.CORROBORATED]

@@ -1,0 +1,1 @@
+"""The Textual reader for newsreader."""
