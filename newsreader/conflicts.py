@@ -1,62 +1,386 @@
-"""Conflict detection on aligned sentences: facts that cannot both be true."""
+"""Conflict detection on aligned sentences: facts that cannot both be true.
+
+Aligned sentences already state roughly the same claim, so a difference is flagged
+only where both sentences speak of the same slot: numbers of the same kind counting
+the same thing, the same verb asserted and denied, two opposite words about the same
+context, or a different name in a slot whose neighbours line up. Features of each
+sentence are computed once (cached on its text); comparing a pair is set arithmetic.
+"""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from newsreader.model import Reason, Sentence
-from newsreader.words import STOP_WORDS, stem
-
-_NUMBER = re.compile(
-    r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:%|percent|per cent))?"
-    r"(?:\s+(?:[a-z]+-)?([A-Za-z]+))?"
+from newsreader.lexicon import (
+    ALIASES,
+    ANTONYM_PAIRS,
+    MONTHS,
+    NEG_BREAK,
+    NEG_SKIP,
+    NEGATORS,
+    OUTCOME_CLASSES,
+    POLARITY_PAIRS,
+    SLOT_CLASSES,
+    TITLE_WORDS,
+    WEEKDAYS,
 )
-_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+from newsreader.model import Reason, Sentence
+from newsreader.quantities import Quantity, quantities
+from newsreader.wordforms import PUNCT, Token, key, tokenize
+from newsreader.words import STOP_WORDS
+
+REASON_TYPES = ("numeric", "negation", "antonym", "substitution", "date")
+_DATE_KINDS = frozenset({"weekday", "date", "year", "time"})
+_NEGATIVE_VERBS = frozenset({key(w) for w in ("decline", "refuse", "fail")})
+_OUTCOMES = tuple(frozenset(key(w) for w in group) for group in OUTCOME_CLASSES)
+_ALIAS = {name: min(group) for group in ALIASES for name in group}
+_SLOT_OF = {key(w): n for n, group in enumerate(SLOT_CLASSES) for w in group}
+_DROP = frozenset({"a", "an", "the"})
+_WINDOW = 5
 
 
-@dataclass(frozen=True)
-class Quantity:
-    """A number in a sentence with the word it counts."""
+def _build_opposites() -> dict[str, tuple[tuple[int, int, str], ...]]:
+    """Word key -> (pair id, side, reason type) for every opposite pair it belongs to."""
+    table: dict[str, list[tuple[int, int, str]]] = {}
+    pairs = [(p, "negation") for p in POLARITY_PAIRS] + [(p, "antonym") for p in ANTONYM_PAIRS]
+    for n, ((left, right), kind) in enumerate(pairs):
+        for side, word in enumerate((left, right)):
+            table.setdefault(key(word), []).append((n, side, kind))
+    return {k: tuple(v) for k, v in table.items()}
 
-    value: float
-    unit: str
-    span: tuple[int, int]
-    text: str
+
+_OPPOSITES = _build_opposites()
 
 
-def quantities(text: str) -> list[Quantity]:
-    """Numbers with the noun right after them ('19 drones', '66%')."""
-    found: list[Quantity] = []
-    for m in _NUMBER.finditer(text):
-        raw = m.group(1)
-        if _YEAR.match(raw) and not m.group(2):
+@dataclass(frozen=True, slots=True)
+class Polar:
+    """A content word and whether the sentence asserts or denies it."""
+
+    key: str
+    negated: bool
+    index: int
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """Everything the pairwise checks need from one sentence."""
+
+    tokens: tuple[Token, ...]
+    quantities: tuple[Quantity, ...]
+    polar: tuple[Polar, ...]
+    keys: frozenset[str]
+    words: tuple[str, ...]
+    word_index: tuple[int, ...]
+
+
+def _is_content(tok: Token) -> bool:
+    return tok.is_word and len(tok.low) > 2 and tok.low not in STOP_WORDS
+
+
+def _negated_indices(toks: tuple[Token, ...]) -> set[int]:
+    """Indices of the words a negator denies ('did not sign' -> sign)."""
+    out: set[int] = set()
+    n = len(toks)
+    for i, tok in enumerate(toks):
+        w = tok.low
+        negative_verb = key(w) in _NEGATIVE_VERBS and i + 1 < n and toks[i + 1].low == "to"
+        if w not in NEGATORS and not negative_verb:
             continue
-        if m.group(2):
-            unit = "%"
-        else:
-            word = (m.group(3) or "").lower()
-            if not word or word in STOP_WORDS:
-                continue
-            unit = stem(word)
-        found.append(Quantity(float(raw.replace(",", "")), unit, m.span(1), raw))
+        if w in ("no", "without"):
+            continue
+        j, skipped = i + (2 if negative_verb else 1), 0
+        while j < n and toks[j].low in NEG_SKIP and skipped < 3:
+            j, skipped = j + 1, skipped + 1
+        if j < n and toks[j].low not in NEG_BREAK and _is_content(toks[j]):
+            out.add(j)
+            # "did not sign or ratify": the negation spreads over a coordinated verb.
+            if j + 2 < n and toks[j + 1].low in ("or", "nor") and _is_content(toks[j + 2]):
+                out.add(j + 2)
+    return out
+
+
+@lru_cache(maxsize=32768)
+def features(text: str) -> Features:
+    """Per-sentence features, computed once per distinct text."""
+    toks = tokenize(text)
+    negated = _negated_indices(toks)
+    polar = tuple(
+        Polar(key(t.low), i in negated, i)
+        for i, t in enumerate(toks)
+        if _is_content(t) and not (t.low == "close" and i + 1 < len(toks) and toks[i + 1].low == "to")
+    )
+    word_index = tuple(i for i, t in enumerate(toks) if t.low not in PUNCT and t.low not in _DROP)
+    words = tuple(_slot_word(toks[i]) for i in word_index)
+    return Features(
+        toks,
+        quantities(text, toks),
+        polar,
+        frozenset(p.key for p in polar),
+        words,
+        word_index,
+    )
+
+
+def _slot_word(tok: Token) -> str:
+    low = tok.low
+    return _ALIAS.get(low, key(low) if tok.is_word else low)
+
+
+def _window(f: Features, index: int, exclude: frozenset[str]) -> frozenset[str]:
+    return frozenset(
+        p.key for p in f.polar if abs(p.index - index) <= _WINDOW and p.key not in exclude
+    )
+
+
+def _span(f: Features, index: int) -> tuple[int, int]:
+    tok = f.tokens[index]
+    return tok.start, tok.end
+
+
+# --- numbers, dates and "no X" ---------------------------------------------------------
+
+
+def _outcomes(q: Quantity) -> frozenset[int]:
+    return frozenset(n for n, group in enumerate(_OUTCOMES) if group & q.context)
+
+
+def _related(x: Quantity, y: Quantity, single: bool) -> bool:
+    """True when two quantities of one kind speak of the same thing."""
+    if x.kind != y.kind or x.qualifier != y.qualifier:
+        return False
+    if x.kind in _DATE_KINDS:
+        return single or bool(x.context & y.context)
+    ox, oy = _outcomes(x), _outcomes(y)
+    if ox and oy and ox.isdisjoint(oy):
+        return False
+    if x.thing and y.thing:
+        return bool(x.thing & y.thing)
+    return bool(x.context & y.context) or bool(ox & oy)
+
+
+def _numeric(fa: Features, fb: Features) -> list[Reason]:
+    reasons: list[Reason] = []
+    qa, qb = fa.quantities, fb.quantities
+    if not qa or not qb:
+        return reasons
+    kinds_a = _kind_counts(qa)
+    kinds_b = _kind_counts(qb)
+    for x in qa:
+        single = kinds_a.get(x.kind) == 1 and kinds_b.get(x.kind) == 1
+        related = [y for y in qb if _related(x, y, single)]
+        if not related or any(x.overlaps(y) for y in related):
+            continue
+        y = max(related, key=lambda c: len(c.thing & x.thing) + len(c.context & x.context))
+        back = [z for z in qa if _related(y, z, single)]
+        if any(y.overlaps(z) for z in back):
+            continue
+        reasons.append(Reason(_numeric_type(x, y), _numeric_detail(x, y), x.span, y.span))
+    return reasons
+
+
+def _kind_counts(qs: tuple[Quantity, ...]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for q in qs:
+        counts[q.kind] = counts.get(q.kind, 0) + 1
+    return counts
+
+
+def _numeric_type(x: Quantity, y: Quantity) -> str:
+    if x.kind in _DATE_KINDS:
+        return "date"
+    if x.zero or y.zero:
+        return "negation"
+    return "numeric"
+
+
+def _numeric_detail(x: Quantity, y: Quantity) -> str:
+    noun = x.noun or y.noun
+    if x.kind in _DATE_KINDS or x.kind in ("percent", "points") or x.kind.startswith("money"):
+        noun = ""
+    return f"{x.text} vs {y.text}" + (f" {noun}" if noun else "")
+
+
+# --- asserted vs denied, opposite words -------------------------------------------------
+
+
+def _negation(fa: Features, fb: Features) -> list[Reason]:
+    reasons: list[Reason] = []
+    shared = fa.keys & fb.keys
+    if not shared:
+        return reasons
+    for p in fa.polar:
+        if p.key not in shared:
+            continue
+        same_a = {q.negated for q in fa.polar if q.key == p.key}
+        same_b = [q for q in fb.polar if q.key == p.key]
+        if len(same_a) != 1 or len({q.negated for q in same_b}) != 1:
+            continue
+        q = same_b[0]
+        if q.negated == p.negated:
+            continue
+        if not _window(fa, p.index, frozenset({p.key})) & _window(fb, q.index, frozenset({p.key})):
+            continue
+        word = fa.tokens[p.index].text
+        detail = f"not {word} vs {fb.tokens[q.index].text}"
+        if q.negated:
+            detail = f"{word} vs not {fb.tokens[q.index].text}"
+        reasons.append(Reason("negation", detail, _span(fa, p.index), _span(fb, q.index)))
+    return reasons
+
+
+def _assertions(f: Features) -> dict[int, dict[int, Polar]]:
+    """Opposite pair id -> asserted side -> first word asserting it."""
+    found: dict[int, dict[int, Polar]] = {}
+    for p in f.polar:
+        for pair, side, _kind in _OPPOSITES.get(p.key, ()):
+            found.setdefault(pair, {}).setdefault(side ^ p.negated, p)
     return found
+
+
+@lru_cache(maxsize=32768)
+def _assertions_of(text: str) -> dict[int, dict[int, Polar]]:
+    return _assertions(features(text))
+
+
+_PAIR_KIND = [kind for _, kind in [(p, "negation") for p in POLARITY_PAIRS]] + [
+    "antonym" for _ in ANTONYM_PAIRS
+]
+
+
+def _opposites(a: str, b: str, fa: Features, fb: Features) -> list[Reason]:
+    reasons: list[Reason] = []
+    sa, sb = _assertions_of(a), _assertions_of(b)
+    for pair in sa.keys() & sb.keys():
+        sides_a, sides_b = sa[pair], sb[pair]
+        if len(sides_a) != 1 or len(sides_b) != 1 or sides_a.keys() == sides_b.keys():
+            continue
+        (pa,), (pb,) = sides_a.values(), sides_b.values()
+        if pa.key == pb.key:
+            continue  # the same word asserted and denied: the negation check reports it
+        exclude = frozenset({pa.key, pb.key})
+        if not _window(fa, pa.index, exclude) & _window(fb, pb.index, exclude):
+            continue
+        wa, wb = fa.tokens[pa.index].text, fb.tokens[pb.index].text
+        detail = f"{'not ' if pa.negated else ''}{wa} vs {'not ' if pb.negated else ''}{wb}"
+        reasons.append(Reason(_PAIR_KIND[pair], detail, _span(fa, pa.index), _span(fb, pb.index)))
+    return reasons
+
+
+# --- a different name or key noun in the same slot --------------------------------------
+
+
+def _substitutions(fa: Features, fb: Features) -> list[Reason]:
+    reasons: list[Reason] = []
+    wa, wb = fa.words, fb.words
+    set_a, set_b = frozenset(wa), frozenset(wb)
+    if set_a == set_b:
+        return reasons
+    positions: dict[str, list[int]] = {}
+    for p, w in enumerate(wb):
+        positions.setdefault(w, []).append(p)
+    i, n = 0, len(wa)
+    while i < n:
+        if wa[i] in set_b:
+            i += 1
+            continue
+        j = i
+        while j < n and wa[j] not in set_b and j - i < 4:
+            j += 1
+        if j - i <= 3:
+            found = None
+            if 0 < i and j < n:
+                found = _match_slot(fa, fb, i, j, positions)
+            elif i == 0 and j + 1 < n:
+                found = _match_start(fa, fb, j)
+            if found is not None:
+                reasons.append(found)
+        i = j + 1
+    return reasons
+
+
+def _match_start(fa: Features, fb: Features, j: int) -> Reason | None:
+    """A differing run at the very start, followed by two words that line up."""
+    wa, wb = fa.words, fb.words
+    set_a = frozenset(wa)
+    for q in range(1, min(4, len(wb) - 1)):
+        if wb[q] in set_a:
+            if wb[q] == wa[j] and wb[q + 1] == wa[j + 1]:
+                return _classify_slot(fa, fb, (0, j), (0, q))
+            return None
+    return None
+
+
+def _match_slot(
+    fa: Features, fb: Features, i: int, j: int, positions: dict[str, list[int]]
+) -> Reason | None:
+    wa, wb = fa.words, fb.words
+    set_a = frozenset(wa)
+    left, right = wa[i - 1], wa[j]
+    for p in positions.get(left, ()):
+        for q in range(p + 2, min(p + 5, len(wb))):
+            if wb[q] in set_a:
+                if wb[q] == right:
+                    reason = _classify_slot(fa, fb, (i, j), (p + 1, q))
+                    if reason is not None:
+                        return reason
+                break
+    return None
+
+
+def _classify_slot(
+    fa: Features, fb: Features, run_a: tuple[int, int], run_b: tuple[int, int]
+) -> Reason | None:
+    toks_a = [fa.tokens[fa.word_index[k]] for k in range(*run_a)]
+    toks_b = [fb.tokens[fb.word_index[k]] for k in range(*run_b)]
+    if any(not t.is_word for t in toks_a + toks_b):
+        return None
+    lows = {t.low for t in toks_a + toks_b}
+    if lows & (TITLE_WORDS | WEEKDAYS.keys() | MONTHS.keys()):
+        return None
+    span_a = (toks_a[0].start, toks_a[-1].end)
+    span_b = (toks_b[0].start, toks_b[-1].end)
+    text_a = " ".join(t.text for t in toks_a)
+    text_b = " ".join(t.text for t in toks_b)
+    first_a = fa.word_index[run_a[0]] == 0
+    first_b = fb.word_index[run_b[0]] == 0
+    proper = (
+        not first_a
+        and not first_b
+        and all(t.is_capitalized for t in toks_a + toks_b)
+        and not any(t.low in STOP_WORDS for t in toks_a + toks_b)
+    )
+    if proper:
+        if _ALIAS.get(text_a.lower(), text_a.lower()) == _ALIAS.get(text_b.lower(), text_b.lower()):
+            return None
+        return Reason("substitution", f"{text_a} vs {text_b}", span_a, span_b)
+    if len(toks_a) == 1 and len(toks_b) == 1:
+        ka, kb = key(toks_a[0].low), key(toks_b[0].low)
+        if ka != kb and ka in _SLOT_OF and _SLOT_OF[ka] == _SLOT_OF.get(kb):
+            return Reason("substitution", f"{text_a} vs {text_b}", span_a, span_b)
+    return None
+
+
+# --- the public entry point -------------------------------------------------------------
+
+
+def _overlaps(s: tuple[int, int], t: tuple[int, int]) -> bool:
+    return s[0] < t[1] and t[0] < s[1]
+
+
+def conflicts_between(a: str, b: str) -> list[Reason]:
+    """Reasons why two aligned sentence texts disagree (empty when they agree)."""
+    fa, fb = features(a), features(b)
+    found = _numeric(fa, fb) + _opposites(a, b, fa, fb) + _negation(fa, fb)
+    found += _substitutions(fa, fb)
+    reasons: list[Reason] = []
+    for r in found:
+        if any(_overlaps(r.a_span, s.a_span) or _overlaps(r.b_span, s.b_span) for s in reasons):
+            continue
+        reasons.append(r)
+    return reasons
 
 
 def find_conflicts(a: Sentence, b: Sentence) -> list[Reason]:
     """Reasons why two aligned sentences disagree (empty when they agree)."""
-    reasons: list[Reason] = []
-    qa, qb = quantities(a.text), quantities(b.text)
-    for x in qa:
-        same_unit = [y for y in qb if y.unit == x.unit]
-        if same_unit and all(y.value != x.value for y in same_unit):
-            y = same_unit[0]
-            reasons.append(
-                Reason(
-                    type="numeric",
-                    detail=f"{x.text} vs {y.text} {x.unit if x.unit != '%' else 'percent'}",
-                    a_span=x.span,
-                    b_span=y.span,
-                )
-            )
-    return reasons
+    return conflicts_between(a.text, b.text)

@@ -1,0 +1,575 @@
+"""Quantities in a sentence read as intervals, with their kind, unit and the thing counted.
+
+"at least 19 drones" is [19, inf) drones, "about 450" is [405, 495], "a decade" is
+about 3,652 days, "no firefighters" is [0, 0] firefighters, "five other leaders" is
+[5, 6] leaders (the subject may or may not be counted), "the 11th visit" is an
+ordinal, "in 2015" is a year and "March 3" a date: each kind is compared only with
+the same kind.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+
+from newsreader.lexicon import (
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    DURATIONS,
+    INCREMENT_AFTER,
+    INCREMENT_BEFORE,
+    MODIFIER_MAX,
+    MODIFIERS,
+    MONTHS,
+    NUMBER_WORDS,
+    ORDINAL_WORDS,
+    POST_GE,
+    POST_LE,
+    SCALES,
+    TENS,
+    UNITS,
+    VAGUE_PLURALS,
+    WEEKDAYS,
+)
+from newsreader.wordforms import PUNCT, Token, key
+from newsreader.words import STOP_WORDS
+
+INF = math.inf
+_EPS = 1e-9
+_DURATION_FORMS = {
+    **{u: u for u in DURATIONS},
+    **{u + "s": u for u in DURATIONS},
+    "centuries": "century",
+    "hrs": "hour",
+    "mins": "minute",
+}
+_ORDINAL_SUFFIX = frozenset({"st", "nd", "rd", "th"})
+_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"})
+_PRONOUN_ONE = frozenset({"the", "this", "that", "which", "any", "every", "each", "no", "someone"})
+_NO_NOT_A_COUNT = frozenset({"longer", "one", "matter", "doubt", "way", "sooner", "less", "more"})
+_ZERO_PEOPLE = frozenset({key("people"), key("person")})
+_YEAR_PREPS = {
+    "in": "in",
+    "during": "in",
+    "of": "in",
+    "since": "since",
+    "from": "since",
+    "until": "until",
+    "till": "until",
+    "through": "until",
+    "by": "by",
+    "before": "before",
+    "after": "after",
+}
+_SCOPE_WORDS = frozenset({"since", "among", "including", "excluding", "so", "this", "last"})
+_PERSON_WORDS = frozenset({key("people"), key("person"), key("persons"), key("individuals")})
+_NOT_CONTEXT = frozenset({"nobody", "none", "since", "among", "including", "p.m.", "a.m."})
+_TIME_WORDS = {"noon": 720.0, "midday": 720.0, "midnight": 0.0}
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A quantity read as an interval [low, high] of one kind, with what it counts.
+
+    kind: count, percent, points, money:<currency>, duration (days), age, ordinal,
+    year, date (month*100+day), weekday or time (minutes after midnight).
+    thing: keys of the words naming what is counted ('drones').
+    context: keys of content words nearby, to tell apart two counts in one sentence.
+    qualifier: '' for a plain total; 'increment', 'part' or 'scope:...' otherwise,
+    and a preposition for dates ('since', 'until', ...).
+    """
+
+    low: float
+    high: float
+    kind: str
+    thing: frozenset[str]
+    context: frozenset[str]
+    qualifier: str
+    span: tuple[int, int]
+    text: str
+    noun: str = ""
+    zero: bool = False
+
+    def overlaps(self, other: Quantity) -> bool:
+        """True when both intervals can hold the same value."""
+        return self.low <= other.high and other.low <= self.high
+
+
+def _is_content(tok: Token) -> bool:
+    w = tok.low
+    return (
+        tok.is_word
+        and len(w) > 2
+        and w not in STOP_WORDS
+        and w not in _NOT_CONTEXT
+        and w not in NUMBER_WORDS
+        and w not in MONTHS
+        and w not in WEEKDAYS
+        and w not in ORDINAL_WORDS
+    )
+
+
+def _word_number(toks: tuple[Token, ...], i: int) -> tuple[float, int] | None:
+    """A number spelled in words starting at i ('twenty-five', 'two hundred')."""
+    total, current, j, seen = 0.0, 0.0, i, False
+    n = len(toks)
+    while j < n:
+        w = toks[j].low
+        if w in UNITS or w in TENS:
+            if seen and current % 100 not in (0,) and not (w in UNITS and current % 10 == 0):
+                break
+            current += NUMBER_WORDS[w]
+            seen = True
+            j += 1
+        elif w == "hundred" and seen:
+            current = (current or 1) * 100
+            j += 1
+        elif w in ("thousand", "million", "billion", "trillion") and seen:
+            total += (current or 1) * SCALES[w]
+            current = 0.0
+            j += 1
+        elif w in ("-", "and") and seen and j + 1 < n and toks[j + 1].low in NUMBER_WORDS:
+            j += 1
+        else:
+            break
+    if not seen:
+        return None
+    return total + current, j
+
+
+def _digit_value(tok: Token) -> tuple[float, int]:
+    """Value and number of decimals of a digit token."""
+    raw = tok.text.replace(",", "")
+    decimals = len(raw.split(".")[1]) if "." in raw else 0
+    return float(raw), decimals
+
+
+def _modifier_before(toks: tuple[Token, ...], i: int) -> tuple[str, int]:
+    """The interval modifier ending right before token i and where it starts."""
+    for size in range(MODIFIER_MAX, 0, -1):
+        if i - size < 0:
+            continue
+        words = tuple(t.low for t in toks[i - size : i])
+        if words in MODIFIERS:
+            # "just over" / "just under": keep the narrower "near" reading of the pair.
+            return MODIFIERS[words], i - size
+    return "", i
+
+
+def _interval(value: float, mod: str, tol: float) -> tuple[float, float]:
+    if mod == "ge":
+        return value, INF
+    if mod == "gt":
+        return value + _EPS * max(1.0, value), INF
+    if mod == "le":
+        return 0.0, value
+    if mod == "lt":
+        return 0.0, value - _EPS * max(1.0, value)
+    if mod == "approx":
+        t = max(0.1 * value, 1.0 if value >= 3 else 0.0, tol)
+        return value - t, value + t
+    if mod == "near":
+        return 0.85 * value, value
+    return value - tol, value + tol
+
+
+def _round_tolerance(text: str, value: float, scaled: bool, decimals: int) -> float:
+    """How far a rounded figure may be from the exact one ('500' ~ 475-525)."""
+    if scaled:
+        unit = 10.0**-decimals if decimals else 1.0
+        return unit
+    digits = text.replace(",", "").split(".")[0]
+    zeros = len(digits) - len(digits.rstrip("0"))
+    if value >= 100 and zeros >= 2 and not decimals:
+        return 0.05 * value
+    return 0.0
+
+
+def _context(toks: tuple[Token, ...], start: int, end: int, width: int = 4) -> frozenset[str]:
+    found: list[str] = []
+    j, taken = start - 1, 0
+    while j >= 0 and taken < width and toks[j].low not in (".", ";", "(", ")"):
+        if _is_content(toks[j]):
+            found.append(key(toks[j].low))
+            taken += 1
+        j -= 1
+    j, taken = end, 0
+    while j < len(toks) and taken < width and toks[j].low not in (".", ";", "(", ")"):
+        if _is_content(toks[j]):
+            found.append(key(toks[j].low))
+            taken += 1
+        j += 1
+    return frozenset(found)
+
+
+def _thing(toks: tuple[Token, ...], j: int, skip_of: bool) -> tuple[frozenset[str], str, int]:
+    """Keys of the words right after a number that name what it counts."""
+    n = len(toks)
+    if skip_of and j < n and toks[j].low == "of":
+        j += 1
+        while j < n and toks[j].low in _DETERMINERS | {"them", "those", "these"}:
+            j += 1
+    words: list[Token] = []
+    while j < n and len(words) < 3:
+        tok = toks[j]
+        if tok.low == "-" and words:
+            j += 1
+            continue
+        if not _is_content(tok) or tok.low in NUMBER_WORDS or tok.low in MONTHS:
+            break
+        words.append(tok)
+        j += 1
+    return frozenset(key(t.low) for t in words), (words[-1].text if words else ""), j
+
+
+def _scope(toks: tuple[Token, ...], j: int) -> str:
+    """A qualifier after the counted thing that narrows it ('since 2022', 'so far')."""
+    for k in range(j, min(j + 2, len(toks))):
+        w = toks[k].low
+        if w in _SCOPE_WORDS and k + 1 < len(toks):
+            nxt = toks[k + 1].low
+            if w in ("so", "this", "last") and nxt not in ("far", "year", "month", "week"):
+                continue
+            return f"scope:{w} {nxt}"
+        if w == "in" and k + 1 < len(toks) and toks[k + 1].low in ("total", "all"):
+            return ""
+        if w in PUNCT:
+            break
+    return ""
+
+
+def quantities(text: str, toks: tuple[Token, ...]) -> tuple[Quantity, ...]:
+    """All quantities of a sentence (given with its tokens), left to right."""
+    found: list[Quantity] = []
+    i, n = 0, len(toks)
+    while i < n:
+        q, nxt = _parse_at(toks, i)
+        if q is not None:
+            found.append(replace(q, text=text[q.span[0] : q.span[1]]))
+            i = max(nxt, i + 1)
+        else:
+            i += 1
+    return tuple(found)
+
+
+def _parse_at(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
+    tok = toks[i]
+    w = tok.low
+    if w in WEEKDAYS and tok.is_capitalized:
+        return _simple(toks, i, i + 1, "weekday", WEEKDAYS[w], WEEKDAYS[w]), i + 1
+    if w in MONTHS and _is_month(toks, i):
+        return _month_date(toks, i)
+    if w in _TIME_WORDS:
+        v = _TIME_WORDS[w]
+        return _simple(toks, i, i + 1, "time", v, v), i + 1
+    if w in ("no", "none", "nobody", "zero") or (w == "not" and _peek(toks, i + 1) == "a"):
+        return _zero(toks, i)
+    if w in VAGUE_PLURALS and _peek(toks, i + 1) == "of":
+        thing, noun, _ = _thing(toks, i + 1, skip_of=True)
+        start = _modifier_before(toks, i)[1]
+        low = VAGUE_PLURALS[w]
+        return _make(toks, start, i + 1, "count", low, INF, thing, noun, ""), i + 1
+    if w in ORDINAL_WORDS and (w != "second" or _peek(toks, i - 1) in _DETERMINERS):
+        return _ordinal(toks, i, i + 1, float(ORDINAL_WORDS[w]))
+    if tok.is_number:
+        return _number(toks, i)
+    if w in NUMBER_WORDS or (w in ("a", "an") and _peek(toks, i + 1) in ("dozen", "hundred")):
+        return _number(toks, i)
+    if w in ("a", "an", "one") and _peek(toks, i + 1) in _DURATION_FORMS:
+        unit = _DURATION_FORMS[_peek(toks, i + 1)]
+        prev = _peek(toks, i - 1)
+        if prev in ("times", "per", "once", "twice") or (i > 0 and toks[i - 1].is_number):
+            return None, i + 1
+        days = DURATIONS[unit]
+        start = _modifier_before(toks, i)[1]
+        mod = _modifier_before(toks, i)[0]
+        low, high = _interval(days, mod or "approx", 0.15 * days)
+        if not mod:
+            low, high = 0.85 * days, 1.15 * days
+        thing, noun, _ = _thing(toks, i + 2, skip_of=False)
+        return _make(toks, start, i + 2, "duration", low, high, thing, noun, ""), i + 2
+    return None, i + 1
+
+
+def _peek(toks: tuple[Token, ...], i: int) -> str:
+    return toks[i].low if 0 <= i < len(toks) else ""
+
+
+def _is_month(toks: tuple[Token, ...], i: int) -> bool:
+    tok = toks[i]
+    if not tok.is_capitalized:
+        return False
+    if tok.low == "may" or len(tok.low) <= 4:
+        # "May" the verb and "Mar"/"Dec" abbreviations need a number or a preposition.
+        return toks[i + 1].is_number if i + 1 < len(toks) else False
+    return True
+
+
+def _simple(
+    toks: tuple[Token, ...], start: int, end: int, kind: str, low: float, high: float
+) -> Quantity:
+    prep = _YEAR_PREPS.get(_peek(toks, start - 1), "") if kind != "weekday" else ""
+    if kind == "weekday" and _peek(toks, start - 1) in ("since", "until", "by", "before"):
+        prep = _peek(toks, start - 1)
+    text = toks[start].text if end - start == 1 else _text(toks, start, end)
+    return Quantity(
+        low,
+        high,
+        kind,
+        frozenset(),
+        _context(toks, start, end),
+        prep,
+        (toks[start].start, toks[end - 1].end),
+        text,
+    )
+
+
+def _text(toks: tuple[Token, ...], start: int, end: int) -> str:
+    return " ".join(t.text for t in toks[start:end])
+
+
+def _month_date(toks: tuple[Token, ...], i: int) -> tuple[Quantity, int]:
+    month = MONTHS[toks[i].low]
+    j = i + 1
+    if j < len(toks) and toks[j].is_number and _day_ok(toks[j]):
+        day = float(toks[j].text)
+        end = j + 1
+        if _peek(toks, end) in _ORDINAL_SUFFIX:
+            end += 1
+        return _simple(toks, i, end, "date", month * 100 + day, month * 100 + day), end
+    return _simple(toks, i, i + 1, "date", month * 100 + 1, month * 100 + 31), i + 1
+
+
+def _day_ok(tok: Token) -> bool:
+    return tok.text.isdigit() and 1 <= int(tok.text) <= 31
+
+
+def _zero(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
+    w = toks[i].low
+    nxt = _peek(toks, i + 1)
+    if w in ("nobody",) or (w == "no" and nxt == "one"):
+        end = i + 1 if w == "nobody" else i + 2
+        return _make(toks, i, end, "count", 0, 0, _ZERO_PEOPLE, "people", "", zero=True), end
+    if w == "no":
+        if nxt in _NO_NOT_A_COUNT or any(k[0] == "no" and k[1:2] == (nxt,) for k in MODIFIERS):
+            return None, i + 1
+        thing, noun, _ = _thing(toks, i + 1, skip_of=False)
+        if not thing:
+            return None, i + 1
+        return _make(toks, i, i + 1, "count", 0, 0, thing, noun, "", zero=True), i + 1
+    if w == "none":
+        thing, noun, _ = _thing(toks, i + 1, skip_of=True)
+        return _make(toks, i, i + 1, "count", 0, 0, thing, noun, "", zero=True), i + 1
+    if w == "not":
+        if _peek(toks, i + 2) != "single":
+            return None, i + 1
+        thing, noun, _ = _thing(toks, i + 3, skip_of=False)
+        if not thing:
+            return None, i + 1
+        return _make(toks, i, i + 3, "count", 0, 0, thing, noun, "", zero=True), i + 3
+    thing, noun, _ = _thing(toks, i + 1, skip_of=False)
+    if not thing:
+        return None, i + 1
+    return _make(toks, i, i + 1, "count", 0, 0, thing, noun, "", zero=True), i + 1
+
+
+def _make(
+    toks: tuple[Token, ...],
+    start: int,
+    end: int,
+    kind: str,
+    low: float,
+    high: float,
+    thing: frozenset[str],
+    noun: str,
+    qualifier: str,
+    zero: bool = False,
+) -> Quantity:
+    span = (toks[start].start, toks[end - 1].end)
+    return Quantity(
+        float(low),
+        float(high),
+        kind,
+        thing,
+        _context(toks, start, end),
+        qualifier,
+        span,
+        _text(toks, start, end),
+        noun,
+        zero,
+    )
+
+
+def _ordinal(toks: tuple[Token, ...], start: int, end: int, value: float) -> tuple[Quantity, int]:
+    thing, noun, after = _thing(toks, end, skip_of=False)
+    if not thing:
+        return None, end  # type: ignore[return-value]
+    qualifier = _scope(toks, after)
+    return _make(toks, start, end, "ordinal", value, value, thing, noun, qualifier), end
+
+
+def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
+    """A number (digits or words) with its modifier, scale, unit and counted thing."""
+    n = len(toks)
+    tok = toks[i]
+    decimals = 0
+    word_form = not tok.is_number
+    if tok.is_number:
+        value, decimals = _digit_value(tok)
+        j = i + 1
+    else:
+        if tok.low in ("a", "an"):
+            value, j = NUMBER_WORDS[toks[i + 1].low], i + 2
+        else:
+            parsed = _word_number(toks, i)
+            if parsed is None:
+                return None, i + 1
+            value, j = parsed
+        if tok.low == "one" and (
+            _peek(toks, i - 1) in _PRONOUN_ONE
+            or j >= n
+            or not (_is_content(toks[j]) or toks[j].low in ("of", "other", "more"))
+        ):
+            return None, j
+    mod, start = _modifier_before(toks, i)
+    currency = ""
+    if i > 0 and toks[i - 1].low in CURRENCY_SYMBOLS:
+        currency = CURRENCY_SYMBOLS[toks[i - 1].low]
+        mod, start = _modifier_before(toks, i - 1)
+        if not mod:
+            start = i - 1
+    high_value = value
+    # Ranges: "10-12", "10 to 12", "between 10 and 12", "10 or 12".
+    if j + 1 < n and toks[j].low in ("-", "–", "to", "and", "or") and toks[j + 1].is_number:
+        if toks[j].low != "and" or _peek(toks, start - 1) == "between" or mod == "between":
+            other, _ = _digit_value(toks[j + 1])
+            if other > value and not (_is_year(value, tok) and toks[j].low == "-"):
+                high_value = other
+                j += 2
+    if _peek(toks, start - 1) == "between":
+        start -= 1
+    scaled = False
+    if j < n and toks[j].low in SCALES:
+        s = toks[j].low
+        attached = toks[j].start == toks[j - 1].end
+        if s not in ("m", "b", "k") or attached:
+            value *= SCALES[s]
+            high_value *= SCALES[s]
+            scaled = True
+            j += 1
+    kind = "count"
+    tol = 0.0 if word_form else _round_tolerance(tok.text, value, scaled, decimals)
+    if scaled and not word_form:
+        tol *= value / float(tok.text.replace(",", ""))
+    nxt = _peek(toks, j)
+    if nxt == "%" or nxt in ("percent", "pc"):
+        kind, j = "percent", j + 1
+    elif nxt == "per" and _peek(toks, j + 1) == "cent":
+        kind, j = "percent", j + 2
+    elif nxt == "percentage" and _peek(toks, j + 1) in ("point", "points"):
+        kind, j = "points", j + 2
+    elif nxt in CURRENCY_WORDS:
+        currency, j = CURRENCY_WORDS[nxt], j + 1
+    elif nxt in _ORDINAL_SUFFIX and toks[j].start == toks[j - 1].end:
+        if _peek(toks, j + 1) == "of" and _peek(toks, j + 2) in MONTHS:
+            month = MONTHS[_peek(toks, j + 2)]
+            return _simple(toks, i, j + 3, "date", month * 100 + value, month * 100 + value), j + 3
+        if _peek(toks, i - 1) in MONTHS:
+            return None, j + 1
+        return _ordinal(toks, start, j + 1, value)
+    elif nxt == "s" and toks[j].start == toks[j - 1].end and _is_year(value, tok):
+        return _simple(toks, i, j + 1, "year", value, value + 9), j + 1
+    if currency:
+        kind = f"money:{currency}"
+    # Dates written day-first: "3 March".
+    if kind == "count" and nxt in MONTHS and _day_ok(tok) and toks[j].is_capitalized:
+        month = MONTHS[nxt]
+        return _simple(toks, i, j + 1, "date", month * 100 + value, month * 100 + value), j + 1
+    # Clock times: "3 p.m.", "10:30 am".
+    if kind == "count" and tok.is_number:
+        clock = _clock(toks, i, j, value)
+        if clock is not None:
+            return clock
+    # Durations and ages: "48 hours", "10-day", "19-year-old".
+    k = j + 1 if nxt == "-" else j
+    unit = _peek(toks, k)
+    if kind == "count" and unit in _DURATION_FORMS and unit != "second":
+        if _peek(toks, k + 1) == "-" and _peek(toks, k + 2) == "old":
+            end = k + 3
+            return _make(toks, start, end, "age", value, high_value, frozenset(), "", ""), end
+        days = DURATIONS[_DURATION_FORMS[unit]]
+        low, high = _interval(value * days, mod, tol * days)
+        high = max(high, high_value * days) if high_value != value else high
+        thing, noun, _ = _thing(toks, k + 1, skip_of=False)
+        q = _make(toks, start, k + 1, "duration", low, high, thing, noun, _scope(toks, k + 1))
+        return q, k + 1
+    if kind == "count" and not scaled and _is_year(value, tok) and _looks_like_year(toks, i, j):
+        return _simple(toks, i, j, "year", value, value), j
+    low, high = _interval(value, mod, tol)
+    if high_value != value:
+        high = max(high, high_value)
+    qualifier = ""
+    post = tuple(t.low for t in toks[j : j + 2])
+    if post[:1] in POST_GE or post in POST_GE:
+        high = INF
+        j += 1 if post[:1] in POST_GE else 2
+    elif post in POST_LE:
+        low = 0.0
+        j += 2
+    prev = _peek(toks, start - 1)
+    if prev in INCREMENT_BEFORE or _peek(toks, j) in INCREMENT_AFTER:
+        qualifier = "increment"
+    if _peek(toks, j) == "other":
+        high += 1
+        thing, noun, after = _thing(toks, j + 1, skip_of=False)
+    elif _peek(toks, j) == "of" and kind == "count" and not word_form or (
+        tok.low == "one" and _peek(toks, j) == "of"
+    ):
+        qualifier = qualifier or "part"
+        thing, noun, after = _thing(toks, j, skip_of=True)
+    else:
+        thing, noun, after = _thing(toks, j, skip_of=kind != "count")
+    if kind == "count" and not qualifier:
+        qualifier = _scope(toks, after)
+    q = _make(toks, start, j, kind, low, high, thing, noun, qualifier)
+    return q, j
+
+
+def _is_year(value: float, tok: Token) -> bool:
+    return tok.is_number and len(tok.text) == 4 and 1800 <= value <= 2100
+
+
+def _looks_like_year(toks: tuple[Token, ...], i: int, j: int) -> bool:
+    """'in 2015', 'March 3, 2015', '2015 was' are years; '2000 people' is a count."""
+    prev = _peek(toks, i - 1)
+    if prev in _YEAR_PREPS or prev in MONTHS or prev == "," or prev in ("year", "early", "late"):
+        return True
+    if i >= 2 and toks[i - 2].low in MONTHS:
+        return True
+    return not (j < len(toks) and _is_content(toks[j]) and not toks[j].is_capitalized)
+
+
+def _clock(toks: tuple[Token, ...], i: int, j: int, value: float) -> tuple[Quantity, int] | None:
+    minutes = 0.0
+    k = j
+    if _peek(toks, k) == ":" and k + 1 < len(toks) and toks[k + 1].is_number:
+        minutes = float(toks[k + 1].text)
+        k += 2
+    suffix = _peek(toks, k).replace(".", "")
+    if suffix in ("am", "pm") and value <= 12:
+        hour = value % 12 + (12 if suffix == "pm" else 0)
+        k += 1
+    elif k > j and value <= 24:
+        hour = value
+    else:
+        return None
+    t = hour * 60 + minutes
+    mod, start = _modifier_before(toks, i)
+    low, high = (t - 30, t + 30) if mod in ("approx", "near") else (t, t)
+    if _peek(toks, start - 1) in ("after", "since"):
+        low, high = t, t + 90
+        start -= 1
+    elif _peek(toks, start - 1) in ("before", "by"):
+        low, high = t - 90, t
+        start -= 1
+    return _make(toks, start, k, "time", low, high, frozenset(), "", ""), k
