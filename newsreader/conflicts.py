@@ -108,7 +108,8 @@ def features(text: str) -> Features:
     polar = tuple(
         Polar(key(t.low), i in negated, i)
         for i, t in enumerate(toks)
-        if _is_content(t) and not (t.low == "close" and i + 1 < len(toks) and toks[i + 1].low == "to")
+        if _is_content(t)
+        and not (t.low == "close" and i + 1 < len(toks) and toks[i + 1].low == "to")
     )
     word_index = tuple(i for i, t in enumerate(toks) if t.low not in PUNCT and t.low not in _DROP)
     words = tuple(_slot_word(toks[i]) for i in word_index)
@@ -293,6 +294,8 @@ def _substitutions(fa: Features, fb: Features) -> list[Reason]:
                 found = _match_slot(fa, fb, i, j, positions)
             elif i == 0 and j + 1 < n:
                 found = _match_start(fa, fb, j)
+            elif i > 1 and j == n:
+                found = _match_end(fa, fb, i)
             if found is not None:
                 reasons.append(found)
         i = j + 1
@@ -307,6 +310,20 @@ def _match_start(fa: Features, fb: Features, j: int) -> Reason | None:
         if wb[q] in set_a:
             if wb[q] == wa[j] and wb[q + 1] == wa[j + 1]:
                 return _classify_slot(fa, fb, (0, j), (0, q))
+            return None
+    return None
+
+
+def _match_end(fa: Features, fb: Features, i: int) -> Reason | None:
+    """A differing run at the very end, after two words that line up."""
+    wa, wb = fa.words, fb.words
+    set_a = frozenset(wa)
+    if wb[-1] in set_a:
+        return None
+    for p in range(len(wb) - 2, max(len(wb) - 5, 0), -1):
+        if wb[p] in set_a:
+            if wb[p] == wa[i - 1] and wb[p - 1] == wa[i - 2]:
+                return _classify_slot(fa, fb, (i, len(wa)), (p + 1, len(wb)))
             return None
     return None
 

@@ -635,9 +635,7 @@ SLOT_CLASSES = (
             "passenger",
         }
     ),
-    frozenset(
-        {"gas", "oil", "coal", "diesel", "petrol", "gasoline", "hydrogen", "water", "steam"}
-    ),
+    frozenset({"gas", "oil", "coal", "diesel", "petrol", "gasoline", "hydrogen", "water", "steam"}),
     frozenset({"nuclear", "solar", "wind", "hydro", "hydroelectric", "geothermal"}),
     frozenset(
         {

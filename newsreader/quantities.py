@@ -61,7 +61,6 @@ _YEAR_PREPS = {
     "before": "before",
     "after": "after",
 }
-_SCOPE_WORDS = frozenset({"since", "among", "including", "excluding", "so", "this", "last"})
 _PERSON_WORDS = frozenset({key("people"), key("person"), key("persons"), key("individuals")})
 _NOT_CONTEXT = frozenset({"nobody", "none", "since", "among", "including", "p.m.", "a.m."})
 _TIME_WORDS = {"noon": 720.0, "midday": 720.0, "midnight": 0.0}
@@ -224,17 +223,16 @@ def _thing(toks: tuple[Token, ...], j: int, skip_of: bool) -> tuple[frozenset[st
 
 def _scope(toks: tuple[Token, ...], j: int) -> str:
     """A qualifier after the counted thing that narrows it ('since 2022', 'so far')."""
-    for k in range(j, min(j + 2, len(toks))):
-        w = toks[k].low
-        if w in _SCOPE_WORDS and k + 1 < len(toks):
-            nxt = toks[k + 1].low
-            if w in ("so", "this", "last") and nxt not in ("far", "year", "month", "week"):
-                continue
-            return f"scope:{w} {nxt}"
-        if w == "in" and k + 1 < len(toks) and toks[k + 1].low in ("total", "all"):
-            return ""
-        if w in PUNCT:
+    for k in range(j, min(j + 8, len(toks) - 1)):
+        w, nxt = toks[k].low, toks[k + 1].low
+        if w in PUNCT or w in ("and", "but", "while", "whereas"):
             break
+        if w in ("among", "including", "excluding") and k < j + 2:
+            return f"scope:{w} {nxt}"
+        if w == "since" or (w == "so" and nxt == "far"):
+            return f"scope:{w} {nxt}"
+        if w in ("this", "last") and nxt in ("year", "month", "week", "season", "century"):
+            return f"scope:{w} {nxt}"
     return ""
 
 
@@ -308,7 +306,8 @@ def _is_month(toks: tuple[Token, ...], i: int) -> bool:
 def _simple(
     toks: tuple[Token, ...], start: int, end: int, kind: str, low: float, high: float
 ) -> Quantity:
-    prep = _YEAR_PREPS.get(_peek(toks, start - 1), "") if kind != "weekday" else ""
+    before = start - 2 if _peek(toks, start - 1) == "the" else start - 1
+    prep = _YEAR_PREPS.get(_peek(toks, before), "") if kind != "weekday" else ""
     if kind == "weekday" and _peek(toks, start - 1) in ("since", "until", "by", "before"):
         prep = _peek(toks, start - 1)
     text = toks[start].text if end - start == 1 else _text(toks, start, end)
@@ -522,8 +521,11 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
     if _peek(toks, j) == "other":
         high += 1
         thing, noun, after = _thing(toks, j + 1, skip_of=False)
-    elif _peek(toks, j) == "of" and kind == "count" and not word_form or (
-        tok.low == "one" and _peek(toks, j) == "of"
+    elif (
+        _peek(toks, j) == "of"
+        and kind == "count"
+        and not word_form
+        or (tok.low == "one" and _peek(toks, j) == "of")
     ):
         qualifier = qualifier or "part"
         thing, noun, after = _thing(toks, j, skip_of=True)
