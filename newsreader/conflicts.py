@@ -9,6 +9,7 @@ sentence are computed once (cached on its text); comparing a pair is set arithme
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -35,8 +36,12 @@ _DATE_KINDS = frozenset({"weekday", "date", "year", "time"})
 _NEGATIVE_VERBS = frozenset({key(w) for w in ("decline", "refuse", "fail")})
 _OUTCOMES = tuple(frozenset(key(w) for w in group) for group in OUTCOME_CLASSES)
 _ALIAS = {name: min(group) for group in ALIASES for name in group}
-_SLOT_OF = {key(w): n for n, group in enumerate(SLOT_CLASSES) for w in group}
+_SLOT_OF: dict[str, frozenset[int]] = {}
+for _n, _group in enumerate(SLOT_CLASSES):
+    for _w in _group:
+        _SLOT_OF[key(_w)] = _SLOT_OF.get(key(_w), frozenset()) | {_n}
 _DROP = frozenset({"a", "an", "the"})
+_CLAUSE_BREAKS = frozenset({"and", "but", "while", "whereas", "although", "though", "who", "which"})
 _WINDOW = 5
 
 
@@ -68,6 +73,9 @@ class Features:
 
     tokens: tuple[Token, ...]
     quantities: tuple[Quantity, ...]
+    q_index: tuple[int, ...]
+    q_negated: tuple[bool, ...]
+    clause: tuple[int, ...]
     polar: tuple[Polar, ...]
     keys: frozenset[str]
     words: tuple[str, ...]
@@ -113,9 +121,17 @@ def features(text: str) -> Features:
     )
     word_index = tuple(i for i, t in enumerate(toks) if t.low not in PUNCT and t.low not in _DROP)
     words = tuple(_slot_word(toks[i]) for i in word_index)
+    qs = quantities(text, toks)
+    starts = [t.start for t in toks]
+    q_index = tuple(bisect_left(starts, q.span[0]) for q in qs)
+    clause = _clauses(toks)
+    q_negated = tuple(any(clause[k] == clause[i] for k in negated) for i in q_index)
     return Features(
         toks,
-        quantities(text, toks),
+        qs,
+        q_index,
+        q_negated,
+        clause,
         polar,
         frozenset(p.key for p in polar),
         words,
@@ -167,9 +183,13 @@ def _numeric(fa: Features, fb: Features) -> list[Reason]:
         return reasons
     kinds_a = _kind_counts(qa)
     kinds_b = _kind_counts(qb)
-    for x in qa:
+    for x, neg_x in zip(qa, fa.q_negated, strict=True):
         single = kinds_a.get(x.kind) == 1 and kinds_b.get(x.kind) == 1
-        related = [y for y in qb if _related(x, y, single)]
+        related = [
+            y
+            for y, neg_y in zip(qb, fb.q_negated, strict=True)
+            if neg_x == neg_y and _related(x, y, single)
+        ]
         if not related or any(x.overlaps(y) for y in related):
             continue
         y = max(related, key=lambda c: len(c.thing & x.thing) + len(c.context & x.context))
@@ -222,12 +242,44 @@ def _negation(fa: Features, fb: Features) -> list[Reason]:
             continue
         if not _window(fa, p.index, frozenset({p.key})) & _window(fb, q.index, frozenset({p.key})):
             continue
+        if _different_amounts(fa, p.index, fb, q.index):
+            continue
         word = fa.tokens[p.index].text
         detail = f"not {word} vs {fb.tokens[q.index].text}"
         if q.negated:
             detail = f"{word} vs not {fb.tokens[q.index].text}"
         reasons.append(Reason("negation", detail, _span(fa, p.index), _span(fb, q.index)))
     return reasons
+
+
+def _clauses(toks: tuple[Token, ...]) -> tuple[int, ...]:
+    """A clause number for every token (split at punctuation and conjunctions)."""
+    out, n = [], 0
+    for t in toks:
+        if t.low in PUNCT or t.low in _CLAUSE_BREAKS:
+            n += 1
+        out.append(n)
+    return tuple(out)
+
+
+def _near_quantities(f: Features, index: int) -> list[Quantity]:
+    """Quantities in the same clause as a word, leaving out the whole of 'N of the M'."""
+    return [
+        q
+        for q, i in zip(f.quantities, f.q_index, strict=True)
+        if f.clause[i] == f.clause[index] and not (i > 0 and f.tokens[i - 1].low in ("the", "of"))
+    ]
+
+
+def _different_amounts(fa: Features, ia: int, fb: Features, ib: int) -> bool:
+    """True when the words sit next to amounts that differ ('two finished' / 'seven did not').
+
+    Then the sentences speak of different parts of a whole, not of one fact.
+    """
+    near_a, near_b = _near_quantities(fa, ia), _near_quantities(fb, ib)
+    if not near_a or not near_b:
+        return False
+    return not any(x.kind == y.kind and x.overlaps(y) for x in near_a for y in near_b)
 
 
 def _assertions(f: Features) -> dict[int, dict[int, Polar]]:
@@ -290,7 +342,7 @@ def _substitutions(fa: Features, fb: Features) -> list[Reason]:
             j += 1
         if j - i <= 3:
             found = None
-            if 0 < i and j < n:
+            if i > 0 and j < n:
                 found = _match_slot(fa, fb, i, j, positions)
             elif i == 0 and j + 1 < n:
                 found = _match_start(fa, fb, j)
@@ -373,7 +425,7 @@ def _classify_slot(
         return Reason("substitution", f"{text_a} vs {text_b}", span_a, span_b)
     if len(toks_a) == 1 and len(toks_b) == 1:
         ka, kb = key(toks_a[0].low), key(toks_b[0].low)
-        if ka != kb and ka in _SLOT_OF and _SLOT_OF[ka] == _SLOT_OF.get(kb):
+        if ka != kb and _SLOT_OF.get(ka, frozenset()) & _SLOT_OF.get(kb, frozenset()):
             return Reason("substitution", f"{text_a} vs {text_b}", span_a, span_b)
     return None
 

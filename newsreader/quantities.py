@@ -172,15 +172,20 @@ def _interval(value: float, mod: str, tol: float) -> tuple[float, float]:
     return value - tol, value + tol
 
 
-def _round_tolerance(text: str, value: float, scaled: bool, decimals: int) -> float:
-    """How far a rounded figure may be from the exact one ('500' ~ 475-525)."""
+def _round_tolerance(text: str, scaled: bool, decimals: int) -> float:
+    """How far a rounded figure may be from the exact one ('500' ~ 475-525).
+
+    A figure with a scale word may be rounded or cut at its last digit ('$245 billion'
+    for 245.7), but not by a whole unit on a small figure ('4bn' is not 5bn).
+    """
+    raw = float(text.replace(",", ""))
     if scaled:
-        unit = 10.0**-decimals if decimals else 1.0
-        return unit
+        unit = 10.0**-decimals
+        return min(0.99 * unit, max(0.49 * unit, 0.02 * raw))
     digits = text.replace(",", "").split(".")[0]
     zeros = len(digits) - len(digits.rstrip("0"))
-    if value >= 100 and zeros >= 2 and not decimals:
-        return 0.05 * value
+    if raw >= 100 and zeros >= 2 and not decimals:
+        return 0.05 * raw
     return 0.0
 
 
@@ -457,7 +462,7 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
             scaled = True
             j += 1
     kind = "count"
-    tol = 0.0 if word_form else _round_tolerance(tok.text, value, scaled, decimals)
+    tol = 0.0 if word_form else _round_tolerance(tok.text, scaled, decimals)
     if scaled and not word_form:
         tol *= value / float(tok.text.replace(",", ""))
     nxt = _peek(toks, j)
@@ -521,11 +526,8 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
     if _peek(toks, j) == "other":
         high += 1
         thing, noun, after = _thing(toks, j + 1, skip_of=False)
-    elif (
-        _peek(toks, j) == "of"
-        and kind == "count"
-        and not word_form
-        or (tok.low == "one" and _peek(toks, j) == "of")
+    elif (_peek(toks, j) == "of" and kind == "count" and not word_form) or (
+        tok.low == "one" and _peek(toks, j) == "of"
     ):
         qualifier = qualifier or "part"
         thing, noun, after = _thing(toks, j, skip_of=True)

@@ -70,9 +70,7 @@ def key(word: str) -> str:
         w = w[:-3] + "i"
     elif n > 5 and w.endswith("ing"):
         w = w[:-3]
-    elif n > 4 and w.endswith("ed"):
-        w = w[:-2]
-    elif n > 4 and w.endswith("es") and w[-3] in "sxzh":
+    elif (n > 4 and w.endswith("ed")) or (n > 4 and w.endswith("es") and w[-3] in "sxzh"):
         w = w[:-2]
     elif n > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
         w = w[:-1]
