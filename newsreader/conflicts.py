@@ -9,13 +9,17 @@ sentence are computed once (cached on its text); comparing a pair is set arithme
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapidfuzz import fuzz
+
 from newsreader.lexicon import (
     ALIASES,
     ANTONYM_PAIRS,
+    CONVERSE_PAIRS,
     MONTHS,
     NEG_BREAK,
     NEG_SKIP,
@@ -33,6 +37,7 @@ from newsreader.words import STOP_WORDS
 
 REASON_TYPES = ("numeric", "negation", "antonym", "substitution", "date")
 _DATE_KINDS = frozenset({"weekday", "date", "year", "time"})
+_PLAIN_KINDS = frozenset({"percent", "points", "score"})
 _NEGATIVE_VERBS = frozenset({key(w) for w in ("decline", "refuse", "fail")})
 _OUTCOMES = tuple(frozenset(key(w) for w in group) for group in OUTCOME_CLASSES)
 _ALIAS = {name: min(group) for group in ALIASES for name in group}
@@ -41,17 +46,27 @@ for _n, _group in enumerate(SLOT_CLASSES):
     for _w in _group:
         _SLOT_OF[key(_w)] = _SLOT_OF.get(key(_w), frozenset()) | {_n}
 _DROP = frozenset({"a", "an", "the"})
+_MODALS = frozenset({"would", "could", "might", "should", "may", "must"})
+_LIST_MARKS = frozenset({",", "and", "or", "&", "/"})
 _CLAUSE_BREAKS = frozenset({"and", "but", "while", "whereas", "although", "though", "who", "which"})
 _WINDOW = 5
 
 
-def _build_opposites() -> dict[str, tuple[tuple[int, int, str], ...]]:
-    """Word key -> (pair id, side, reason type) for every opposite pair it belongs to."""
-    table: dict[str, list[tuple[int, int, str]]] = {}
-    pairs = [(p, "negation") for p in POLARITY_PAIRS] + [(p, "antonym") for p in ANTONYM_PAIRS]
-    for n, ((left, right), kind) in enumerate(pairs):
-        for side, word in enumerate((left, right)):
-            table.setdefault(key(word), []).append((n, side, kind))
+_PAIRS = (
+    [(pair, "negation", False) for pair in POLARITY_PAIRS]
+    + [(pair, "antonym", False) for pair in ANTONYM_PAIRS]
+    + [(pair, "antonym", True) for pair in CONVERSE_PAIRS]
+)
+_PAIR_KIND = tuple(kind for _, kind, _ in _PAIRS)
+_PAIR_CONVERSE = tuple(converse for _, _, converse in _PAIRS)
+
+
+def _build_opposites() -> dict[str, tuple[tuple[int, int], ...]]:
+    """Word key -> (pair id, side) for every opposite pair it belongs to."""
+    table: dict[str, list[tuple[int, int]]] = {}
+    for n, (words, _, _) in enumerate(_PAIRS):
+        for side, word in enumerate(words):
+            table.setdefault(key(word), []).append((n, side))
     return {k: tuple(v) for k, v in table.items()}
 
 
@@ -76,6 +91,7 @@ class Features:
     q_index: tuple[int, ...]
     q_negated: tuple[bool, ...]
     clause: tuple[int, ...]
+    title_case: bool
     polar: tuple[Polar, ...]
     keys: frozenset[str]
     words: tuple[str, ...]
@@ -100,6 +116,10 @@ def _negated_indices(toks: tuple[Token, ...]) -> set[int]:
         j, skipped = i + (2 if negative_verb else 1), 0
         while j < n and toks[j].low in NEG_SKIP and skipped < 3:
             j, skipped = j + 1, skipped + 1
+        if i > 0 and toks[i - 1].low in _MODALS and toks[i + 1].low == "have":
+            continue  # "would not have done": a counterfactual, not a denial
+        if j < n and toks[j].is_capitalized and toks[j].low not in ("i",):
+            continue  # "not Patch Tuesday": a name, not a verb
         if j < n and toks[j].low not in NEG_BREAK and _is_content(toks[j]):
             out.add(j)
             # "did not sign or ratify": the negation spreads over a coordinated verb.
@@ -132,6 +152,7 @@ def features(text: str) -> Features:
         q_index,
         q_negated,
         clause,
+        _title_case(toks),
         polar,
         frozenset(p.key for p in polar),
         words,
@@ -150,6 +171,31 @@ def _window(f: Features, index: int, exclude: frozenset[str]) -> frozenset[str]:
     )
 
 
+def _shared_context(x: frozenset[str], y: frozenset[str]) -> bool:
+    """Enough content words in common around two words: two, or one in short contexts."""
+    need = 2 if len(x) >= 3 and len(y) >= 3 else 1
+    return len(x & y) >= need
+
+
+def _subject(f: Features, index: int) -> str:
+    """The content word right before a word in its clause (its subject, roughly)."""
+    for p in reversed(f.polar):
+        if p.index < index:
+            return p.key if f.clause[p.index] == f.clause[index] else ""
+    return ""
+
+
+def _clause_head(f: Features, index: int) -> str:
+    """The first content word of a word's clause, before it (its subject, roughly)."""
+    head = ""
+    for p in f.polar:
+        if p.index >= index:
+            break
+        if f.clause[p.index] == f.clause[index]:
+            return p.key
+    return head
+
+
 def _span(f: Features, index: int) -> tuple[int, int]:
     tok = f.tokens[index]
     return tok.start, tok.end
@@ -162,18 +208,21 @@ def _outcomes(q: Quantity) -> frozenset[int]:
     return frozenset(n for n, group in enumerate(_OUTCOMES) if group & q.context)
 
 
-def _related(x: Quantity, y: Quantity, single: bool) -> bool:
+def _related(x: Quantity, y: Quantity) -> bool:
     """True when two quantities of one kind speak of the same thing."""
     if x.kind != y.kind or x.qualifier != y.qualifier:
         return False
     if x.kind in _DATE_KINDS:
-        return single or bool(x.context & y.context)
+        # A date belongs to the words right next to it ("said Tuesday", "died Monday").
+        return bool(x.near & y.near) and len(x.context & y.context) >= 2
     ox, oy = _outcomes(x), _outcomes(y)
-    if ox and oy and ox.isdisjoint(oy):
+    if bool(ox) != bool(oy) or (ox and ox.isdisjoint(oy)):
         return False
     if x.thing and y.thing:
-        return bool(x.thing & y.thing)
-    return bool(x.context & y.context) or bool(ox & oy)
+        return x.head == y.head
+    if x.kind == "count":
+        return bool(ox & oy) or bool(x.thing & y.context) or bool(y.thing & x.context)
+    return bool(x.thing & y.context) or bool(y.thing & x.context) or len(x.context & y.context) >= 2
 
 
 def _numeric(fa: Features, fb: Features) -> list[Reason]:
@@ -181,30 +230,20 @@ def _numeric(fa: Features, fb: Features) -> list[Reason]:
     qa, qb = fa.quantities, fb.quantities
     if not qa or not qb:
         return reasons
-    kinds_a = _kind_counts(qa)
-    kinds_b = _kind_counts(qb)
     for x, neg_x in zip(qa, fa.q_negated, strict=True):
-        single = kinds_a.get(x.kind) == 1 and kinds_b.get(x.kind) == 1
         related = [
             y
             for y, neg_y in zip(qb, fb.q_negated, strict=True)
-            if neg_x == neg_y and _related(x, y, single)
+            if neg_x == neg_y and _related(x, y)
         ]
         if not related or any(x.overlaps(y) for y in related):
             continue
         y = max(related, key=lambda c: len(c.thing & x.thing) + len(c.context & x.context))
-        back = [z for z in qa if _related(y, z, single)]
+        back = [z for z in qa if _related(y, z)]
         if any(y.overlaps(z) for z in back):
             continue
         reasons.append(Reason(_numeric_type(x, y), _numeric_detail(x, y), x.span, y.span))
     return reasons
-
-
-def _kind_counts(qs: tuple[Quantity, ...]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for q in qs:
-        counts[q.kind] = counts.get(q.kind, 0) + 1
-    return counts
 
 
 def _numeric_type(x: Quantity, y: Quantity) -> str:
@@ -217,7 +256,7 @@ def _numeric_type(x: Quantity, y: Quantity) -> str:
 
 def _numeric_detail(x: Quantity, y: Quantity) -> str:
     noun = x.noun or y.noun
-    if x.kind in _DATE_KINDS or x.kind in ("percent", "points") or x.kind.startswith("money"):
+    if x.kind in _DATE_KINDS or x.kind in _PLAIN_KINDS or x.kind.startswith("money"):
         noun = ""
     return f"{x.text} vs {y.text}" + (f" {noun}" if noun else "")
 
@@ -240,9 +279,13 @@ def _negation(fa: Features, fb: Features) -> list[Reason]:
         q = same_b[0]
         if q.negated == p.negated:
             continue
-        if not _window(fa, p.index, frozenset({p.key})) & _window(fb, q.index, frozenset({p.key})):
+        exclude = frozenset({p.key})
+        if not _shared_context(_window(fa, p.index, exclude), _window(fb, q.index, exclude)):
             continue
         if _different_amounts(fa, p.index, fb, q.index):
+            continue
+        sub_a, sub_b = _clause_head(fa, p.index), _clause_head(fb, q.index)
+        if sub_a and sub_b and sub_a != sub_b:
             continue
         word = fa.tokens[p.index].text
         detail = f"not {word} vs {fb.tokens[q.index].text}"
@@ -250,6 +293,12 @@ def _negation(fa: Features, fb: Features) -> list[Reason]:
             detail = f"{word} vs not {fb.tokens[q.index].text}"
         reasons.append(Reason("negation", detail, _span(fa, p.index), _span(fb, q.index)))
     return reasons
+
+
+def _title_case(toks: tuple[Token, ...]) -> bool:
+    """True for headline-style text where most words are capitalised."""
+    words = [t for t in toks if t.is_word and len(t.low) > 3]
+    return len(words) >= 3 and sum(t.is_capitalized for t in words) >= 0.8 * len(words)
 
 
 def _clauses(toks: tuple[Token, ...]) -> tuple[int, ...]:
@@ -286,7 +335,7 @@ def _assertions(f: Features) -> dict[int, dict[int, Polar]]:
     """Opposite pair id -> asserted side -> first word asserting it."""
     found: dict[int, dict[int, Polar]] = {}
     for p in f.polar:
-        for pair, side, _kind in _OPPOSITES.get(p.key, ()):
+        for pair, side in _OPPOSITES.get(p.key, ()):
             found.setdefault(pair, {}).setdefault(side ^ p.negated, p)
     return found
 
@@ -294,11 +343,6 @@ def _assertions(f: Features) -> dict[int, dict[int, Polar]]:
 @lru_cache(maxsize=32768)
 def _assertions_of(text: str) -> dict[int, dict[int, Polar]]:
     return _assertions(features(text))
-
-
-_PAIR_KIND = [kind for _, kind in [(p, "negation") for p in POLARITY_PAIRS]] + [
-    "antonym" for _ in ANTONYM_PAIRS
-]
 
 
 def _opposites(a: str, b: str, fa: Features, fb: Features) -> list[Reason]:
@@ -312,7 +356,9 @@ def _opposites(a: str, b: str, fa: Features, fb: Features) -> list[Reason]:
         if pa.key == pb.key:
             continue  # the same word asserted and denied: the negation check reports it
         exclude = frozenset({pa.key, pb.key})
-        if not _window(fa, pa.index, exclude) & _window(fb, pb.index, exclude):
+        if not _shared_context(_window(fa, pa.index, exclude), _window(fb, pb.index, exclude)):
+            continue
+        if _PAIR_CONVERSE[pair] and _subject(fa, pa.index) != _subject(fb, pb.index):
             continue
         wa, wb = fa.tokens[pa.index].text, fb.tokens[pb.index].text
         detail = f"{'not ' if pa.negated else ''}{wa} vs {'not ' if pb.negated else ''}{wb}"
@@ -402,7 +448,9 @@ def _classify_slot(
 ) -> Reason | None:
     toks_a = [fa.tokens[fa.word_index[k]] for k in range(*run_a)]
     toks_b = [fb.tokens[fb.word_index[k]] for k in range(*run_b)]
-    if any(not t.is_word for t in toks_a + toks_b):
+    if any(not t.is_word or "'" in t.low for t in toks_a + toks_b):
+        return None
+    if _in_list(fa, run_a) or _in_list(fb, run_b) or not _anchored(fa, fb, run_a, run_b):
         return None
     lows = {t.low for t in toks_a + toks_b}
     if lows & (TITLE_WORDS | WEEKDAYS.keys() | MONTHS.keys()):
@@ -416,18 +464,69 @@ def _classify_slot(
     proper = (
         not first_a
         and not first_b
+        and not fa.title_case
+        and not fb.title_case
+        and not _abbreviation(toks_a, toks_b)
         and all(t.is_capitalized for t in toks_a + toks_b)
         and not any(t.low in STOP_WORDS for t in toks_a + toks_b)
     )
-    if proper:
-        if _ALIAS.get(text_a.lower(), text_a.lower()) == _ALIAS.get(text_b.lower(), text_b.lower()):
-            return None
+    if proper and _distinct_names(toks_a, toks_b, text_a, text_b):
         return Reason("substitution", f"{text_a} vs {text_b}", span_a, span_b)
     if len(toks_a) == 1 and len(toks_b) == 1:
         ka, kb = key(toks_a[0].low), key(toks_b[0].low)
         if ka != kb and _SLOT_OF.get(ka, frozenset()) & _SLOT_OF.get(kb, frozenset()):
             return Reason("substitution", f"{text_a} vs {text_b}", span_a, span_b)
     return None
+
+
+def _distinct_names(toks_a: list[Token], toks_b: list[Token], text_a: str, text_b: str) -> bool:
+    """True when two capitalised runs are different names, not variants of one name.
+
+    Variants: aliases ('U.S.' / 'United States'), acronyms ('AFC'), spellings
+    ('Centre' / 'Center', 'Vendome' / 'Vendôme').
+    """
+    if abs(len(toks_a) - len(toks_b)) > 1:
+        return False
+    if any(t.text.isupper() and len(t.text) > 1 for t in toks_a + toks_b):
+        return False
+    la, lb = _plain(text_a), _plain(text_b)
+    if _ALIAS.get(la, la) == _ALIAS.get(lb, lb):
+        return False
+    return fuzz.ratio(la, lb) < 70
+
+
+def _plain(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in folded if not unicodedata.combining(c))
+
+
+def _in_list(f: Features, run: tuple[int, int]) -> bool:
+    """True when the run is one item of a list ('Sicily and Tunisia', 'Egypt, India')."""
+    before = f.word_index[run[0]] - 1
+    after = f.word_index[run[1] - 1] + 1
+    return (before >= 0 and f.tokens[before].low in _LIST_MARKS) or (
+        after < len(f.tokens) and f.tokens[after].low in _LIST_MARKS
+    )
+
+
+def _anchored(fa: Features, fb: Features, run_a: tuple[int, int], run_b: tuple[int, int]) -> bool:
+    """True when a content word next to the slot (two words either side) lines up."""
+    wa, wb = fa.words, fb.words
+    for d in (1, 2):
+        for ia, ib in ((run_a[0] - d, run_b[0] - d), (run_a[1] - 1 + d, run_b[1] - 1 + d)):
+            if 0 <= ia < len(wa) and 0 <= ib < len(wb) and wa[ia] == wb[ib]:
+                if len(wa[ia]) > 2 and wa[ia] not in STOP_WORDS:
+                    return True
+    return False
+
+
+def _abbreviation(toks_a: list[Token], toks_b: list[Token]) -> bool:
+    """'Mt' / 'Mount', 'Gov' / 'Governor': one name written short."""
+    if len(toks_a) != 1 or len(toks_b) != 1:
+        return False
+    x, y = toks_a[0].low.rstrip("."), toks_b[0].low.rstrip(".")
+    short, long_ = sorted((x, y), key=len)
+    return short[0] == long_[0] and (len(short) <= 3 or long_.startswith(short))
 
 
 # --- the public entry point -------------------------------------------------------------

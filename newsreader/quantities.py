@@ -18,6 +18,7 @@ from newsreader.lexicon import (
     DURATIONS,
     INCREMENT_AFTER,
     INCREMENT_BEFORE,
+    IRREGULAR,
     MODIFIER_MAX,
     MODIFIERS,
     MONTHS,
@@ -62,7 +63,31 @@ _YEAR_PREPS = {
     "after": "after",
 }
 _PERSON_WORDS = frozenset({key("people"), key("person"), key("persons"), key("individuals")})
+_PEOPLE = key("people")
 _NOT_CONTEXT = frozenset({"nobody", "none", "since", "among", "including", "p.m.", "a.m."})
+_PLURAL_NOUNS = frozenset({"people", "men", "women", "children", "police", "staff", "troops"})
+MEASURES = {
+    **{u: ("length", 1000.0) for u in ("km", "kms", "kilometre", "kilometres", "kilometer")},
+    **{u: ("length", 1000.0) for u in ("kilometers",)},
+    **{u: ("length", 1.0) for u in ("metre", "metres", "meter", "meters")},
+    **{u: ("length", 1609.34) for u in ("mile", "miles", "mi")},
+    **{u: ("length", 0.3048) for u in ("foot", "feet", "ft")},
+    **{u: ("length", 0.9144) for u in ("yard", "yards")},
+    **{u: ("length", 0.0254) for u in ("inch", "inches", "in.")},
+    **{u: ("length", 0.01) for u in ("cm", "centimetres", "centimeters")},
+    **{u: ("weight", 1.0) for u in ("kg", "kilogram", "kilograms", "kilos")},
+    **{u: ("weight", 1000.0) for u in ("tonne", "tonnes", "ton", "tons")},
+    **{u: ("weight", 0.4536) for u in ("lb", "lbs")},
+    **{u: ("area", 4046.86) for u in ("acre", "acres")},
+    **{u: ("area", 10000.0) for u in ("hectare", "hectares", "ha")},
+    **{u: ("speed", 1.0) for u in ("kph", "km/h")},
+    **{u: ("speed", 1.60934) for u in ("mph",)},
+    **{u: ("volume", 1.0) for u in ("litre", "litres", "liter", "liters")},
+    **{u: ("volume", 158.987) for u in ("barrel", "barrels")},
+    **{u: ("magnitude", 1.0) for u in ("magnitude",)},
+    "square": ("area", 1.0),
+    "sq": ("area", 1.0),
+}
 _TIME_WORDS = {"noon": 720.0, "midday": 720.0, "midnight": 0.0}
 
 
@@ -88,6 +113,8 @@ class Quantity:
     text: str
     noun: str = ""
     zero: bool = False
+    head: str = ""
+    near: frozenset[str] = frozenset()
 
     def overlaps(self, other: Quantity) -> bool:
         """True when both intervals can hold the same value."""
@@ -206,6 +233,22 @@ def _context(toks: tuple[Token, ...], start: int, end: int, width: int = 4) -> f
     return frozenset(found)
 
 
+def _near(toks: tuple[Token, ...], start: int, end: int, width: int = 3) -> frozenset[str]:
+    """Content words at most `width` tokens away, within the clause."""
+    found = []
+    for j in range(start - 1, max(start - 1 - width, -1), -1):
+        if toks[j].low in PUNCT:
+            break
+        if _is_content(toks[j]):
+            found.append(key(toks[j].low))
+    for j in range(end, min(end + width, len(toks))):
+        if toks[j].low in PUNCT:
+            break
+        if _is_content(toks[j]):
+            found.append(key(toks[j].low))
+    return frozenset(found)
+
+
 def _thing(toks: tuple[Token, ...], j: int, skip_of: bool) -> tuple[frozenset[str], str, int]:
     """Keys of the words right after a number that name what it counts."""
     n = len(toks)
@@ -221,9 +264,18 @@ def _thing(toks: tuple[Token, ...], j: int, skip_of: bool) -> tuple[frozenset[st
             continue
         if not _is_content(tok) or tok.low in NUMBER_WORDS or tok.low in MONTHS:
             break
+        if words and _looks_like_verb(tok.low):
+            break
         words.append(tok)
         j += 1
     return frozenset(key(t.low) for t in words), (words[-1].text if words else ""), j
+
+
+def _looks_like_verb(word: str) -> bool:
+    """'died', 'killed', 'fled': a past-tense verb ends the counted noun phrase."""
+    return (len(word) > 4 and word.endswith("ed")) or (
+        word in IRREGULAR and word != IRREGULAR[word]
+    )
 
 
 def _scope(toks: tuple[Token, ...], j: int) -> str:
@@ -278,7 +330,7 @@ def _parse_at(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
         return _number(toks, i)
     if w in NUMBER_WORDS or (w in ("a", "an") and _peek(toks, i + 1) in ("dozen", "hundred")):
         return _number(toks, i)
-    if w in ("a", "an", "one") and _peek(toks, i + 1) in _DURATION_FORMS:
+    if w in ("a", "an", "one") and _peek(toks, i + 1) in _DURATION_FORMS.keys() - {"second"}:
         unit = _DURATION_FORMS[_peek(toks, i + 1)]
         prev = _peek(toks, i - 1)
         if prev in ("times", "per", "once", "twice") or (i > 0 and toks[i - 1].is_number):
@@ -325,6 +377,7 @@ def _simple(
         prep,
         (toks[start].start, toks[end - 1].end),
         text,
+        near=_near(toks, start, end),
     )
 
 
@@ -363,7 +416,8 @@ def _zero(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
         return _make(toks, i, i + 1, "count", 0, 0, thing, noun, "", zero=True), i + 1
     if w == "none":
         thing, noun, _ = _thing(toks, i + 1, skip_of=True)
-        return _make(toks, i, i + 1, "count", 0, 0, thing, noun, "", zero=True), i + 1
+        part = "part" if nxt == "of" else ""
+        return _make(toks, i, i + 1, "count", 0, 0, thing, noun, part, zero=True), i + 1
     if w == "not":
         if _peek(toks, i + 2) != "single":
             return None, i + 1
@@ -390,6 +444,7 @@ def _make(
     zero: bool = False,
 ) -> Quantity:
     span = (toks[start].start, toks[end - 1].end)
+    head = key(noun.lower()) if noun else ""
     return Quantity(
         float(low),
         float(high),
@@ -401,6 +456,8 @@ def _make(
         _text(toks, start, end),
         noun,
         zero,
+        _PEOPLE if head in _PERSON_WORDS else head,
+        _near(toks, start, end),
     )
 
 
@@ -443,6 +500,19 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
         if not mod:
             start = i - 1
     high_value = value
+    # Scores and tallies: "20-13", "52 to 48" (the first figure not smaller).
+    if (
+        tok.is_number
+        and j + 1 < n
+        and toks[j].low in ("-", "–", "to")
+        and toks[j + 1].text.isdigit()
+        and float(toks[j + 1].text) <= value
+        and not mod
+        and not _is_year(value, tok)
+    ):
+        score = value * 1e4 + float(toks[j + 1].text)
+        thing, noun, _ = _thing(toks, j + 2, skip_of=False)
+        return _make(toks, i, j + 2, "score", score, score, thing, noun, ""), j + 2
     # Ranges: "10-12", "10 to 12", "between 10 and 12", "10 or 12".
     if j + 1 < n and toks[j].low in ("-", "–", "to", "and", "or") and toks[j + 1].is_number:
         if toks[j].low != "and" or _peek(toks, start - 1) == "between" or mod == "between":
@@ -500,20 +570,39 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
     if kind == "count" and unit in _DURATION_FORMS and unit != "second":
         if _peek(toks, k + 1) == "-" and _peek(toks, k + 2) == "old":
             end = k + 3
-            return _make(toks, start, end, "age", value, high_value, frozenset(), "", ""), end
+            thing, noun, _ = _thing(toks, end, skip_of=False)
+            return _make(toks, start, end, "age", value, high_value, thing, noun, ""), end
         days = DURATIONS[_DURATION_FORMS[unit]]
         low, high = _interval(value * days, mod, tol * days)
         high = max(high, high_value * days) if high_value != value else high
         thing, noun, _ = _thing(toks, k + 1, skip_of=False)
         q = _make(toks, start, k + 1, "duration", low, high, thing, noun, _scope(toks, k + 1))
         return q, k + 1
+    if kind == "count" and unit in MEASURES:
+        measure, factor = MEASURES[unit]
+        end = k + 1
+        if unit in ("square", "sq") and _peek(toks, k + 1) in MEASURES:
+            measure, factor = "area", MEASURES[_peek(toks, k + 1)][1] ** 2
+            end = k + 2
+        base = value * factor
+        # Converted units are rounded: allow a few percent either way.
+        low, high = _interval(base, mod, max(tol * factor, 0.03 * base))
+        high = max(high, high_value * factor) if high_value != value else high
+        thing, noun, _ = _thing(toks, end, skip_of=True)
+        return _make(toks, start, end, measure, low, high, thing, noun, ""), end
     if kind == "count" and not scaled and _is_year(value, tok) and _looks_like_year(toks, i, j):
         return _simple(toks, i, j, "year", value, value), j
+    if kind == "count" and not mod and _is_age_apposition(toks, i, j, value):
+        name = toks[i - 2]
+        return _make(toks, i, j, "age", value, value, frozenset({key(name.low)}), name.text, ""), j
     low, high = _interval(value, mod, tol)
     if high_value != value:
         high = max(high, high_value)
     qualifier = ""
     post = tuple(t.low for t in toks[j : j + 2])
+    if post == ("-", "plus"):
+        post = ("plus",)
+        j += 1
     if post[:1] in POST_GE or post in POST_GE:
         high = INF
         j += 1 if post[:1] in POST_GE else 2
@@ -526,9 +615,7 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
     if _peek(toks, j) == "other":
         high += 1
         thing, noun, after = _thing(toks, j + 1, skip_of=False)
-    elif (_peek(toks, j) == "of" and kind == "count" and not word_form) or (
-        tok.low == "one" and _peek(toks, j) == "of"
-    ):
+    elif _peek(toks, j) == "of" and kind == "count":
         qualifier = qualifier or "part"
         thing, noun, after = _thing(toks, j, skip_of=True)
     else:
@@ -544,13 +631,31 @@ def _is_year(value: float, tok: Token) -> bool:
 
 
 def _looks_like_year(toks: tuple[Token, ...], i: int, j: int) -> bool:
-    """'in 2015', 'March 3, 2015', '2015 was' are years; '2000 people' is a count."""
+    """'in 2015', 'a 2013 sedan', '2015 was' are years; '2000 people' is a count.
+
+    Counts this large are usually written with a comma, so a bare four-digit figure
+    is a year unless a plural noun follows it.
+    """
     prev = _peek(toks, i - 1)
-    if prev in _YEAR_PREPS or prev in MONTHS or prev == "," or prev in ("year", "early", "late"):
+    if prev in _YEAR_PREPS or prev in MONTHS or prev in ("year", "early", "late", "mid", "the"):
         return True
-    if i >= 2 and toks[i - 2].low in MONTHS:
+    if prev in ("a", "an") or (j < len(toks) and toks[j].is_capitalized):
         return True
-    return not (j < len(toks) and _is_content(toks[j]) and not toks[j].is_capitalized)
+    nxt = _peek(toks, j)
+    plural = len(nxt) > 3 and nxt.endswith("s") and not nxt.endswith(("ss", "us", "is"))
+    return not (plural or nxt in _PLURAL_NOUNS)
+
+
+def _is_age_apposition(toks: tuple[Token, ...], i: int, j: int, value: float) -> bool:
+    """'Raj Chohan, 59, was walking': a number between commas after a name is an age."""
+    return (
+        1 <= value <= 120
+        and toks[i].text.isdigit()
+        and _peek(toks, i - 1) == ","
+        and _peek(toks, j) in (",", ".", ")", "")
+        and i >= 2
+        and toks[i - 2].is_capitalized
+    )
 
 
 def _clock(toks: tuple[Token, ...], i: int, j: int, value: float) -> tuple[Quantity, int] | None:
