@@ -205,7 +205,7 @@ def _span(f: Features, index: int) -> tuple[int, int]:
 
 
 def _outcomes(q: Quantity) -> frozenset[int]:
-    return frozenset(n for n, group in enumerate(_OUTCOMES) if group & q.context)
+    return frozenset(n for n, group in enumerate(_OUTCOMES) if group & q.near)
 
 
 def _related(x: Quantity, y: Quantity) -> bool:
@@ -220,9 +220,11 @@ def _related(x: Quantity, y: Quantity) -> bool:
         return False
     if x.thing and y.thing:
         return x.head == y.head
+    if x.thing & y.near or y.thing & x.near:
+        return True
     if x.kind == "count":
-        return bool(ox & oy) or bool(x.thing & y.context) or bool(y.thing & x.context)
-    return bool(x.thing & y.context) or bool(y.thing & x.context) or len(x.context & y.context) >= 2
+        return bool(ox & oy)
+    return bool(x.near & y.near) and len(x.context & y.context) >= 2
 
 
 def _numeric(fa: Features, fb: Features) -> list[Reason]:

@@ -476,6 +476,8 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
     decimals = 0
     word_form = not tok.is_number
     if tok.is_number:
+        if _inside_name(toks, i):
+            return None, i + 1
         value, decimals = _digit_value(tok)
         j = i + 1
     else:
@@ -576,7 +578,9 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
         low, high = _interval(value * days, mod, tol * days)
         high = max(high, high_value * days) if high_value != value else high
         thing, noun, _ = _thing(toks, k + 1, skip_of=False)
-        q = _make(toks, start, k + 1, "duration", low, high, thing, noun, _scope(toks, k + 1))
+        qualifier = "ago" if _peek(toks, k + 1) in ("ago", "earlier", "before") else ""
+        qualifier = qualifier or _scope(toks, k + 1)
+        q = _make(toks, start, k + 1, "duration", low, high, thing, noun, qualifier)
         return q, k + 1
     if kind == "count" and unit in MEASURES:
         measure, factor = MEASURES[unit]
@@ -624,6 +628,18 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
         qualifier = _scope(toks, after)
     q = _make(toks, start, j, kind, low, high, thing, noun, qualifier)
     return q, j
+
+
+def _inside_name(toks: tuple[Token, ...], i: int) -> bool:
+    """'76ers', 'SMW4', 'GT650M': digits glued to letters are part of a name."""
+    tok = toks[i]
+    if i > 0 and toks[i - 1].is_word and toks[i - 1].end == tok.start:
+        return True
+    if i + 1 < len(toks) and toks[i + 1].is_word and toks[i + 1].start == tok.end:
+        glued = toks[i + 1].low
+        known = glued in SCALES or glued in _ORDINAL_SUFFIX or glued in MEASURES
+        return not (known or glued in ("s", "pm", "am", "p.m.", "a.m.") or glued in _DURATION_FORMS)
+    return False
 
 
 def _is_year(value: float, tok: Token) -> bool:
