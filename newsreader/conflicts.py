@@ -38,7 +38,7 @@ from newsreader.words import STOP_WORDS
 REASON_TYPES = ("numeric", "negation", "antonym", "substitution", "date")
 _DATE_KINDS = frozenset({"weekday", "date", "year", "time"})
 _PLAIN_KINDS = frozenset({"percent", "points", "score"})
-_NEGATIVE_VERBS = frozenset({key(w) for w in ("decline", "refuse", "fail")})
+_NEGATIVE_VERBS = frozenset({key(w) for w in ("decline", "refuse", "fail", "reject", "deny")})
 _OUTCOMES = tuple(frozenset(key(w) for w in group) for group in OUTCOME_CLASSES)
 _ALIAS = {name: min(group) for group in ALIASES for name in group}
 _SLOT_OF: dict[str, frozenset[int]] = {}
@@ -46,7 +46,9 @@ for _n, _group in enumerate(SLOT_CLASSES):
     for _w in _group:
         _SLOT_OF[key(_w)] = _SLOT_OF.get(key(_w), frozenset()) | {_n}
 _DROP = frozenset({"a", "an", "the"})
+_REPORTING = frozenset({"said", "says", "say", "told", "tells", "added", "that", "according"})
 _MODALS = frozenset({"would", "could", "might", "should", "may", "must"})
+_BOUNDARY = frozenset({",", ".", ";", ":", "!", "?"})
 _LIST_MARKS = frozenset({",", "and", "or", "&", "/"})
 _CLAUSE_BREAKS = frozenset({"and", "but", "while", "whereas", "although", "though", "who", "which"})
 _WINDOW = 5
@@ -58,6 +60,7 @@ _PAIRS = (
     + [(pair, "antonym", True) for pair in CONVERSE_PAIRS]
 )
 _PAIR_KIND = tuple(kind for _, kind, _ in _PAIRS)
+_PAIR_WORDS = tuple((key(left), key(right)) for (left, right), _, _ in _PAIRS)
 _PAIR_CONVERSE = tuple(converse for _, _, converse in _PAIRS)
 
 
@@ -108,12 +111,13 @@ def _negated_indices(toks: tuple[Token, ...]) -> set[int]:
     n = len(toks)
     for i, tok in enumerate(toks):
         w = tok.low
-        negative_verb = key(w) in _NEGATIVE_VERBS and i + 1 < n and toks[i + 1].low == "to"
-        if w not in NEGATORS and not negative_verb:
+        target = _negative_verb_target(toks, i) if key(w) in _NEGATIVE_VERBS else None
+        if target is not None:
+            out.add(target)
             continue
-        if w in ("no", "without"):
+        if w not in NEGATORS or w in ("no", "without"):
             continue
-        j, skipped = i + (2 if negative_verb else 1), 0
+        j, skipped = i + 1, 0
         while j < n and toks[j].low in NEG_SKIP and skipped < 3:
             j, skipped = j + 1, skipped + 1
         if i > 0 and toks[i - 1].low in _MODALS and toks[i + 1].low == "have":
@@ -128,6 +132,19 @@ def _negated_indices(toks: tuple[Token, ...]) -> set[int]:
     return out
 
 
+def _negative_verb_target(toks: tuple[Token, ...], i: int) -> int | None:
+    """'refused to sign', 'rejected calls to resign', 'denied paying': the denied verb."""
+    n = len(toks)
+    if i + 1 < n and toks[i + 1].low.endswith("ing") and _is_content(toks[i + 1]):
+        return i + 1
+    for j in range(i + 1, min(i + 4, n - 1)):
+        if toks[j].low == "to" and _is_content(toks[j + 1]):
+            return j + 1
+        if toks[j].low in PUNCT:
+            break
+    return None
+
+
 @lru_cache(maxsize=32768)
 def features(text: str) -> Features:
     """Per-sentence features, computed once per distinct text."""
@@ -139,7 +156,11 @@ def features(text: str) -> Features:
         if _is_content(t)
         and not (t.low == "close" and i + 1 < len(toks) and toks[i + 1].low == "to")
     )
-    word_index = tuple(i for i, t in enumerate(toks) if t.low not in PUNCT and t.low not in _DROP)
+    word_index = tuple(
+        i
+        for i, t in enumerate(toks)
+        if t.low not in _DROP and (t.low not in PUNCT or t.low in _BOUNDARY)
+    )
     words = tuple(_slot_word(toks[i]) for i in word_index)
     qs = quantities(text, toks)
     starts = [t.start for t in toks]
@@ -162,6 +183,8 @@ def features(text: str) -> Features:
 
 def _slot_word(tok: Token) -> str:
     low = tok.low
+    if low in _BOUNDARY:
+        return "|"
     return _ALIAS.get(low, key(low) if tok.is_word else low)
 
 
@@ -186,13 +209,18 @@ def _subject(f: Features, index: int) -> str:
 
 
 def _clause_head(f: Features, index: int) -> str:
-    """The first content word of a word's clause, before it (its subject, roughly)."""
+    """The first content word of a word's clause before it (its subject, roughly).
+
+    Reported speech restarts the clause: in 'police said the driver was wearing' the
+    head of 'wearing' is 'driver'.
+    """
     head = ""
-    for p in f.polar:
-        if p.index >= index:
+    for k in range(index - 1, -1, -1):
+        tok = f.tokens[k]
+        if f.clause[k] != f.clause[index] or tok.low in _REPORTING:
             break
-        if f.clause[p.index] == f.clause[index]:
-            return p.key
+        if _is_content(tok):
+            head = key(tok.low)
     return head
 
 
@@ -204,14 +232,29 @@ def _span(f: Features, index: int) -> tuple[int, int]:
 # --- numbers, dates and "no X" ---------------------------------------------------------
 
 
+def _opposed(x: frozenset[str], y: frozenset[str]) -> bool:
+    """True when one set holds a word and the other its opposite."""
+    for word in x:
+        for pair, side in _OPPOSITES.get(word, ()):
+            if _PAIR_WORDS[pair][1 - side] in y:
+                return True
+    return False
+
+
 def _outcomes(q: Quantity) -> frozenset[int]:
     return frozenset(n for n, group in enumerate(_OUTCOMES) if group & q.near)
 
 
-def _related(x: Quantity, y: Quantity) -> bool:
-    """True when two quantities of one kind speak of the same thing."""
+def _related(x: Quantity, y: Quantity, single: bool = False) -> bool:
+    """True when two quantities of one kind speak of the same thing.
+
+    single: each sentence holds only one quantity of this kind, so a shared context
+    is enough to tie them together.
+    """
     if x.kind != y.kind or x.qualifier != y.qualifier:
         return False
+    if _opposed(x.context, y.context):
+        return False  # "14 voted to convict" and "6 voted to acquit" are different parts
     if x.kind in _DATE_KINDS:
         # A date belongs to the words right next to it ("said Tuesday", "died Monday").
         return bool(x.near & y.near) and len(x.context & y.context) >= 2
@@ -224,7 +267,9 @@ def _related(x: Quantity, y: Quantity) -> bool:
         return True
     if x.kind == "count":
         return bool(ox & oy)
-    return bool(x.near & y.near) and len(x.context & y.context) >= 2
+    if x.kind == "score":
+        single = False  # a season record and a match score often share a sentence
+    return (single or bool(x.near & y.near)) and len(x.context & y.context) >= 2
 
 
 def _numeric(fa: Features, fb: Features) -> list[Reason]:
@@ -232,16 +277,19 @@ def _numeric(fa: Features, fb: Features) -> list[Reason]:
     qa, qb = fa.quantities, fb.quantities
     if not qa or not qb:
         return reasons
+    kinds_a = [q.kind for q in qa]
+    kinds_b = [q.kind for q in qb]
     for x, neg_x in zip(qa, fa.q_negated, strict=True):
+        single = kinds_a.count(x.kind) == 1 and kinds_b.count(x.kind) == 1
         related = [
             y
             for y, neg_y in zip(qb, fb.q_negated, strict=True)
-            if neg_x == neg_y and _related(x, y)
+            if neg_x == neg_y and _related(x, y, single)
         ]
         if not related or any(x.overlaps(y) for y in related):
             continue
         y = max(related, key=lambda c: len(c.thing & x.thing) + len(c.context & x.context))
-        back = [z for z in qa if _related(y, z)]
+        back = [z for z in qa if _related(y, z, single)]
         if any(y.overlaps(z) for z in back):
             continue
         reasons.append(Reason(_numeric_type(x, y), _numeric_detail(x, y), x.span, y.span))
@@ -361,6 +409,8 @@ def _opposites(a: str, b: str, fa: Features, fb: Features) -> list[Reason]:
         if not _shared_context(_window(fa, pa.index, exclude), _window(fb, pb.index, exclude)):
             continue
         if _PAIR_CONVERSE[pair] and _subject(fa, pa.index) != _subject(fb, pb.index):
+            continue
+        if _different_amounts(fa, pa.index, fb, pb.index):
             continue
         wa, wb = fa.tokens[pa.index].text, fb.tokens[pb.index].text
         detail = f"{'not ' if pa.negated else ''}{wa} vs {'not ' if pb.negated else ''}{wb}"
@@ -489,9 +539,11 @@ def _distinct_names(toks_a: list[Token], toks_b: list[Token], text_a: str, text_
     """
     if abs(len(toks_a) - len(toks_b)) > 1:
         return False
-    if any(t.text.isupper() and len(t.text) > 1 for t in toks_a + toks_b):
+    if any((t.text.isupper() and len(t.text) > 1) or len(t.low) == 1 for t in toks_a + toks_b):
         return False
     la, lb = _plain(text_a), _plain(text_b)
+    if len(la) >= 4 and la[:4] == lb[:4]:
+        return False  # 'Alexis' / 'Alexandros': one name, two spellings
     if _ALIAS.get(la, la) == _ALIAS.get(lb, lb):
         return False
     return fuzz.ratio(la, lb) < 70
@@ -507,7 +559,7 @@ def _in_list(f: Features, run: tuple[int, int]) -> bool:
     before = f.word_index[run[0]] - 1
     after = f.word_index[run[1] - 1] + 1
     return (before >= 0 and f.tokens[before].low in _LIST_MARKS) or (
-        after < len(f.tokens) and f.tokens[after].low in _LIST_MARKS
+        after < len(f.tokens) and f.tokens[after].low in _LIST_MARKS - {","}
     )
 
 
@@ -516,9 +568,9 @@ def _anchored(fa: Features, fb: Features, run_a: tuple[int, int], run_b: tuple[i
     wa, wb = fa.words, fb.words
     for d in (1, 2):
         for ia, ib in ((run_a[0] - d, run_b[0] - d), (run_a[1] - 1 + d, run_b[1] - 1 + d)):
-            if 0 <= ia < len(wa) and 0 <= ib < len(wb) and wa[ia] == wb[ib]:
-                if len(wa[ia]) > 2 and wa[ia] not in STOP_WORDS:
-                    return True
+            lined_up = 0 <= ia < len(wa) and 0 <= ib < len(wb) and wa[ia] == wb[ib]
+            if lined_up and len(wa[ia]) > 2 and wa[ia] not in STOP_WORDS:
+                return True
     return False
 
 

@@ -168,6 +168,8 @@ MODIFIERS = {
     ("less", "than"): "lt",
     ("under",): "lt",
     ("below",): "lt",
+    ("exactly",): "exact",
+    ("precisely",): "exact",
     ("about",): "approx",
     ("around",): "approx",
     ("roughly",): "approx",

@@ -48,7 +48,6 @@ _ORDINAL_SUFFIX = frozenset({"st", "nd", "rd", "th"})
 _DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"})
 _PRONOUN_ONE = frozenset({"the", "this", "that", "which", "any", "every", "each", "no", "someone"})
 _NO_NOT_A_COUNT = frozenset({"longer", "one", "matter", "doubt", "way", "sooner", "less", "more"})
-_ZERO_PEOPLE = frozenset({key("people"), key("person")})
 _YEAR_PREPS = {
     "in": "in",
     "during": "in",
@@ -196,6 +195,8 @@ def _interval(value: float, mod: str, tol: float) -> tuple[float, float]:
         return value - t, value + t
     if mod == "near":
         return 0.85 * value, value
+    if mod == "exact":
+        return value, value
     return value - tol, value + tol
 
 
@@ -256,6 +257,9 @@ def _thing(toks: tuple[Token, ...], j: int, skip_of: bool) -> tuple[frozenset[st
         j += 1
         while j < n and toks[j].low in _DETERMINERS | {"them", "those", "these"}:
             j += 1
+        # "14 of the 20 jurors": the part counts what the whole counts.
+        while j < n and (toks[j].is_number or toks[j].low in NUMBER_WORDS):
+            j += 1
     words: list[Token] = []
     while j < n and len(words) < 3:
         tok = toks[j]
@@ -267,8 +271,16 @@ def _thing(toks: tuple[Token, ...], j: int, skip_of: bool) -> tuple[frozenset[st
         if words and _looks_like_verb(tok.low):
             break
         words.append(tok)
+        if _plural(tok.low):
+            break  # "14 drones overnight": the plural noun ends the phrase
         j += 1
     return frozenset(key(t.low) for t in words), (words[-1].text if words else ""), j
+
+
+def _plural(word: str) -> bool:
+    return word in _PLURAL_NOUNS or (
+        len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+    )
 
 
 def _looks_like_verb(word: str) -> bool:
@@ -406,7 +418,8 @@ def _zero(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
     nxt = _peek(toks, i + 1)
     if w in ("nobody",) or (w == "no" and nxt == "one"):
         end = i + 1 if w == "nobody" else i + 2
-        return _make(toks, i, end, "count", 0, 0, _ZERO_PEOPLE, "people", "", zero=True), end
+        # Whom "nobody" counts (fans, passengers, people) is left open.
+        return _make(toks, i, end, "count", 0, 0, frozenset(), "", "", zero=True), end
     if w == "no":
         if nxt in _NO_NOT_A_COUNT or any(k[0] == "no" and k[1:2] == (nxt,) for k in MODIFIERS):
             return None, i + 1
@@ -495,6 +508,10 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
         ):
             return None, j
     mod, start = _modifier_before(toks, i)
+    if tok.is_number and "magnitude" in (_peek(toks, start - 1), _peek(toks, start - 2)):
+        mstart = start - 1 if _peek(toks, start - 1) == "magnitude" else start - 2
+        low, high = _interval(value, mod, 0.0)
+        return _make(toks, mstart, i + 1, "magnitude", low, high, frozenset(), "", ""), i + 1
     currency = ""
     if i > 0 and toks[i - 1].low in CURRENCY_SYMBOLS:
         currency = CURRENCY_SYMBOLS[toks[i - 1].low]
@@ -516,12 +533,17 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
         thing, noun, _ = _thing(toks, j + 2, skip_of=False)
         return _make(toks, i, j + 2, "score", score, score, thing, noun, ""), j + 2
     # Ranges: "10-12", "10 to 12", "between 10 and 12", "10 or 12".
-    if j + 1 < n and toks[j].low in ("-", "–", "to", "and", "or") and toks[j + 1].is_number:
-        if toks[j].low != "and" or _peek(toks, start - 1) == "between" or mod == "between":
-            other, _ = _digit_value(toks[j + 1])
-            if other > value and not (_is_year(value, tok) and toks[j].low == "-"):
-                high_value = other
-                j += 2
+    joiner = _peek(toks, j)
+    if (
+        j + 1 < n
+        and joiner in ("-", "–", "to", "and", "or")
+        and toks[j + 1].is_number
+        and (joiner != "and" or _peek(toks, start - 1) == "between")
+    ):
+        other, _ = _digit_value(toks[j + 1])
+        if other > value and not (_is_year(value, tok) and joiner == "-"):
+            high_value = other
+            j += 2
     if _peek(toks, start - 1) == "between":
         start -= 1
     scaled = False
@@ -585,6 +607,10 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
     if kind == "count" and unit in MEASURES:
         measure, factor = MEASURES[unit]
         end = k + 1
+        if measure == "length" and _peek(toks, end) in ("h", "hr"):
+            measure, factor, end = "speed", factor / 1000, end + 1
+        elif measure == "length" and (_peek(toks, end), _peek(toks, end + 1)) == ("per", "hour"):
+            measure, factor, end = "speed", factor / 1000, end + 2
         if unit in ("square", "sq") and _peek(toks, k + 1) in MEASURES:
             measure, factor = "area", MEASURES[_peek(toks, k + 1)][1] ** 2
             end = k + 2
@@ -597,8 +623,11 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
     if kind == "count" and not scaled and _is_year(value, tok) and _looks_like_year(toks, i, j):
         return _simple(toks, i, j, "year", value, value), j
     if kind == "count" and not mod and _is_age_apposition(toks, i, j, value):
-        name = toks[i - 2]
-        return _make(toks, i, j, "age", value, value, frozenset({key(name.low)}), name.text, ""), j
+        k = i - 2
+        while k > 0 and toks[k - 1].is_capitalized and toks[k - 1].is_word:
+            k -= 1
+        name = " ".join(t.text for t in toks[k : i - 1])
+        return _make(toks, i, j, "age", value, value, frozenset({name.lower()}), name, ""), j
     low, high = _interval(value, mod, tol)
     if high_value != value:
         high = max(high, high_value)
@@ -657,9 +686,7 @@ def _looks_like_year(toks: tuple[Token, ...], i: int, j: int) -> bool:
         return True
     if prev in ("a", "an") or (j < len(toks) and toks[j].is_capitalized):
         return True
-    nxt = _peek(toks, j)
-    plural = len(nxt) > 3 and nxt.endswith("s") and not nxt.endswith(("ss", "us", "is"))
-    return not (plural or nxt in _PLURAL_NOUNS)
+    return not _plural(_peek(toks, j))
 
 
 def _is_age_apposition(toks: tuple[Token, ...], i: int, j: int, value: float) -> bool:
