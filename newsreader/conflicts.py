@@ -12,6 +12,7 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -76,8 +77,7 @@ def _build_opposites() -> dict[str, tuple[tuple[int, int], ...]]:
 _OPPOSITES = _build_opposites()
 
 
-@dataclass(frozen=True, slots=True)
-class Polar:
+class Polar(NamedTuple):
     """A content word and whether the sentence asserts or denies it."""
 
     key: str
@@ -97,8 +97,11 @@ class Features:
     title_case: bool
     polar: tuple[Polar, ...]
     keys: frozenset[str]
+    denied: frozenset[str]
+    slot_words: frozenset[str]
     words: tuple[str, ...]
     word_index: tuple[int, ...]
+    word_set: frozenset[str]
 
 
 def _is_content(tok: Token) -> bool:
@@ -176,8 +179,22 @@ def features(text: str) -> Features:
         _title_case(toks),
         polar,
         frozenset(p.key for p in polar),
+        frozenset(p.key for p in polar if p.negated),
+        _slot_candidates(toks, word_index, words),
         words,
         word_index,
+        frozenset(words),
+    )
+
+
+def _slot_candidates(
+    toks: tuple[Token, ...], word_index: tuple[int, ...], words: tuple[str, ...]
+) -> frozenset[str]:
+    """Words that could fill a substitution slot: names and members of a word class."""
+    return frozenset(
+        w
+        for i, w in zip(word_index, words, strict=True)
+        if (toks[i].is_capitalized and i > 0) or w in _SLOT_OF
     )
 
 
@@ -316,11 +333,11 @@ def _numeric_detail(x: Quantity, y: Quantity) -> str:
 
 def _negation(fa: Features, fb: Features) -> list[Reason]:
     reasons: list[Reason] = []
-    shared = fa.keys & fb.keys
-    if not shared:
+    candidates = (fa.denied & fb.keys) | (fb.denied & fa.keys)
+    if not candidates:
         return reasons
     for p in fa.polar:
-        if p.key not in shared:
+        if p.key not in candidates:
             continue
         same_a = {q.negated for q in fa.polar if q.key == p.key}
         same_b = [q for q in fb.polar if q.key == p.key]
@@ -424,8 +441,8 @@ def _opposites(a: str, b: str, fa: Features, fb: Features) -> list[Reason]:
 def _substitutions(fa: Features, fb: Features) -> list[Reason]:
     reasons: list[Reason] = []
     wa, wb = fa.words, fb.words
-    set_a, set_b = frozenset(wa), frozenset(wb)
-    if set_a == set_b:
+    set_a, set_b = fa.word_set, fb.word_set
+    if not (fa.slot_words - set_b) or not (fb.slot_words - set_a):
         return reasons
     positions: dict[str, list[int]] = {}
     for p, w in enumerate(wb):
@@ -455,7 +472,7 @@ def _substitutions(fa: Features, fb: Features) -> list[Reason]:
 def _match_start(fa: Features, fb: Features, j: int) -> Reason | None:
     """A differing run at the very start, followed by two words that line up."""
     wa, wb = fa.words, fb.words
-    set_a = frozenset(wa)
+    set_a = fa.word_set
     for q in range(1, min(4, len(wb) - 1)):
         if wb[q] in set_a:
             if wb[q] == wa[j] and wb[q + 1] == wa[j + 1]:
@@ -467,7 +484,7 @@ def _match_start(fa: Features, fb: Features, j: int) -> Reason | None:
 def _match_end(fa: Features, fb: Features, i: int) -> Reason | None:
     """A differing run at the very end, after two words that line up."""
     wa, wb = fa.words, fb.words
-    set_a = frozenset(wa)
+    set_a = fa.word_set
     if wb[-1] in set_a:
         return None
     for p in range(len(wb) - 2, max(len(wb) - 5, 0), -1):
@@ -482,7 +499,7 @@ def _match_slot(
     fa: Features, fb: Features, i: int, j: int, positions: dict[str, list[int]]
 ) -> Reason | None:
     wa, wb = fa.words, fb.words
-    set_a = frozenset(wa)
+    set_a = fa.word_set
     left, right = wa[i - 1], wa[j]
     for p in positions.get(left, ()):
         for q in range(p + 2, min(p + 5, len(wb))):

@@ -10,7 +10,7 @@ the same kind.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from newsreader.lexicon import (
     CURRENCY_SYMBOLS,
@@ -90,8 +90,13 @@ MEASURES = {
 _TIME_WORDS = {"noon": 720.0, "midday": 720.0, "midnight": 0.0}
 
 
-@dataclass(frozen=True, slots=True)
-class Quantity:
+_TRIGGERS = frozenset(
+    {*WEEKDAYS, *MONTHS, *_TIME_WORDS, *VAGUE_PLURALS, *ORDINAL_WORDS, *NUMBER_WORDS}
+    | {"no", "none", "nobody", "zero", "not", "a", "an", "one"}
+)
+
+
+class Quantity(NamedTuple):
     """A quantity read as an interval [low, high] of one kind, with what it counts.
 
     kind: count, percent, points, money:<currency>, duration (days), age, ordinal,
@@ -310,9 +315,12 @@ def quantities(text: str, toks: tuple[Token, ...]) -> tuple[Quantity, ...]:
     found: list[Quantity] = []
     i, n = 0, len(toks)
     while i < n:
+        if not toks[i].is_number and toks[i].low not in _TRIGGERS:
+            i += 1
+            continue
         q, nxt = _parse_at(toks, i)
         if q is not None:
-            found.append(replace(q, text=text[q.span[0] : q.span[1]]))
+            found.append(q._replace(text=text[q.span[0] : q.span[1]]))
             i = max(nxt, i + 1)
         else:
             i += 1
@@ -546,19 +554,18 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
             j += 2
     if _peek(toks, start - 1) == "between":
         start -= 1
-    scaled = False
+    scale = 1.0
     if j < n and toks[j].low in SCALES:
         s = toks[j].low
         attached = toks[j].start == toks[j - 1].end
         if s not in ("m", "b", "k") or attached:
-            value *= SCALES[s]
-            high_value *= SCALES[s]
-            scaled = True
+            scale = SCALES[s]
+            value *= scale
+            high_value *= scale
             j += 1
+    scaled = scale != 1.0
     kind = "count"
-    tol = 0.0 if word_form else _round_tolerance(tok.text, scaled, decimals)
-    if scaled and not word_form:
-        tol *= value / float(tok.text.replace(",", ""))
+    tol = 0.0 if word_form else _round_tolerance(tok.text, scaled, decimals) * scale
     nxt = _peek(toks, j)
     if nxt == "%" or nxt in ("percent", "pc"):
         kind, j = "percent", j + 1

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from newsreader.lexicon import IRREGULAR
 
@@ -23,40 +23,32 @@ _TOKEN = re.compile(
 PUNCT = frozenset('.,;:!?()"“”—–')
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One token: its text, lowercase form and offsets into the sentence."""
+class Token(NamedTuple):
+    """One token: its text, lowercase form, offsets into the sentence and its shape."""
 
     text: str
     low: str
     start: int
     end: int
-
-    @property
-    def is_number(self) -> bool:
-        """True for digit tokens ('19', '12,500', '3.5')."""
-        return self.text[0].isdigit()
-
-    @property
-    def is_word(self) -> bool:
-        """True for alphabetic tokens."""
-        return self.text[0].isalpha()
-
-    @property
-    def is_capitalized(self) -> bool:
-        """True when the token starts with a capital letter."""
-        return self.text[0].isupper()
+    is_word: bool
+    is_number: bool
+    is_capitalized: bool
 
 
 def tokenize(text: str) -> tuple[Token, ...]:
     """Split a sentence into tokens that keep their character offsets."""
+    new = tuple.__new__
     out = []
     for m in _TOKEN.finditer(text):
         raw = m.group()
-        low = raw.lower().replace("’", "'")
-        if low in ("n't", "n’t"):
-            low = "n't"
-        out.append(Token(raw, low, m.start(), m.end()))
+        low = raw.lower()
+        if "’" in low:
+            low = low.replace("’", "'")
+        first = raw[0]
+        start, end = m.span()
+        out.append(
+            new(Token, (raw, low, start, end, first.isalpha(), first.isdigit(), first.isupper()))
+        )
     return tuple(out)
 
 
