@@ -93,6 +93,8 @@ class Features:
     quantities: tuple[Quantity, ...]
     q_index: tuple[int, ...]
     q_negated: tuple[bool, ...]
+    q_who: tuple[frozenset[str], ...]
+    names: frozenset[str]
     clause: tuple[int, ...]
     title_case: bool
     polar: tuple[Polar, ...]
@@ -175,6 +177,8 @@ def features(text: str) -> Features:
         qs,
         q_index,
         q_negated,
+        tuple(_who(toks, clause, i) for i in q_index),
+        frozenset(key(t.low) for t in toks if t.is_capitalized and _is_content(t)),
         clause,
         _title_case(toks),
         polar,
@@ -185,6 +189,18 @@ def features(text: str) -> Features:
         word_index,
         frozenset(words),
     )
+
+
+def _who(toks: tuple[Token, ...], clause: tuple[int, ...], index: int) -> frozenset[str]:
+    """Names in the clause before a quantity: whose figure it is ('McDermott scored 23')."""
+    found = []
+    for k in range(index - 1, max(index - 6, -1), -1):
+        tok = toks[k]
+        if clause[k] != clause[index] or tok.low in _REPORTING:
+            break
+        if tok.is_capitalized and _is_content(tok):
+            found.append(key(tok.low))
+    return frozenset(found)
 
 
 def _slot_candidates(
@@ -249,6 +265,13 @@ def _span(f: Features, index: int) -> tuple[int, int]:
 # --- numbers, dates and "no X" ---------------------------------------------------------
 
 
+def _other_subjects(
+    who_x: frozenset[str], fa: Features, who_y: frozenset[str], fb: Features
+) -> bool:
+    """True when the two figures belong to different names ('Carter scored 14')."""
+    return bool(who_x and who_y and who_x.isdisjoint(who_y))
+
+
 def _opposed(x: frozenset[str], y: frozenset[str]) -> bool:
     """True when one set holds a word and the other its opposite."""
     for word in x:
@@ -279,14 +302,21 @@ def _related(x: Quantity, y: Quantity, single: bool = False) -> bool:
     if bool(ox) != bool(oy) or (ox and ox.isdisjoint(oy)):
         return False
     if x.thing and y.thing:
-        return x.head == y.head
+        if x.head != y.head:
+            return False
+        if x.kind == "ordinal":
+            # "the sixth round" and "the 11th round" may be two fights: ask for more.
+            return len((x.context & y.context) - x.thing) >= 2
+        return True
     if x.thing & y.near or y.thing & x.near:
         return True
     if x.kind == "count":
         return bool(ox & oy)
-    if x.kind == "score":
-        single = False  # a season record and a match score often share a sentence
-    return (single or bool(x.near & y.near)) and len(x.context & y.context) >= 2
+    shared = x.context & y.context
+    if single and x.kind != "score":
+        # One figure of this kind on each side, in contexts that mostly agree.
+        return len(shared) >= 2 and len(shared) >= 0.34 * len(x.context | y.context)
+    return bool(x.near & y.near) and len(shared) >= 2
 
 
 def _numeric(fa: Features, fb: Features) -> list[Reason]:
@@ -296,12 +326,14 @@ def _numeric(fa: Features, fb: Features) -> list[Reason]:
         return reasons
     kinds_a = [q.kind for q in qa]
     kinds_b = [q.kind for q in qb]
-    for x, neg_x in zip(qa, fa.q_negated, strict=True):
+    for x, neg_x, who_x in zip(qa, fa.q_negated, fa.q_who, strict=True):
         single = kinds_a.count(x.kind) == 1 and kinds_b.count(x.kind) == 1
         related = [
             y
-            for y, neg_y in zip(qb, fb.q_negated, strict=True)
-            if neg_x == neg_y and _related(x, y, single)
+            for y, neg_y, who_y in zip(qb, fb.q_negated, fb.q_who, strict=True)
+            if neg_x == neg_y
+            and not _other_subjects(who_x, fa, who_y, fb)
+            and _related(x, y, single)
         ]
         if not related or any(x.overlaps(y) for y in related):
             continue
@@ -597,7 +629,10 @@ def _abbreviation(toks_a: list[Token], toks_b: list[Token]) -> bool:
         return False
     x, y = toks_a[0].low.rstrip("."), toks_b[0].low.rstrip(".")
     short, long_ = sorted((x, y), key=len)
-    return short[0] == long_[0] and (len(short) <= 3 or long_.startswith(short))
+    if short[0] != long_[0] or len(short) > 5:
+        return False
+    rest = iter(long_)
+    return all(c in rest for c in short)  # "Blvd" / "Boulevard", "Mt" / "Mount"
 
 
 # --- the public entry point -------------------------------------------------------------

@@ -90,6 +90,16 @@ MEASURES = {
 _TIME_WORDS = {"noon": 720.0, "midday": 720.0, "midnight": 0.0}
 
 
+_NOT_NAME_WORDS = frozenset(
+    {*MONTHS, *_TIME_WORDS, *STOP_WORDS, *INCREMENT_BEFORE, *NUMBER_WORDS}
+    | {word for words in MODIFIERS for word in words}
+)
+# Nouns before "of N" that just introduce the figure ("a total of 26", "a toll of 19").
+_GENERIC_OF = frozenset(
+    {"total", "number", "sum", "tally", "toll", "estimate", "figure", "count", "maximum"}
+    | {"minimum", "average", "group", "crowd", "team", "series", "list", "amount", "rate"}
+)
+_GAME_CLOCK = frozenset({"left", "remaining", "to", "into", "mark"})
 _TRIGGERS = frozenset(
     {*WEEKDAYS, *MONTHS, *_TIME_WORDS, *VAGUE_PLURALS, *ORDINAL_WORDS, *NUMBER_WORDS}
     | {"no", "none", "nobody", "zero", "not", "a", "an", "one"}
@@ -584,6 +594,15 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
         return _ordinal(toks, start, j + 1, value)
     elif nxt == "s" and toks[j].start == toks[j - 1].end and _is_year(value, tok):
         return _simple(toks, i, j + 1, "year", value, value + 9), j + 1
+    elif (
+        nxt in ("-", "–", "/")
+        and _is_year(value, tok)
+        and j + 1 < n
+        and len(toks[j + 1].text) == 2
+        and toks[j + 1].text.isdigit()
+    ):
+        end_year = value - value % 100 + float(toks[j + 1].text)  # "2008-09"
+        return _simple(toks, i, j + 2, "year", value, max(value, end_year)), j + 2
     if currency:
         kind = f"money:{currency}"
     # Dates written day-first: "3 March".
@@ -607,7 +626,7 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
         low, high = _interval(value * days, mod, tol * days)
         high = max(high, high_value * days) if high_value != value else high
         thing, noun, _ = _thing(toks, k + 1, skip_of=False)
-        qualifier = "ago" if _peek(toks, k + 1) in ("ago", "earlier", "before") else ""
+        qualifier = {"ago": "ago", "earlier": "ago", "later": "later"}.get(_peek(toks, k + 1), "")
         qualifier = qualifier or _scope(toks, k + 1)
         q = _make(toks, start, k + 1, "duration", low, high, thing, noun, qualifier)
         return q, k + 1
@@ -661,16 +680,54 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
     else:
         thing, noun, after = _thing(toks, j, skip_of=kind != "count")
     if kind == "count" and not qualifier:
-        qualifier = _scope(toks, after)
+        qualifier = _scope(toks, after) or _attribute_of(toks, start)
     q = _make(toks, start, j, kind, low, high, thing, noun, qualifier)
+    complement = _complement(toks, after) if kind == "count" and thing else ""
+    if complement:
+        q = q._replace(head=f"{q.head}/{complement}")  # "two counts of murder"
     return q, j
 
 
+def _attribute_of(toks: tuple[Token, ...], start: int) -> str:
+    """'a mother of 12', 'a record of 2,116': the figure describes the noun before 'of'."""
+    if _peek(toks, start - 1) != "of" or start < 2:
+        return ""
+    noun = toks[start - 2]
+    if not _is_content(noun) or noun.low in _GENERIC_OF:
+        return ""
+    return f"attr:{key(noun.low)}"
+
+
+def _complement(toks: tuple[Token, ...], j: int) -> str:
+    """The noun after 'of' that says what kind of thing is counted ('counts of murder')."""
+    if _peek(toks, j) != "of":
+        return ""
+    k = j + 1
+    while k < len(toks) and toks[k].low in _DETERMINERS:
+        k += 1
+    return key(toks[k].low) if k < len(toks) and _is_content(toks[k]) else ""
+
+
 def _inside_name(toks: tuple[Token, ...], i: int) -> bool:
-    """'76ers', 'SMW4', 'GT650M': digits glued to letters are part of a name."""
+    """'76ers', 'SMW4', 'AK-47', 'Internet Explorer 8': digits that are part of a name."""
     tok = toks[i]
     if i > 0 and toks[i - 1].is_word and toks[i - 1].end == tok.start:
         return True
+    if i > 1 and toks[i - 1].low == "-" and toks[i - 1].end == tok.start:
+        name = toks[i - 2]
+        if name.is_word and name.end == toks[i - 1].start and name.is_capitalized:
+            return True
+    if (
+        i > 0
+        and toks[i - 1].is_word
+        and toks[i - 1].is_capitalized
+        and toks[i - 1].low not in _NOT_NAME_WORDS
+        and tok.text.isdigit()
+        and len(tok.text) <= 2
+        and not _plural(_peek(toks, i + 1))
+        and _peek(toks, i + 1) not in ("-", "–", "to", "of", "%")
+    ):
+        return True  # a model or route number: "Explorer 8", "Route 52", "USB 3"
     if i + 1 < len(toks) and toks[i + 1].is_word and toks[i + 1].start == tok.end:
         glued = toks[i + 1].low
         known = glued in SCALES or glued in _ORDINAL_SUFFIX or glued in MEASURES
@@ -718,7 +775,7 @@ def _clock(toks: tuple[Token, ...], i: int, j: int, value: float) -> tuple[Quant
     if suffix in ("am", "pm") and value <= 12:
         hour = value % 12 + (12 if suffix == "pm" else 0)
         k += 1
-    elif k > j and value <= 24:
+    elif k > j and value <= 24 and _peek(toks, k) not in _GAME_CLOCK:
         hour = value
     else:
         return None
