@@ -39,7 +39,15 @@ from newsreader.words import STOP_WORDS
 REASON_TYPES = ("numeric", "negation", "antonym", "substitution", "date")
 _DATE_KINDS = frozenset({"weekday", "date", "year", "time"})
 _PLAIN_KINDS = frozenset({"percent", "points", "score"})
-_NEGATIVE_VERBS = frozenset({key(w) for w in ("decline", "refuse", "fail", "reject", "deny")})
+_NEGATIVE_VERBS = frozenset(
+    {key(w) for w in ("decline", "refuse", "fail", "reject", "deny", "unable")}
+)
+_IDIOMS = frozenset(
+    {("open", "fire"), ("opened", "fire"), ("opens", "fire"), ("opening", "fire")}
+    | {("close", "to"), ("close", "by")}
+)
+_NO_SUBJECT = frozenset({"no", "nobody", "none", "nothing", "neither"})
+_AUXILIARIES = frozenset({"was", "were", "is", "are", "has", "have", "had", "been", "be", "being"})
 _OUTCOMES = tuple(frozenset(key(w) for w in group) for group in OUTCOME_CLASSES)
 _ALIAS = {name: min(group) for group in ALIASES for name in group}
 _SLOT_OF: dict[str, frozenset[int]] = {}
@@ -78,11 +86,13 @@ _OPPOSITES = _build_opposites()
 
 
 class Polar(NamedTuple):
-    """A content word and whether the sentence asserts or denies it."""
+    """A content word, whether the sentence asserts or denies it, and if it may be
+    compared with its opposite (not inside a name or an idiom)."""
 
     key: str
     negated: bool
     index: int
+    opposable: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,9 +120,15 @@ def _is_content(tok: Token) -> bool:
     return tok.is_word and len(tok.low) > 2 and tok.low not in STOP_WORDS
 
 
-def _negated_indices(toks: tuple[Token, ...]) -> set[int]:
-    """Indices of the words a negator denies ('did not sign' -> sign)."""
+def _negated_indices(toks: tuple[Token, ...]) -> tuple[set[int], set[int]]:
+    """Indices of the words a negator denies ('did not sign' -> sign).
+
+    Returns the words denied by a negator or a negative verb, and apart from them
+    the words denied by a zero subject ('no gun has been recovered'), whose figure
+    the quantity check already compares.
+    """
     out: set[int] = set()
+    by_zero: set[int] = set()
     n = len(toks)
     for i, tok in enumerate(toks):
         w = tok.low
@@ -120,7 +136,12 @@ def _negated_indices(toks: tuple[Token, ...]) -> set[int]:
         if target is not None:
             out.add(target)
             continue
-        if w not in NEGATORS or w in ("no", "without"):
+        if w in _NO_SUBJECT:
+            verb = _verb_after_no(toks, i)
+            if verb is not None:
+                by_zero.update(k for k in range(i + 1, verb + 1) if _is_content(toks[k]))
+            continue
+        if w not in NEGATORS or w == "without":
             continue
         j, skipped = i + 1, 0
         while j < n and toks[j].low in NEG_SKIP and skipped < 3:
@@ -134,7 +155,33 @@ def _negated_indices(toks: tuple[Token, ...]) -> set[int]:
             # "did not sign or ratify": the negation spreads over a coordinated verb.
             if j + 2 < n and toks[j + 1].low in ("or", "nor") and _is_content(toks[j + 2]):
                 out.add(j + 2)
-    return out
+    return out, by_zero
+
+
+def _opposable(toks: tuple[Token, ...], i: int) -> bool:
+    """False for 'North Sumatra', 'opened fire', 'close to', 'the smaller boat'."""
+    tok = toks[i]
+    if tok.is_capitalized and i > 0:
+        return False
+    nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+    if (tok.low, nxt) in _IDIOMS:
+        return False
+    comparative = tok.low.endswith("er") and len(tok.low) > 4
+    return not (comparative and i > 0 and toks[i - 1].low == "the")
+
+
+def _verb_after_no(toks: tuple[Token, ...], i: int) -> int | None:
+    """'No gun has been recovered', 'nobody was hurt': the verb the zero subject denies."""
+    n, j = len(toks), i + 1
+    while j < n and j <= i + 3 and toks[j].low not in _AUXILIARIES:
+        if toks[j].low in PUNCT:
+            return None
+        j += 1
+    if j >= n or toks[j].low not in _AUXILIARIES:
+        return None
+    while j < n and toks[j].low in _AUXILIARIES:
+        j += 1
+    return j if j < n and _is_content(toks[j]) else None
 
 
 def _negative_verb_target(toks: tuple[Token, ...], i: int) -> int | None:
@@ -154,12 +201,11 @@ def _negative_verb_target(toks: tuple[Token, ...], i: int) -> int | None:
 def features(text: str) -> Features:
     """Per-sentence features, computed once per distinct text."""
     toks = tokenize(text)
-    negated = _negated_indices(toks)
+    negated, by_zero = _negated_indices(toks)
     polar = tuple(
-        Polar(key(t.low), i in negated, i)
+        Polar(key(t.low), i in negated or i in by_zero, i, _opposable(toks, i))
         for i, t in enumerate(toks)
         if _is_content(t)
-        and not (t.low == "close" and i + 1 < len(toks) and toks[i + 1].low == "to")
     )
     word_index = tuple(
         i
@@ -305,8 +351,9 @@ def _related(x: Quantity, y: Quantity, single: bool = False) -> bool:
         if x.head != y.head:
             return False
         if x.kind == "ordinal":
-            # "the sixth round" and "the 11th round" may be two fights: ask for more.
-            return len((x.context & y.context) - x.thing) >= 2
+            # "the sixth round" and "the 11th round" may be two fights: the words right
+            # next to both must line up too ("the club's 11th title").
+            return bool((x.near & y.near) - x.thing)
         return True
     if x.thing & y.near or y.thing & x.near:
         return True
@@ -434,6 +481,8 @@ def _assertions(f: Features) -> dict[int, dict[int, Polar]]:
     """Opposite pair id -> asserted side -> first word asserting it."""
     found: dict[int, dict[int, Polar]] = {}
     for p in f.polar:
+        if not p.opposable:
+            continue
         for pair, side in _OPPOSITES.get(p.key, ()):
             found.setdefault(pair, {}).setdefault(side ^ p.negated, p)
     return found
@@ -591,8 +640,8 @@ def _distinct_names(toks_a: list[Token], toks_b: list[Token], text_a: str, text_
     if any((t.text.isupper() and len(t.text) > 1) or len(t.low) == 1 for t in toks_a + toks_b):
         return False
     la, lb = _plain(text_a), _plain(text_b)
-    if len(la) >= 4 and la[:4] == lb[:4]:
-        return False  # 'Alexis' / 'Alexandros': one name, two spellings
+    if la[:3] == lb[:3] and min(len(la), len(lb)) >= 3:
+        return False  # "Alexis" / "Alexandros", "Dave" / "David": one name, two spellings
     if _ALIAS.get(la, la) == _ALIAS.get(lb, lb):
         return False
     return fuzz.ratio(la, lb) < 70

@@ -242,10 +242,18 @@ NEG_SKIP = frozenset(
         "any",
         "get",
         "got",
+        "very",
+        "so",
+        "too",
+        "quite",
+        "as",
+        "all",
+        "always",
+        "necessarily",
     }
 )
 # "not immediately respond", "not only ... but": not a denial of the verb.
-NEG_BREAK = frozenset({"immediately", "only", "just", "necessarily", "clear", "known", "sure"})
+NEG_BREAK = frozenset({"immediately", "only", "just", "clear", "known", "sure"})
 
 # Pairs of opposite words, as lemmas. The second element of a "polarity" pair affirms
 # what the first denies; these are typed as negation rather than antonym.
@@ -439,9 +447,6 @@ ANTONYM_PAIRS = (
     ("fast", "slow"),
     ("faster", "slower"),
     ("quick", "slow"),
-    ("early", "late"),
-    ("earlier", "later"),
-    ("earliest", "latest"),
     ("rich", "poor"),
     ("wealthy", "poor"),
     ("cheap", "expensive"),
@@ -575,7 +580,6 @@ CONVERSE_PAIRS = (
     ("win", "loss"),
     ("beat", "lose"),
     ("defeat", "lose"),
-    ("victory", "defeat"),
     ("winner", "loser"),
     ("buy", "sell"),
     ("purchase", "sell"),
@@ -695,7 +699,6 @@ SLOT_CLASSES = (
             "restaurant",
             "bank",
             "prison",
-            "university",
             "museum",
             "library",
             "office",

@@ -625,8 +625,8 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
         days = DURATIONS[_DURATION_FORMS[unit]]
         low, high = _interval(value * days, mod, tol * days)
         high = max(high, high_value * days) if high_value != value else high
-        thing, noun, _ = _thing(toks, k + 1, skip_of=False)
         qualifier = {"ago": "ago", "earlier": "ago", "later": "later"}.get(_peek(toks, k + 1), "")
+        thing, noun, _ = _thing(toks, k + 2 if qualifier else k + 1, skip_of=False)
         qualifier = qualifier or _scope(toks, k + 1)
         q = _make(toks, start, k + 1, "duration", low, high, thing, noun, qualifier)
         return q, k + 1
@@ -679,6 +679,10 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
         thing, noun, after = _thing(toks, j, skip_of=True)
     else:
         thing, noun, after = _thing(toks, j, skip_of=kind != "count")
+    if _peek(toks, after) == "per" or (
+        _peek(toks, after) in ("a", "an") and _peek(toks, after + 1) in _DURATION_FORMS
+    ):
+        qualifier = f"rate:{_peek(toks, after + 1)}"  # "220 pixels per inch", "3 times a day"
     if kind == "count" and not qualifier:
         qualifier = _scope(toks, after) or _attribute_of(toks, start)
     q = _make(toks, start, j, kind, low, high, thing, noun, qualifier)
@@ -693,6 +697,8 @@ def _attribute_of(toks: tuple[Token, ...], start: int) -> str:
     if _peek(toks, start - 1) != "of" or start < 2:
         return ""
     noun = toks[start - 2]
+    if noun.low in ORDINAL_WORDS:
+        return f"attr:{noun.low}"  # "the second of six children"
     if not _is_content(noun) or noun.low in _GENERIC_OF:
         return ""
     return f"attr:{key(noun.low)}"
