@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 from newsreader.lexicon import (
     ALIASES,
     ANTONYM_PAIRS,
+    IRREGULAR,
     CONVERSE_PAIRS,
     MONTHS,
     NEG_BREAK,
@@ -46,6 +47,9 @@ _IDIOMS = frozenset(
     {("open", "fire"), ("opened", "fire"), ("opens", "fire"), ("opening", "fire")}
     | {("close", "to"), ("close", "by")}
 )
+_PLACE_PREPOSITIONS = frozenset({"in", "on", "at", "aboard", "inside", "into", "onto"})
+_DENY_VERBS = frozenset({key("deny"), key("reject")})
+_EXISTENTIAL = frozenset({"is", "was", "are", "were", "be", "been", "there", "had", "has", "have"})
 _NO_SUBJECT = frozenset({"no", "nobody", "none", "nothing", "neither"})
 _AUXILIARIES = frozenset({"was", "were", "is", "are", "has", "have", "had", "been", "be", "being"})
 _OUTCOMES = tuple(frozenset(key(w) for w in group) for group in OUTCOME_CLASSES)
@@ -66,6 +70,8 @@ _WINDOW = 5
 _PAIRS = (
     [(pair, "negation", False) for pair in POLARITY_PAIRS]
     + [(pair, "antonym", False) for pair in ANTONYM_PAIRS]
+    # adverbs of adjective pairs: "publicly" / "privately", "permanently" / ...
+    + [((x + "ly", y + "ly"), "antonym", False) for x, y in ANTONYM_PAIRS]
     + [(pair, "antonym", True) for pair in CONVERSE_PAIRS]
 )
 _PAIR_KIND = tuple(kind for _, kind, _ in _PAIRS)
@@ -106,6 +112,7 @@ class Features:
     q_who: tuple[frozenset[str], ...]
     names: frozenset[str]
     clause: tuple[int, ...]
+    negative_clauses: frozenset[int]
     title_case: bool
     polar: tuple[Polar, ...]
     keys: frozenset[str]
@@ -139,7 +146,26 @@ def _negated_indices(toks: tuple[Token, ...]) -> tuple[set[int], set[int]]:
         if w in _NO_SUBJECT:
             verb = _verb_after_no(toks, i)
             if verb is not None:
+                # "no gun has been recovered": the noun and the verb are denied.
                 by_zero.update(k for k in range(i + 1, verb + 1) if _is_content(toks[k]))
+            elif i > 0 and toks[i - 1].low in _EXISTENTIAL:
+                # "there would be no early election": the noun itself is denied.
+                for k in range(i + 1, min(i + 4, n)):
+                    if toks[k].low in PUNCT:
+                        break
+                    if _is_content(toks[k]):
+                        by_zero.add(k)
+            continue
+        if w == "yet" and i + 2 < n and toks[i + 1].low == "to" and _is_content(toks[i + 2]):
+            out.add(i + 2)  # "had yet to regain"
+            continue
+        if w in ("ruled", "rules", "ruling", "rule") and i + 1 < n and toks[i + 1].low == "out":
+            # "ruled out a snap election": the noun phrase is denied.
+            k = i + 2
+            while k < n and k < i + 6 and toks[k].low not in PUNCT:
+                if _is_content(toks[k]):
+                    out.add(k)
+                k += 1
             continue
         if w not in NEGATORS or w == "without":
             continue
@@ -152,6 +178,9 @@ def _negated_indices(toks: tuple[Token, ...]) -> tuple[set[int], set[int]]:
             continue  # "not Patch Tuesday": a name, not a verb
         if j < n and toks[j].low not in NEG_BREAK and _is_content(toks[j]):
             out.add(j)
+            # "not intending to compete": the negation carries over to the verb after "to".
+            if j + 2 < n and toks[j + 1].low == "to" and _is_content(toks[j + 2]):
+                out.add(j + 2)
             # "did not sign or ratify": the negation spreads over a coordinated verb.
             if j + 2 < n and toks[j + 1].low in ("or", "nor") and _is_content(toks[j + 2]):
                 out.add(j + 2)
@@ -185,15 +214,21 @@ def _verb_after_no(toks: tuple[Token, ...], i: int) -> int | None:
 
 
 def _negative_verb_target(toks: tuple[Token, ...], i: int) -> int | None:
-    """'refused to sign', 'rejected calls to resign', 'denied paying': the denied verb."""
+    """'refused to sign', 'rejected calls to resign', 'denied any wrongdoing': what is denied."""
     n = len(toks)
-    if i + 1 < n and toks[i + 1].low.endswith("ing") and _is_content(toks[i + 1]):
-        return i + 1
-    for j in range(i + 1, min(i + 4, n - 1)):
-        if toks[j].low == "to" and _is_content(toks[j + 1]):
-            return j + 1
+    window = range(i + 1, min(i + 4, n - 1))
+    for j in window:
         if toks[j].low in PUNCT:
             break
+        if toks[j].low == "to" and _is_content(toks[j + 1]):
+            return j + 1
+    if key(toks[i].low) not in _DENY_VERBS:
+        return None  # "failed Republican candidate": only deny/reject take a noun
+    for j in range(i + 1, min(i + 4, n)):
+        if toks[j].low in PUNCT or toks[j].low in ("to", "by"):
+            break  # "rejected by shareholders": the agent, not the thing denied
+        if _is_content(toks[j]) and toks[j].low not in NEG_SKIP:
+            return j
     return None
 
 
@@ -226,6 +261,7 @@ def features(text: str) -> Features:
         tuple(_who(toks, clause, i) for i in q_index),
         frozenset(key(t.low) for t in toks if t.is_capitalized and _is_content(t)),
         clause,
+        frozenset(clause[k] for k in negated | by_zero),
         _title_case(toks),
         polar,
         frozenset(p.key for p in polar),
@@ -288,19 +324,29 @@ def _subject(f: Features, index: int) -> str:
 
 
 def _clause_head(f: Features, index: int) -> str:
-    """The first content word of a word's clause before it (its subject, roughly).
+    """The nearest noun-like word before a word in its clause (its subject, roughly).
 
-    Reported speech restarts the clause: in 'police said the driver was wearing' the
-    head of 'wearing' is 'driver'.
+    Reported speech ends the search: in 'police said the driver was wearing' the
+    head of 'wearing' is 'driver'; verbs are passed over ('the club agreed to sell').
     """
-    head = ""
     for k in range(index - 1, -1, -1):
         tok = f.tokens[k]
         if f.clause[k] != f.clause[index] or tok.low in _REPORTING:
             break
-        if _is_content(tok):
-            head = key(tok.low)
-    return head
+        if _is_content(tok) and not _verb_like(tok.low):
+            return key(tok.low)
+    return ""
+
+
+def _verb_like(word: str) -> bool:
+    return (
+        word.endswith("ed")
+        or (word in IRREGULAR and IRREGULAR[word] != word)
+        or key(word) in _NEGATIVE_VERBS
+        or word in _MODALS
+        or word in NEG_SKIP
+        or word in NEGATORS
+    )
 
 
 def _span(f: Features, index: int) -> tuple[int, int]:
@@ -342,7 +388,10 @@ def _related(x: Quantity, y: Quantity, single: bool = False) -> bool:
     if _opposed(x.context, y.context):
         return False  # "14 voted to convict" and "6 voted to acquit" are different parts
     if x.kind in _DATE_KINDS:
-        # A date belongs to the words right next to it ("said Tuesday", "died Monday").
+        # A weekday or an hour belongs to the words right next to it ("said Tuesday",
+        # "died Monday"); months and years are rarely the day of the report.
+        if x.kind == "date":
+            return bool(x.context & y.context)
         return bool(x.near & y.near) and len(x.context & y.context) >= 2
     ox, oy = _outcomes(x), _outcomes(y)
     if bool(ox) != bool(oy) or (ox and ox.isdisjoint(oy)):
@@ -357,13 +406,13 @@ def _related(x: Quantity, y: Quantity, single: bool = False) -> bool:
         return True
     if x.thing & y.near or y.thing & x.near:
         return True
-    if x.kind == "count":
-        return bool(ox & oy)
     shared = x.context & y.context
+    if x.kind == "count" and ox:
+        return bool(ox & oy)
     if single and x.kind != "score":
         # One figure of this kind on each side, in contexts that mostly agree.
         return len(shared) >= 2 and len(shared) >= 0.34 * len(x.context | y.context)
-    return bool(x.near & y.near) and len(shared) >= 2
+    return x.kind != "count" and bool(x.near & y.near) and len(shared) >= 2
 
 
 def _numeric(fa: Features, fb: Features) -> list[Reason]:
@@ -430,6 +479,8 @@ def _negation(fa: Features, fb: Features) -> list[Reason]:
             continue
         if _different_amounts(fa, p.index, fb, q.index):
             continue
+        if fa.clause[p.index] in fa.negative_clauses and fb.clause[q.index] in fb.negative_clauses:
+            continue  # both clauses deny something: "no gun was found" / "the gun was not found"
         sub_a, sub_b = _clause_head(fa, p.index), _clause_head(fb, q.index)
         if sub_a and sub_b and sub_a != sub_b:
             continue
@@ -583,21 +634,38 @@ def _match_slot(
     set_a = fa.word_set
     left, right = wa[i - 1], wa[j]
     for p in positions.get(left, ()):
+        if p + 1 >= len(wb) or wb[p + 1] in set_a:
+            continue
         for q in range(p + 2, min(p + 5, len(wb))):
             if wb[q] in set_a:
-                if wb[q] == right:
+                two_left = j <= i + 2 and q == p + 2 and p > 0 and i > 1 and wb[p - 1] == wa[i - 2]
+                if wb[q] == right or two_left:
+                    # Same word after the slot, or one word each after two that line up
+                    # ("the Ministry of Health and" / "the Ministry of Defence,").
                     reason = _classify_slot(fa, fb, (i, j), (p + 1, q))
                     if reason is not None:
                         return reason
                 break
+    # "on a motorcycle heading toward" / "in a car heading toward": the two words
+    # after the slot line up even though the preposition before it differs.
+    if j + 1 >= len(wa) or wa[j + 1] == "|":
+        return None
+    for q in positions.get(right, ()):
+        if q + 1 < len(wb) and wb[q + 1] == wa[j + 1] and q > 0 and wb[q - 1] not in set_a:
+            p = q - 1
+            while p > 0 and wb[p - 1] not in set_a and q - p < 3:
+                p -= 1
+            reason = _classify_slot(fa, fb, (i, j), (p, q))
+            if reason is not None:
+                return reason
     return None
 
 
 def _classify_slot(
     fa: Features, fb: Features, run_a: tuple[int, int], run_b: tuple[int, int]
 ) -> Reason | None:
-    toks_a = [fa.tokens[fa.word_index[k]] for k in range(*run_a)]
-    toks_b = [fb.tokens[fb.word_index[k]] for k in range(*run_b)]
+    toks_a = _trim([fa.tokens[fa.word_index[k]] for k in range(*run_a)])
+    toks_b = _trim([fb.tokens[fb.word_index[k]] for k in range(*run_b)])
     if any(not t.is_word or "'" in t.low for t in toks_a + toks_b):
         return None
     if _in_list(fa, run_a) or _in_list(fb, run_b) or not _anchored(fa, fb, run_a, run_b):
@@ -624,7 +692,8 @@ def _classify_slot(
         return Reason("substitution", f"{text_a} vs {text_b}", span_a, span_b)
     if len(toks_a) == 1 and len(toks_b) == 1:
         ka, kb = key(toks_a[0].low), key(toks_b[0].low)
-        if ka != kb and _SLOT_OF.get(ka, frozenset()) & _SLOT_OF.get(kb, frozenset()):
+        same_class = _SLOT_OF.get(ka, frozenset()) & _SLOT_OF.get(kb, frozenset())
+        if ka[:3] != kb[:3] and same_class:  # "theatre" / "theater" is one word
             return Reason("substitution", f"{text_a} vs {text_b}", span_a, span_b)
     return None
 
@@ -652,12 +721,24 @@ def _plain(text: str) -> str:
     return "".join(c for c in folded if not unicodedata.combining(c))
 
 
+def _trim(run: list[Token]) -> list[Token]:
+    """Drop a place preposition or a conjunction at the edges ('on a motorcycle' / 'in a car')."""
+    if len(run) > 1 and run[0].low in _PLACE_PREPOSITIONS:
+        run = run[1:]
+    if len(run) > 1 and run[-1].low in ("and", "or"):
+        run = run[:-1]
+    return run
+
+
 def _in_list(f: Features, run: tuple[int, int]) -> bool:
     """True when the run is one item of a list ('Sicily and Tunisia', 'Egypt, India')."""
+    toks = f.tokens
     before = f.word_index[run[0]] - 1
     after = f.word_index[run[1] - 1] + 1
-    return (before >= 0 and f.tokens[before].low in _LIST_MARKS) or (
-        after < len(f.tokens) and f.tokens[after].low in _LIST_MARKS - {","}
+    if before >= 0 and toks[before].low in _LIST_MARKS:
+        return True
+    return (
+        after + 1 < len(toks) and toks[after].low in _LIST_MARKS and toks[after + 1].is_capitalized
     )
 
 

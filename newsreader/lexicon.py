@@ -208,7 +208,12 @@ OUTCOME_CLASSES = (
     frozenset({"convict", "sentenc"}),
 )
 
-NEGATORS = frozenset({"not", "never", "no", "n't", "cannot", "neither", "nor", "without"})
+NEGATORS = frozenset(
+    {"not", "never", "no", "n't", "cannot", "neither", "nor", "without"}
+    # contractions typed without an apostrophe
+    | {"cant", "dont", "didnt", "doesnt", "wont", "isnt", "wasnt", "arent", "werent"}
+    | {"couldnt", "wouldnt", "shouldnt", "hasnt", "havent", "hadnt"}
+)
 # Words that may sit between a negator and the verb it negates.
 NEG_SKIP = frozenset(
     {
@@ -428,6 +433,10 @@ ANTONYM_PAIRS = (
     ("northern", "southern"),
     ("eastern", "western"),
     ("northward", "southward"),
+    ("northbound", "southbound"),
+    ("eastbound", "westbound"),
+    ("inbound", "outbound"),
+    ("upstream", "downstream"),
     ("eastward", "westward"),
     ("urban", "rural"),
     ("wet", "dry"),

@@ -100,6 +100,9 @@ _GENERIC_OF = frozenset(
     | {"minimum", "average", "group", "crowd", "team", "series", "list", "amount", "rate"}
 )
 _GAME_CLOCK = frozenset({"left", "remaining", "to", "into", "mark"})
+_MONTH_ABBREVIATIONS = frozenset(
+    {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+)
 _TRIGGERS = frozenset(
     {*WEEKDAYS, *MONTHS, *_TIME_WORDS, *VAGUE_PLURALS, *ORDINAL_WORDS, *NUMBER_WORDS}
     | {"no", "none", "nobody", "zero", "not", "a", "an", "one"}
@@ -283,12 +286,12 @@ def _thing(toks: tuple[Token, ...], j: int, skip_of: bool) -> tuple[frozenset[st
             continue
         if not _is_content(tok) or tok.low in NUMBER_WORDS or tok.low in MONTHS:
             break
-        if words and _looks_like_verb(tok.low):
-            break
+        if _looks_like_verb(tok.low) and (words or _verb_use(toks, j)):
+            break  # "19 people died", "15,000 took part"; but "14 injured people"
         words.append(tok)
+        j += 1
         if _plural(tok.low):
             break  # "14 drones overnight": the plural noun ends the phrase
-        j += 1
     return frozenset(key(t.low) for t in words), (words[-1].text if words else ""), j
 
 
@@ -296,6 +299,14 @@ def _plural(word: str) -> bool:
     return word in _PLURAL_NOUNS or (
         len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
     )
+
+
+def _verb_use(toks: tuple[Token, ...], j: int) -> bool:
+    """True when a verb form right after a number is the verb, not an adjective."""
+    word = toks[j].low
+    if word in IRREGULAR and word != IRREGULAR[word]:
+        return True
+    return not (j + 1 < len(toks) and _is_content(toks[j + 1]))
 
 
 def _looks_like_verb(word: str) -> bool:
@@ -384,7 +395,7 @@ def _is_month(toks: tuple[Token, ...], i: int) -> bool:
     tok = toks[i]
     if not tok.is_capitalized:
         return False
-    if tok.low == "may" or len(tok.low) <= 4:
+    if tok.low == "may" or tok.low in _MONTH_ABBREVIATIONS:
         # "May" the verb and "Mar"/"Dec" abbreviations need a number or a preposition.
         return toks[i + 1].is_number if i + 1 < len(toks) else False
     return True
