@@ -20,8 +20,8 @@ from rapidfuzz import fuzz
 from newsreader.lexicon import (
     ALIASES,
     ANTONYM_PAIRS,
-    IRREGULAR,
     CONVERSE_PAIRS,
+    IRREGULAR,
     MONTHS,
     NEG_BREAK,
     NEG_SKIP,
@@ -481,6 +481,8 @@ def _negation(fa: Features, fb: Features) -> list[Reason]:
             continue
         if fa.clause[p.index] in fa.negative_clauses and fb.clause[q.index] in fb.negative_clauses:
             continue  # both clauses deny something: "no gun was found" / "the gun was not found"
+        if _after_opposite(fa, p.index, fb) or _after_opposite(fb, q.index, fa):
+            continue  # "denied the report" / "confirmed the report": reported as opposites
         sub_a, sub_b = _clause_head(fa, p.index), _clause_head(fb, q.index)
         if sub_a and sub_b and sub_a != sub_b:
             continue
@@ -526,6 +528,16 @@ def _different_amounts(fa: Features, ia: int, fb: Features, ib: int) -> bool:
     if not near_a or not near_b:
         return False
     return not any(x.kind == y.kind and x.overlaps(y) for x in near_a for y in near_b)
+
+
+def _after_opposite(f: Features, index: int, other: Features) -> bool:
+    """True when a word right before this one has its opposite in the other sentence."""
+    for p in f.polar:
+        if index - 3 <= p.index < index:
+            for pair, side in _OPPOSITES.get(p.key, ()):
+                if _PAIR_WORDS[pair][1 - side] in other.keys:
+                    return True
+    return False
 
 
 def _assertions(f: Features) -> dict[int, dict[int, Polar]]:
@@ -638,7 +650,7 @@ def _match_slot(
             continue
         for q in range(p + 2, min(p + 5, len(wb))):
             if wb[q] in set_a:
-                two_left = j <= i + 2 and q == p + 2 and p > 0 and i > 1 and wb[p - 1] == wa[i - 2]
+                two_left = j <= i + 2 and q <= p + 3 and p > 0 and i > 1 and wb[p - 1] == wa[i - 2]
                 if wb[q] == right or two_left:
                     # Same word after the slot, or one word each after two that line up
                     # ("the Ministry of Health and" / "the Ministry of Defence,").
