@@ -121,6 +121,7 @@ class Features:
     words: tuple[str, ...]
     word_index: tuple[int, ...]
     word_set: frozenset[str]
+    positions: dict[str, tuple[int, ...]]
 
 
 def _is_content(tok: Token) -> bool:
@@ -270,6 +271,7 @@ def features(text: str) -> Features:
         words,
         word_index,
         frozenset(words),
+        _positions(words),
     )
 
 
@@ -283,6 +285,13 @@ def _who(toks: tuple[Token, ...], clause: tuple[int, ...], index: int) -> frozen
         if tok.is_capitalized and _is_content(tok):
             found.append(key(tok.low))
     return frozenset(found)
+
+
+def _positions(words: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
+    found: dict[str, list[int]] = {}
+    for p, w in enumerate(words):
+        found.setdefault(w, []).append(p)
+    return {w: tuple(ps) for w, ps in found.items()}
 
 
 def _slot_candidates(
@@ -374,7 +383,12 @@ def _opposed(x: frozenset[str], y: frozenset[str]) -> bool:
 
 
 def _outcomes(q: Quantity) -> frozenset[int]:
-    return frozenset(n for n, group in enumerate(_OUTCOMES) if group & q.near)
+    return _outcome_classes(q.near)
+
+
+@lru_cache(maxsize=16384)
+def _outcome_classes(words: frozenset[str]) -> frozenset[int]:
+    return frozenset(n for n, group in enumerate(_OUTCOMES) if group & words)
 
 
 def _related(x: Quantity, y: Quantity, single: bool = False) -> bool:
@@ -588,14 +602,16 @@ def _substitutions(fa: Features, fb: Features) -> list[Reason]:
     set_a, set_b = fa.word_set, fb.word_set
     if not (fa.slot_words - set_b) or not (fb.slot_words - set_a):
         return reasons
-    positions: dict[str, list[int]] = {}
-    for p, w in enumerate(wb):
-        positions.setdefault(w, []).append(p)
+    positions = fb.positions
     i, n = 0, len(wa)
     while i < n:
-        if wa[i] in set_b:
+        if wa[i] in set_b or wa[i] not in fa.slot_words:
             i += 1
             continue
+        # Widen the differing run around a name or class word: at most three words.
+        seen = i
+        while i > 0 and wa[i - 1] not in set_b and seen - i < 2:
+            i -= 1
         j = i
         while j < n and wa[j] not in set_b and j - i < 4:
             j += 1
@@ -609,7 +625,7 @@ def _substitutions(fa: Features, fb: Features) -> list[Reason]:
                 found = _match_end(fa, fb, i)
             if found is not None:
                 reasons.append(found)
-        i = j + 1
+        i = max(j, seen) + 1
     return reasons
 
 
@@ -640,7 +656,7 @@ def _match_end(fa: Features, fb: Features, i: int) -> Reason | None:
 
 
 def _match_slot(
-    fa: Features, fb: Features, i: int, j: int, positions: dict[str, list[int]]
+    fa: Features, fb: Features, i: int, j: int, positions: dict[str, tuple[int, ...]]
 ) -> Reason | None:
     wa, wb = fa.words, fb.words
     set_a = fa.word_set

@@ -36,11 +36,11 @@ def test_quality_floor_on_labelled_set() -> None:
     bench = _bench()
     scores = bench.score(bench.load_pairs(DATA))
     precision, recall, _, _ = scores["overall"]
-    assert precision >= 0.95, bench.errors(bench.load_pairs(DATA))
-    assert recall >= 0.9, bench.errors(bench.load_pairs(DATA))
+    assert precision >= 0.97, bench.errors(bench.load_pairs(DATA))
+    assert recall >= 0.95, bench.errors(bench.load_pairs(DATA))
     for kind in REASON_TYPES:
         p, r, _, _ = scores[kind]
-        assert p >= 0.85 and r >= 0.8, (kind, p, r)
+        assert p >= 0.9 and r >= 0.9, (kind, p, r)
 
 
 def _sentence(text: str, sid: str) -> Sentence:
@@ -148,3 +148,10 @@ def test_hostile_and_degenerate_text() -> None:
     assert conflicts_between("", "") == []
     assert conflicts_between("[b]19[/b] drones", "14 drones")[0].type == "numeric"
     assert all(r.type == "numeric" for r in conflicts_between("Привет 5 мир", "Привет 7 мир"))
+
+
+def test_long_differing_stretch_with_names_terminates() -> None:
+    a = "Officials in Springfield said that Mayor Quimby of Shelbyville and Chief Wiggum spoke."
+    b = "Officials in Capital City said the governor spoke."
+    assert isinstance(conflicts_between(a, b), list)
+    assert isinstance(conflicts_between(b, a), list)
