@@ -598,7 +598,7 @@ def _opposites(a: str, b: str, fa: Features, fb: Features) -> list[Reason]:
 
 def _substitutions(fa: Features, fb: Features) -> list[Reason]:
     reasons: list[Reason] = []
-    wa, wb = fa.words, fb.words
+    wa = fa.words
     set_a, set_b = fa.word_set, fb.word_set
     if not (fa.slot_words - set_b) or not (fb.slot_words - set_a):
         return reasons
