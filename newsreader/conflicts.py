@@ -41,14 +41,34 @@ REASON_TYPES = ("numeric", "negation", "antonym", "substitution", "date")
 _DATE_KINDS = frozenset({"weekday", "date", "year", "time"})
 _PLAIN_KINDS = frozenset({"percent", "points", "score"})
 _NEGATIVE_VERBS = frozenset(
-    {key(w) for w in ("decline", "refuse", "fail", "reject", "deny", "unable")}
+    {key(w) for w in ("decline", "refuse", "fail", "reject", "deny", "unable", "oppose")}
+    | {"against"}
 )
 _IDIOMS = frozenset(
     {("open", "fire"), ("opened", "fire"), ("opens", "fire"), ("opening", "fire")}
     | {("close", "to"), ("close", "by")}
 )
+_PHRASAL = {
+    (key(verb), particle): key(meaning)
+    for verb, particle, meaning in (
+        ("call", "off", "cancel"),
+        ("go", "ahead", "proceed"),
+        ("went", "ahead", "proceed"),
+        ("turn", "down", "reject"),
+        ("step", "down", "resign"),
+        ("back", "down", "retreat"),
+        ("give", "up", "surrender"),
+        ("set", "up", "establish"),
+        ("shut", "down", "close"),
+        ("pull", "out", "withdraw"),
+        ("lay", "off", "dismiss"),
+        ("vote", "down", "reject"),
+    )
+}
+# Stop words that still carry a stance: "voted against the plan".
+_POLAR_STOP_WORDS = frozenset({"against"})
 _PLACE_PREPOSITIONS = frozenset({"in", "on", "at", "aboard", "inside", "into", "onto"})
-_DENY_VERBS = frozenset({key("deny"), key("reject")})
+_DENY_VERBS = frozenset({key("deny"), key("reject"), key("oppose"), "against"})
 _EXISTENTIAL = frozenset({"is", "was", "are", "were", "be", "been", "there", "had", "has", "have"})
 _NO_SUBJECT = frozenset({"no", "nobody", "none", "nothing", "neither"})
 _AUXILIARIES = frozenset({"was", "were", "is", "are", "has", "have", "had", "been", "be", "being"})
@@ -188,6 +208,14 @@ def _negated_indices(toks: tuple[Token, ...]) -> tuple[set[int], set[int]]:
     return out, by_zero
 
 
+def _polar_key(toks: tuple[Token, ...], i: int) -> str:
+    """The word's key, or the verb a phrasal verb stands for ('called off' -> cancel)."""
+    k = key(toks[i].low)
+    if i + 1 < len(toks):
+        return _PHRASAL.get((k, toks[i + 1].low), k)
+    return k
+
+
 def _opposable(toks: tuple[Token, ...], i: int) -> bool:
     """False for 'North Sumatra', 'opened fire', 'close to', 'the smaller boat'."""
     tok = toks[i]
@@ -239,9 +267,9 @@ def features(text: str) -> Features:
     toks = tokenize(text)
     negated, by_zero = _negated_indices(toks)
     polar = tuple(
-        Polar(key(t.low), i in negated or i in by_zero, i, _opposable(toks, i))
+        Polar(_polar_key(toks, i), i in negated or i in by_zero, i, _opposable(toks, i))
         for i, t in enumerate(toks)
-        if _is_content(t)
+        if _is_content(t) or t.low in _POLAR_STOP_WORDS
     )
     word_index = tuple(
         i
@@ -732,9 +760,11 @@ def _distinct_names(toks_a: list[Token], toks_b: list[Token], text_a: str, text_
     Variants: aliases ('U.S.' / 'United States'), acronyms ('AFC'), spellings
     ('Centre' / 'Center', 'Vendome' / 'Vendôme').
     """
-    if abs(len(toks_a) - len(toks_b)) > 1:
+    if any(len(t.low) == 1 for t in toks_a + toks_b):
+        return False  # a middle initial
+    if _acronym_of(toks_a, toks_b) or _acronym_of(toks_b, toks_a):
         return False
-    if any((t.text.isupper() and len(t.text) > 1) or len(t.low) == 1 for t in toks_a + toks_b):
+    if abs(len(toks_a) - len(toks_b)) > 1:
         return False
     la, lb = _plain(text_a), _plain(text_b)
     if la[:3] == lb[:3] and min(len(la), len(lb)) >= 3:
@@ -742,6 +772,17 @@ def _distinct_names(toks_a: list[Token], toks_b: list[Token], text_a: str, text_
     if _ALIAS.get(la, la) == _ALIAS.get(lb, lb):
         return False
     return fuzz.ratio(la, lb) < 70
+
+
+def _acronym_of(short: list[Token], long_: list[Token]) -> bool:
+    """'AFC' / 'American Football Conference', 'USGS' / 'U.S. Geological Survey'."""
+    if len(short) != 1 or not short[0].text.replace(".", "").isupper():
+        return False
+    letters = short[0].text.replace(".", "")
+    initials = "".join(
+        t.text.replace(".", "") if "." in t.text else t.text[0] for t in long_
+    ).upper()
+    return len(letters) > 1 and (letters == initials or len(long_) == 1)
 
 
 def _plain(text: str) -> str:

@@ -275,6 +275,11 @@ POLARITY_PAIRS = (
     ("approve", "reject"),
     ("approve", "veto"),
     ("sign", "veto"),
+    ("confirm", "cancel"),
+    ("proceed", "cancel"),
+    ("hold", "cancel"),
+    ("go", "cancel"),
+    ("proceed", "postpone"),
     ("allow", "ban"),
     ("allow", "forbid"),
     ("allow", "prohibit"),
@@ -724,6 +729,10 @@ SLOT_CLASSES = (
         }
     ),
     frozenset({"fire", "flood", "earthquake", "explosion", "storm", "hurricane", "tornado"}),
+    frozenset(
+        {"kitchen", "basement", "bedroom", "bathroom", "attic", "garage", "cellar", "lobby"}
+        | {"hallway", "balcony", "loft", "roof", "stairwell", "corridor", "lounge"}
+    ),
     frozenset({"red", "blue", "green", "yellow", "black", "white", "orange", "purple", "grey"}),
     frozenset(
         {

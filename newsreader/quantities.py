@@ -100,6 +100,9 @@ _GENERIC_OF = frozenset(
     | {"minimum", "average", "group", "crowd", "team", "series", "list", "amount", "rate"}
 )
 _GAME_CLOCK = frozenset({"left", "remaining", "to", "into", "mark"})
+_MONTH_PREPOSITIONS = frozenset(
+    {"in", "since", "until", "by", "of", "early", "late", "last", "next", "mid", "during", "from"}
+)
 _MONTH_ABBREVIATIONS = frozenset(
     {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 )
@@ -377,14 +380,20 @@ def _parse_at(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
         if prev in ("times", "per", "once", "twice") or (i > 0 and toks[i - 1].is_number):
             return None, i + 1
         days = DURATIONS[unit]
-        start = _modifier_before(toks, i)[1]
-        mod = _modifier_before(toks, i)[0]
+        end = i + 2
+        if _half(toks, end):
+            days, end = 1.5 * days, end + 3  # "an hour and a half"
+        mod, start = _modifier_before(toks, i)
         low, high = _interval(days, mod or "approx", 0.15 * days)
         if not mod:
             low, high = 0.85 * days, 1.15 * days
-        thing, noun, _ = _thing(toks, i + 2, skip_of=False)
-        return _make(toks, start, i + 2, "duration", low, high, thing, noun, ""), i + 2
+        thing, noun, _ = _thing(toks, end, skip_of=False)
+        return _make(toks, start, end, "duration", low, high, thing, noun, ""), end
     return None, i + 1
+
+
+def _half(toks: tuple[Token, ...], j: int) -> bool:
+    return tuple(t.low for t in toks[j : j + 3]) == ("and", "a", "half")
 
 
 def _peek(toks: tuple[Token, ...], i: int) -> str:
@@ -397,6 +406,8 @@ def _is_month(toks: tuple[Token, ...], i: int) -> bool:
         return False
     if tok.low == "may" or tok.low in _MONTH_ABBREVIATIONS:
         # "May" the verb and "Mar"/"Dec" abbreviations need a number or a preposition.
+        if i > 0 and toks[i - 1].low in _MONTH_PREPOSITIONS:
+            return True
         return toks[i + 1].is_number if i + 1 < len(toks) else False
     return True
 
@@ -536,6 +547,8 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
             or not (_is_content(toks[j]) or toks[j].low in ("of", "other", "more"))
         ):
             return None, j
+    if _half(toks, j):
+        value, j = value + 0.5, j + 3  # "two and a half years"
     mod, start = _modifier_before(toks, i)
     if tok.is_number and "magnitude" in (_peek(toks, start - 1), _peek(toks, start - 2)):
         mstart = start - 1 if _peek(toks, start - 1) == "magnitude" else start - 2

@@ -66,7 +66,7 @@ def key(word: str) -> str:
         w = w[:-2]
     elif n > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
         w = w[:-1]
-    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "sz":
         w = w[:-1]
     if len(w) > 3 and w.endswith("e"):
         w = w[:-1]
