@@ -26,6 +26,7 @@ from newsreader.lexicon import (
     NEG_BREAK,
     NEG_SKIP,
     NEGATORS,
+    NUMBER_WORDS,
     OUTCOME_CLASSES,
     POLARITY_PAIRS,
     SLOT_CLASSES,
@@ -67,6 +68,9 @@ _PHRASAL = {
 }
 # Stop words that still carry a stance: "voted against the plan".
 _POLAR_STOP_WORDS = frozenset({"against"})
+_STANCE_VERBS = frozenset(
+    key(w) for w in ("vote", "campaign", "argue", "rule", "decide", "speak", "lobby", "protest")
+)
 _PLACE_PREPOSITIONS = frozenset({"in", "on", "at", "aboard", "inside", "into", "onto"})
 _DENY_VERBS = frozenset({key("deny"), key("reject"), key("oppose"), "against"})
 _EXISTENTIAL = frozenset({"is", "was", "are", "were", "be", "been", "there", "had", "has", "have"})
@@ -200,7 +204,7 @@ def _negated_indices(toks: tuple[Token, ...]) -> tuple[set[int], set[int]]:
         if j < n and toks[j].low not in NEG_BREAK and _is_content(toks[j]):
             out.add(j)
             # "not intending to compete": the negation carries over to the verb after "to".
-            if j + 2 < n and toks[j + 1].low == "to" and _is_content(toks[j + 2]):
+            if j + 2 < n and toks[j + 1].low == "to" and _verb_like_content(toks[j + 2]):
                 out.add(j + 2)
             # "did not sign or ratify": the negation spreads over a coordinated verb.
             if j + 2 < n and toks[j + 1].low in ("or", "nor") and _is_content(toks[j + 2]):
@@ -228,10 +232,15 @@ def _opposable(toks: tuple[Token, ...], i: int) -> bool:
     return not (comparative and i > 0 and toks[i - 1].low == "the")
 
 
+def _verb_like_content(tok: Token) -> bool:
+    """A content word that can follow 'to' as a verb (not 'to two counts')."""
+    return _is_content(tok) and tok.low not in NUMBER_WORDS and not tok.is_capitalized
+
+
 def _verb_after_no(toks: tuple[Token, ...], i: int) -> int | None:
     """'No gun has been recovered', 'nobody was hurt': the verb the zero subject denies."""
     n, j = len(toks), i + 1
-    while j < n and j <= i + 3 and toks[j].low not in _AUXILIARIES:
+    while j < n and j <= i + 6 and toks[j].low not in _AUXILIARIES:
         if toks[j].low in PUNCT:
             return None
         j += 1
@@ -245,17 +254,20 @@ def _verb_after_no(toks: tuple[Token, ...], i: int) -> int | None:
 def _negative_verb_target(toks: tuple[Token, ...], i: int) -> int | None:
     """'refused to sign', 'rejected calls to resign', 'denied any wrongdoing': what is denied."""
     n = len(toks)
-    window = range(i + 1, min(i + 4, n - 1))
-    for j in window:
+    if toks[i].low == "against" and (i == 0 or key(toks[i - 1].low) not in _STANCE_VERBS):
+        return None
+    for j in range(i + 1, min(i + 4, n - 1)):
         if toks[j].low in PUNCT:
             break
-        if toks[j].low == "to" and _is_content(toks[j + 1]):
+        if toks[j].low == "to" and _verb_like_content(toks[j + 1]):
             return j + 1
     if key(toks[i].low) not in _DENY_VERBS:
         return None  # "failed Republican candidate": only deny/reject take a noun
+    if toks[i].low == "against" and (i == 0 or key(toks[i - 1].low) not in _STANCE_VERBS):
+        return None  # "charges against", "the game against": no stance taken
     for j in range(i + 1, min(i + 4, n)):
-        if toks[j].low in PUNCT or toks[j].low in ("to", "by"):
-            break  # "rejected by shareholders": the agent, not the thing denied
+        if toks[j].low in PUNCT or toks[j].low in ("to", "by") or toks[j].is_capitalized:
+            break  # "rejected by shareholders", "against Indiana": not the thing denied
         if _is_content(toks[j]) and toks[j].low not in NEG_SKIP:
             return j
     return None
