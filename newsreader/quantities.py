@@ -445,8 +445,28 @@ def _month_date(toks: tuple[Token, ...], i: int) -> tuple[Quantity, int]:
         end = j + 1
         if _peek(toks, end) in _ORDINAL_SUFFIX:
             end += 1
-        return _simple(toks, i, end, "date", month * 100 + day, month * 100 + day), end
+        low = high = month * 100 + day
+        last = _range_end(toks, end, month)
+        if last is not None:
+            # "from May 7 to May 10", "May 7-10": one span of days, not two dates.
+            high, end = last
+            start = i - 1 if _peek(toks, i - 1) in ("from", "between") else i
+            q = _simple(toks, start, end, "date", low, max(low, high))
+            return q._replace(qualifier=""), end
+        return _simple(toks, i, end, "date", low, high), end
     return _simple(toks, i, i + 1, "date", month * 100 + 1, month * 100 + 31), i + 1
+
+
+def _range_end(toks: tuple[Token, ...], j: int, month: int) -> tuple[float, int] | None:
+    """The last day of a range after a date ('to May 10', '-10', 'through June 2')."""
+    if _peek(toks, j) not in ("to", "-", "–", "through", "until", "and"):
+        return None
+    k = j + 1
+    if _peek(toks, k) in MONTHS and _is_month(toks, k):
+        month, k = MONTHS[_peek(toks, k)], k + 1
+    if k < len(toks) and toks[k].is_number and _day_ok(toks[k]):
+        return month * 100 + float(toks[k].text), k + 1
+    return None
 
 
 def _day_ok(tok: Token) -> bool:

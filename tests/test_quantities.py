@@ -115,6 +115,10 @@ def test_dates_and_times() -> None:
     assert only("The polls close at 8 p.m.").low == 20 * 60
     assert only("The quake struck at 4:30 a.m.").low == 4 * 60 + 30
     assert only("It began on Tuesday.").kind == "weekday"
+    visit = only("The visit runs from May 7 to May 10.")
+    assert (visit.low, visit.high) == (507, 510) and visit.text == "from May 7 to May 10"
+    assert only("In May the river rose.").low == 501
+    assert not parse("The river May rise.")
 
 
 def test_other_means_one_more_in_all() -> None:
