@@ -68,6 +68,8 @@ _PHRASAL = {
 }
 # Stop words that still carry a stance: "voted against the plan".
 _POLAR_STOP_WORDS = frozenset({"against"})
+_MAX_TOKENS = 200
+_MAX_QUANTITIES = 24
 _STANCE_VERBS = frozenset(
     key(w) for w in ("vote", "campaign", "argue", "rule", "decide", "speak", "lobby", "protest")
 )
@@ -276,7 +278,9 @@ def _negative_verb_target(toks: tuple[Token, ...], i: int) -> int | None:
 @lru_cache(maxsize=32768)
 def features(text: str) -> Features:
     """Per-sentence features, computed once per distinct text."""
-    toks = tokenize(text)
+    # A "sentence" longer than this is a table or unsegmented text, not one claim:
+    # only its start is compared, which keeps the pairwise checks bounded.
+    toks = tokenize(text)[:_MAX_TOKENS]
     negated, by_zero = _negated_indices(toks)
     polar = tuple(
         Polar(_polar_key(toks, i), i in negated or i in by_zero, i, _opposable(toks, i))
@@ -289,7 +293,7 @@ def features(text: str) -> Features:
         if t.low not in _DROP and (t.low not in PUNCT or t.low in _BOUNDARY)
     )
     words = tuple(_slot_word(toks[i]) for i in word_index)
-    qs = quantities(text, toks)
+    qs = quantities(text, toks)[:_MAX_QUANTITIES]
     starts = [t.start for t in toks]
     q_index = tuple(bisect_left(starts, q.span[0]) for q in qs)
     clause = _clauses(toks)

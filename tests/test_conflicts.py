@@ -145,6 +145,10 @@ def test_direction_does_not_matter_for_the_decision() -> None:
 def test_hostile_and_degenerate_text() -> None:
     long_text = "1 " * 5000 + "drones"
     assert isinstance(conflicts_between(long_text, "3 drones"), list)
+    # text full of numbers on both sides: only the start of such a "sentence" is compared
+    assert isinstance(conflicts_between("9 " * 5000, "7 " * 5000), list)
+    many = ", ".join(f"{i} drones" for i in range(2000))
+    assert isinstance(conflicts_between(many, many.replace("drones", "boats")), list)
     assert conflicts_between("", "") == []
     assert conflicts_between("[b]19[/b] drones", "14 drones")[0].type == "numeric"
     assert all(r.type == "numeric" for r in conflicts_between("Привет 5 мир", "Привет 7 мир"))
