@@ -9,6 +9,7 @@ sentence are computed once (cached on its text); comparing a pair is set arithme
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -75,7 +76,6 @@ _STANCE_VERBS = frozenset(
 )
 _PLACE_PREPOSITIONS = frozenset({"in", "on", "at", "aboard", "inside", "into", "onto"})
 _DENY_VERBS = frozenset({key("deny"), key("reject"), key("oppose"), "against"})
-_EXISTENTIAL = frozenset({"is", "was", "are", "were", "be", "been", "there", "had", "has", "have"})
 _NO_SUBJECT = frozenset({"no", "nobody", "none", "nothing", "neither"})
 _AUXILIARIES = frozenset({"was", "were", "is", "are", "has", "have", "had", "been", "be", "being"})
 _OUTCOMES = tuple(frozenset(key(w) for w in group) for group in OUTCOME_CLASSES)
@@ -175,8 +175,8 @@ def _negated_indices(toks: tuple[Token, ...]) -> tuple[set[int], set[int]]:
             if verb is not None:
                 # "no gun has been recovered": the noun and the verb are denied.
                 by_zero.update(k for k in range(i + 1, verb + 1) if _is_content(toks[k]))
-            elif i > 0 and toks[i - 1].low in _EXISTENTIAL:
-                # "there would be no early election": the noun itself is denied.
+            else:
+                # "no injuries reported", "there would be no early election"
                 for k in range(i + 1, min(i + 4, n)):
                     if toks[k].low in PUNCT:
                         break
@@ -320,14 +320,20 @@ def features(text: str) -> Features:
 
 
 def _who(toks: tuple[Token, ...], clause: tuple[int, ...], index: int) -> frozenset[str]:
-    """Names in the clause before a quantity: whose figure it is ('McDermott scored 23')."""
-    found = []
-    for k in range(index - 1, max(index - 6, -1), -1):
+    """Names just before a quantity: whose figure it is ('McDermott scored 23').
+
+    The nearest capitalised words within a few tokens, across an apposition comma
+    ('Stephen Curry, posted 29') but not past a sentence break or a reporting verb.
+    """
+    found: list[str] = []
+    for k in range(index - 1, max(index - 7, -1), -1):
         tok = toks[k]
-        if clause[k] != clause[index] or tok.low in _REPORTING:
+        if tok.low in _REPORTING or tok.low in (".", ";", ":", "(", ")"):
             break
-        if tok.is_capitalized and _is_content(tok):
+        if tok.is_capitalized and _is_content(tok) and (k > 0 or found):
             found.append(key(tok.low))
+        elif found:
+            break
     return frozenset(found)
 
 
@@ -492,11 +498,22 @@ def _numeric(fa: Features, fb: Features) -> list[Reason]:
         if not related or any(x.overlaps(y) for y in related):
             continue
         y = max(related, key=lambda c: len(c.thing & x.thing) + len(c.context & x.context))
+        if _far_apart(x, y):
+            continue
         back = [z for z in qa if _related(y, z, single)]
         if any(y.overlaps(z) for z in back):
             continue
         reasons.append(Reason(_numeric_type(x, y), _numeric_detail(x, y), x.span, y.span))
     return reasons
+
+
+def _far_apart(x: Quantity, y: Quantity) -> bool:
+    """Two exact counts an order of magnitude apart are two facts ('20 points in the game',
+    '2,290 points in his career'), not two reports of one; a zero ('no one') is kept."""
+    if x.kind not in ("count", "money") and not x.kind.startswith("money"):
+        return False
+    low, high = sorted((x.low, y.low))
+    return low > 0 and high / low > 10 and math.isfinite(x.high) and math.isfinite(y.high)
 
 
 def _numeric_type(x: Quantity, y: Quantity) -> str:

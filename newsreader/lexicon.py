@@ -724,8 +724,6 @@ SLOT_CLASSES = (
             "bar",
             "cafe",
             "apartment",
-            "house",
-            "home",
         }
     ),
     frozenset({"fire", "flood", "earthquake", "explosion", "storm", "hurricane", "tornado"}),
