@@ -99,6 +99,7 @@ _GENERIC_OF = frozenset(
     {"total", "number", "sum", "tally", "toll", "estimate", "figure", "count", "maximum"}
     | {"minimum", "average", "group", "crowd", "team", "series", "list", "amount", "rate"}
 )
+_TOTAL_WORDS = frozenset({"total", "thus", "cumulative", "altogether", "overall"})
 _GAME_CLOCK = frozenset({"left", "remaining", "to", "into", "mark"})
 _MONTH_PREPOSITIONS = frozenset(
     {"in", "since", "until", "by", "of", "early", "late", "last", "next", "mid", "during", "from"}
@@ -715,7 +716,19 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
     prev = _peek(toks, start - 1)
     if prev in INCREMENT_BEFORE or _peek(toks, j) in INCREMENT_AFTER:
         qualifier = "increment"
-    if _peek(toks, j) == "other":
+    compound = (
+        kind == "count"
+        and _peek(toks, j) in ("-", "–")
+        and j + 1 < n
+        and toks[j + 1].is_word
+        and toks[j + 1].start == toks[j].end
+    )
+    if compound:
+        # "a three-point play", "a five-boat attack": the figure describes the noun after.
+        thing, noun, after = _thing(toks, j + 2, skip_of=False)
+        thing = thing | {key(toks[j + 1].low)}
+        qualifier = "attr:" + key(toks[j + 1].low)
+    elif _peek(toks, j) == "other":
         high += 1
         thing, noun, after = _thing(toks, j + 1, skip_of=False)
     elif _peek(toks, j) == "of" and kind == "count":
@@ -728,12 +741,22 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
     ):
         qualifier = f"rate:{_peek(toks, after + 1)}"  # "220 pixels per inch", "3 times a day"
     if kind == "count" and not qualifier:
-        qualifier = _scope(toks, after) or _attribute_of(toks, start)
+        qualifier = _scope(toks, after) or _attribute_of(toks, start) or _total(toks, start)
     q = _make(toks, start, j, kind, low, high, thing, noun, qualifier)
     complement = _complement(toks, after) if kind == "count" and thing else ""
     if complement:
         q = q._replace(head=f"{q.head}/{complement}")  # "two counts of murder"
     return q, j
+
+
+def _total(toks: tuple[Token, ...], start: int) -> str:
+    """'a total of 31 magazines so far': a running total, not the count of one event."""
+    k = start - 1
+    while k >= 0 and k > start - 12 and toks[k].low not in (".", ";"):
+        if toks[k].low in _TOTAL_WORDS:
+            return "scope:total"
+        k -= 1
+    return ""
 
 
 def _attribute_of(toks: tuple[Token, ...], start: int) -> str:

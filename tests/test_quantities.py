@@ -139,6 +139,9 @@ def test_qualifiers_set_counts_apart() -> None:
     scoped = parse("It was her third visit to the region since 2022.")[0]
     assert scoped.qualifier.startswith("scope:since")
     assert only("Another 5 people were found.").qualifier == "increment"
+    compound = only("He made a three-point play.")
+    assert compound.head == key("play") and compound.qualifier.startswith("attr:")
+    assert only("The navy has seized a total of 31 magazines.").qualifier == "scope:total"
     part = parse("Three of the 20 hostages were freed.")[0]
     assert part.qualifier == "part" and part.head == key("hostages")
 
