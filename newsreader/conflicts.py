@@ -451,6 +451,8 @@ def _related(x: Quantity, y: Quantity, single: bool = False) -> bool:
         return False
     if _opposed(x.context, y.context):
         return False  # "14 voted to convict" and "6 voted to acquit" are different parts
+    if x.where and y.where and x.where != y.where:
+        return False  # "170,000 people in the province" and "230,000 across Asia"
     if x.kind in _DATE_KINDS:
         # A weekday or an hour belongs to the words right next to it ("said Tuesday",
         # "died Monday"); months and years are rarely the day of the report.

@@ -99,6 +99,7 @@ _GENERIC_OF = frozenset(
     {"total", "number", "sum", "tally", "toll", "estimate", "figure", "count", "maximum"}
     | {"minimum", "average", "group", "crowd", "team", "series", "list", "amount", "rate"}
 )
+_PLACE_WORDS = frozenset({"in", "across", "throughout", "around", "outside", "inside"})
 _TOTAL_WORDS = frozenset({"total", "thus", "cumulative", "altogether", "overall"})
 _GAME_CLOCK = frozenset({"left", "remaining", "to", "into", "mark"})
 _MONTH_PREPOSITIONS = frozenset(
@@ -136,6 +137,7 @@ class Quantity(NamedTuple):
     zero: bool = False
     head: str = ""
     near: frozenset[str] = frozenset()
+    where: str = ""
 
     def overlaps(self, other: Quantity) -> bool:
         """True when both intervals can hold the same value."""
@@ -743,6 +745,8 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
     if kind == "count" and not qualifier:
         qualifier = _scope(toks, after) or _attribute_of(toks, start) or _total(toks, start)
     q = _make(toks, start, j, kind, low, high, thing, noun, qualifier)
+    if kind == "count":
+        q = q._replace(where=_where(toks, after))
     complement = _complement(toks, after) if kind == "count" and thing else ""
     if complement:
         q = q._replace(head=f"{q.head}/{complement}")  # "two counts of murder"
@@ -750,12 +754,26 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
 
 
 def _total(toks: tuple[Token, ...], start: int) -> str:
-    """'a total of 31 magazines so far': a running total, not the count of one event."""
+    """'a total of 31 magazines so far', 'since Week 11, he has 498 yards': a running total."""
     k = start - 1
     while k >= 0 and k > start - 12 and toks[k].low not in (".", ";"):
         if toks[k].low in _TOTAL_WORDS:
             return "scope:total"
+        if toks[k].low == "since":
+            return "scope:since"
         k -= 1
+    return ""
+
+
+def _where(toks: tuple[Token, ...], j: int) -> str:
+    """The place a count is limited to ('170,000 people in the province', 'across Asia')."""
+    if _peek(toks, j) not in _PLACE_WORDS:
+        return ""
+    k = j + 1
+    while k < len(toks) and toks[k].low in _DETERMINERS:
+        k += 1
+    if k < len(toks) and (toks[k].is_word or toks[k].is_number) and toks[k].low not in PUNCT:
+        return f"{_peek(toks, j)} {key(toks[k].low)}"
     return ""
 
 
