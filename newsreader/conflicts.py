@@ -22,15 +22,21 @@ from newsreader.lexicon import (
     ALIASES,
     ANTONYM_PAIRS,
     CONVERSE_PAIRS,
+    DENY_VERBS,
+    IDIOMS,
     IRREGULAR,
     MONTHS,
     NEG_BREAK,
     NEG_SKIP,
+    NEGATIVE_VERBS,
     NEGATORS,
     NUMBER_WORDS,
     OUTCOME_CLASSES,
+    PHRASAL_VERBS,
     POLARITY_PAIRS,
+    REPORTING_WORDS,
     SLOT_CLASSES,
+    STANCE_VERBS,
     TITLE_WORDS,
     WEEKDAYS,
 )
@@ -42,50 +48,23 @@ from newsreader.words import STOP_WORDS
 REASON_TYPES = ("numeric", "negation", "antonym", "substitution", "date")
 _DATE_KINDS = frozenset({"weekday", "date", "year", "time"})
 _PLAIN_KINDS = frozenset({"percent", "points", "score"})
-_NEGATIVE_VERBS = frozenset(
-    {key(w) for w in ("decline", "refuse", "fail", "reject", "deny", "unable", "oppose")}
-    | {"against"}
-)
-_IDIOMS = frozenset(
-    {("open", "fire"), ("opened", "fire"), ("opens", "fire"), ("opening", "fire")}
-    | {("close", "to"), ("close", "by")}
-)
-_PHRASAL = {
-    (key(verb), particle): key(meaning)
-    for verb, particle, meaning in (
-        ("call", "off", "cancel"),
-        ("go", "ahead", "proceed"),
-        ("went", "ahead", "proceed"),
-        ("turn", "down", "reject"),
-        ("step", "down", "resign"),
-        ("back", "down", "retreat"),
-        ("give", "up", "surrender"),
-        ("set", "up", "establish"),
-        ("shut", "down", "close"),
-        ("pull", "out", "withdraw"),
-        ("lay", "off", "dismiss"),
-        ("vote", "down", "reject"),
-    )
-}
-# Stop words that still carry a stance: "voted against the plan".
-_POLAR_STOP_WORDS = frozenset({"against"})
+# A "sentence" longer than this is a table or unsegmented text, not one claim:
+# only its start is compared, which keeps the pairwise checks bounded.
 _MAX_TOKENS = 200
 _MAX_QUANTITIES = 24
-_STANCE_VERBS = frozenset(
-    key(w) for w in ("vote", "campaign", "argue", "rule", "decide", "speak", "lobby", "protest")
-)
+_NEGATIVE_VERBS = frozenset({key(w) for w in NEGATIVE_VERBS} | {"against"})
+_DENY_VERBS = frozenset({key(w) for w in DENY_VERBS} | {"against"})
+_STANCE_VERBS = frozenset(key(w) for w in STANCE_VERBS)
+_PHRASAL = {(key(verb), particle): key(meaning) for verb, particle, meaning in PHRASAL_VERBS}
+# Stop words that still carry a stance: "voted against the plan".
+_POLAR_STOP_WORDS = frozenset({"against"})
 _PLACE_PREPOSITIONS = frozenset({"in", "on", "at", "aboard", "inside", "into", "onto"})
-_DENY_VERBS = frozenset({key("deny"), key("reject"), key("oppose"), "against"})
 _NO_SUBJECT = frozenset({"no", "nobody", "none", "nothing", "neither"})
 _AUXILIARIES = frozenset({"was", "were", "is", "are", "has", "have", "had", "been", "be", "being"})
 _OUTCOMES = tuple(frozenset(key(w) for w in group) for group in OUTCOME_CLASSES)
 _ALIAS = {name: min(group) for group in ALIASES for name in group}
-_SLOT_OF: dict[str, frozenset[int]] = {}
-for _n, _group in enumerate(SLOT_CLASSES):
-    for _w in _group:
-        _SLOT_OF[key(_w)] = _SLOT_OF.get(key(_w), frozenset()) | {_n}
 _DROP = frozenset({"a", "an", "the"})
-_REPORTING = frozenset({"said", "says", "say", "told", "tells", "added", "that", "according"})
+_REPORTING = frozenset(REPORTING_WORDS)
 _MODALS = frozenset({"would", "could", "might", "should", "may", "must"})
 _BOUNDARY = frozenset({",", ".", ";", ":", "!", "?"})
 _LIST_MARKS = frozenset({",", "and", "or", "&", "/"})
@@ -115,6 +94,18 @@ def _build_opposites() -> dict[str, tuple[tuple[int, int], ...]]:
 
 
 _OPPOSITES = _build_opposites()
+
+
+def _build_slot_classes() -> dict[str, frozenset[int]]:
+    """Word key -> the classes of alternatives it belongs to ('gas' -> fuels)."""
+    table: dict[str, frozenset[int]] = {}
+    for n, group in enumerate(SLOT_CLASSES):
+        for word in group:
+            table[key(word)] = table.get(key(word), frozenset()) | {n}
+    return table
+
+
+_SLOT_OF = _build_slot_classes()
 
 
 class Polar(NamedTuple):
@@ -228,7 +219,7 @@ def _opposable(toks: tuple[Token, ...], i: int) -> bool:
     if tok.is_capitalized and i > 0:
         return False
     nxt = toks[i + 1].low if i + 1 < len(toks) else ""
-    if (tok.low, nxt) in _IDIOMS:
+    if (tok.low, nxt) in IDIOMS:
         return False
     comparative = tok.low.endswith("er") and len(tok.low) > 4
     return not (comparative and i > 0 and toks[i - 1].low == "the")
@@ -278,8 +269,6 @@ def _negative_verb_target(toks: tuple[Token, ...], i: int) -> int | None:
 @lru_cache(maxsize=32768)
 def features(text: str) -> Features:
     """Per-sentence features, computed once per distinct text."""
-    # A "sentence" longer than this is a table or unsegmented text, not one claim:
-    # only its start is compared, which keeps the pairwise checks bounded.
     toks = tokenize(text)[:_MAX_TOKENS]
     negated, by_zero = _negated_indices(toks)
     polar = tuple(

@@ -260,6 +260,35 @@ NEG_SKIP = frozenset(
 # "not immediately respond", "not only ... but": not a denial of the verb.
 NEG_BREAK = frozenset({"immediately", "only", "just", "clear", "known", "sure"})
 
+# Verbs that deny what follows them: "refused to sign", "failed to pass".
+NEGATIVE_VERBS = ("decline", "refuse", "fail", "reject", "deny", "unable", "oppose")
+# Of those, the ones that also deny a plain object: "denied any wrongdoing".
+DENY_VERBS = ("deny", "reject", "oppose")
+# Verbs after which "against" takes a side: "voted against the plan".
+STANCE_VERBS = ("vote", "campaign", "argue", "rule", "decide", "speak", "lobby", "protest")
+# Phrasal verbs and the plain verb they stand for.
+PHRASAL_VERBS = (
+    ("call", "off", "cancel"),
+    ("go", "ahead", "proceed"),
+    ("went", "ahead", "proceed"),
+    ("turn", "down", "reject"),
+    ("step", "down", "resign"),
+    ("back", "down", "retreat"),
+    ("give", "up", "surrender"),
+    ("set", "up", "establish"),
+    ("shut", "down", "close"),
+    ("pull", "out", "withdraw"),
+    ("lay", "off", "dismiss"),
+    ("vote", "down", "reject"),
+)
+# Word pairs whose first word is not meant literally: "opened fire", "close to".
+IDIOMS = frozenset(
+    {("open", "fire"), ("opened", "fire"), ("opens", "fire"), ("opening", "fire")}
+    | {("close", "to"), ("close", "by")}
+)
+# Words that introduce reported speech: the subject of what follows starts after them.
+REPORTING_WORDS = ("said", "says", "say", "told", "tells", "added", "that", "according")
+
 # Pairs of opposite words, as lemmas. The second element of a "polarity" pair affirms
 # what the first denies; these are typed as negation rather than antonym.
 POLARITY_PAIRS = (
