@@ -65,6 +65,7 @@ _OUTCOMES = tuple(frozenset(key(w) for w in group) for group in OUTCOME_CLASSES)
 _ALIAS = {name: min(group) for group in ALIASES for name in group}
 _DROP = frozenset({"a", "an", "the"})
 _REPORTING = frozenset(REPORTING_WORDS)
+_STATES = frozenset({"known", "clear", "available", "confirmed", "identified", "certain"})
 _MODALS = frozenset({"would", "could", "might", "should", "may", "must"})
 _BOUNDARY = frozenset({",", ".", ";", ":", "!", "?"})
 _LIST_MARKS = frozenset({",", "and", "or", "&", "/"})
@@ -194,6 +195,8 @@ def _negated_indices(toks: tuple[Token, ...]) -> tuple[set[int], set[int]]:
             continue  # "would not have done": a counterfactual, not a denial
         if j < n and toks[j].is_capitalized and toks[j].low not in ("i",):
             continue  # "not Patch Tuesday": a name, not a verb
+        if j + 1 < n and toks[j].low == "immediately" and toks[j + 1].low in _STATES:
+            j += 1  # "not immediately known" is unknown; "not immediately respond" is not a denial
         if j < n and toks[j].low not in NEG_BREAK and _is_content(toks[j]):
             out.add(j)
             # "not intending to compete": the negation carries over to the verb after "to".

@@ -309,6 +309,12 @@ POLARITY_PAIRS = (
     ("hold", "cancel"),
     ("go", "cancel"),
     ("proceed", "postpone"),
+    ("approve", "deny"),
+    ("grant", "deny"),
+    ("grant", "refuse"),
+    ("grant", "reject"),
+    ("allow", "block"),
+    ("approve", "block"),
     ("allow", "ban"),
     ("allow", "forbid"),
     ("allow", "prohibit"),
@@ -347,6 +353,28 @@ ANTONYM_PAIRS = (
     ("jump", "fall"),
     ("jump", "drop"),
     ("surge", "plunge"),
+    ("surge", "slump"),
+    ("gain", "fall"),
+    ("gain", "drop"),
+    ("gain", "slide"),
+    ("rise", "slide"),
+    ("jump", "slide"),
+    ("advance", "retreat"),
+    ("appreciate", "depreciate"),
+    ("inflation", "deflation"),
+    ("upward", "downward"),
+    ("upwards", "downwards"),
+    ("uphill", "downhill"),
+    ("ahead", "behind"),
+    ("full", "empty"),
+    ("real", "fake"),
+    ("genuine", "fake"),
+    ("authentic", "fake"),
+    ("survive", "die"),
+    ("injured", "unharmed"),
+    ("injured", "unhurt"),
+    ("hurt", "unhurt"),
+    ("harmed", "unharmed"),
     ("accelerate", "slow"),
     ("accelerate", "decelerate"),
     ("quicken", "slow"),
@@ -803,6 +831,21 @@ SLOT_CLASSES = (
         }
     ),
     frozenset({"wheat", "corn", "maize", "rice", "barley", "soy", "soybean", "sugar", "cotton"}),
+    frozenset({"man", "woman"}),
+    frozenset(
+        {"head", "chest", "leg", "arm", "neck", "shoulder", "stomach", "abdomen", "hand", "foot"}
+        | {"knee", "hip", "thigh", "face", "eye", "wrist", "ankle", "throat", "groin"}
+    ),
+    frozenset(
+        {"dog", "cat", "horse", "cow", "sheep", "goat", "pig", "bear", "wolf", "shark"}
+        | {"snake", "lion", "tiger", "elephant", "leopard", "crocodile", "deer", "fox"}
+    ),
+    frozenset(
+        {"football", "soccer", "basketball", "baseball", "hockey", "tennis", "cricket"}
+        | {"rugby", "golf", "volleyball", "handball", "boxing", "cycling", "athletics"}
+    ),
+    frozenset({"cocaine", "heroin", "cannabis", "marijuana", "methamphetamine", "fentanyl"}),
+    frozenset({"chlorine", "ammonia", "methane", "sarin", "mustard", "cyanide", "arsenic"}),
     frozenset({"senate", "house", "parliament", "assembly", "congress", "council", "court"}),
     frozenset({"police", "army", "military", "navy", "coastguard", "firefighters", "paramedics"}),
     frozenset({"stabbing", "shooting", "bombing", "beating", "strangling", "poisoning"}),
