@@ -139,7 +139,7 @@ class Features:
     words: tuple[str, ...]
     word_index: tuple[int, ...]
     word_set: frozenset[str]
-    positions: dict[str, tuple[int, ...]]
+    assertions: dict[int, dict[int, Polar]]
 
 
 def _is_content(tok: Token) -> bool:
@@ -269,7 +269,7 @@ def _negative_verb_target(toks: tuple[Token, ...], i: int) -> int | None:
     return None
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=16384)
 def features(text: str) -> Features:
     """Per-sentence features, computed once per distinct text."""
     toks = tokenize(text)[:_MAX_TOKENS]
@@ -307,7 +307,7 @@ def features(text: str) -> Features:
         words,
         word_index,
         frozenset(words),
-        _positions(words),
+        _assertions(polar),
     )
 
 
@@ -329,11 +329,11 @@ def _who(toks: tuple[Token, ...], clause: tuple[int, ...], index: int) -> frozen
     return frozenset(found)
 
 
-def _positions(words: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
+def _positions(words: tuple[str, ...]) -> dict[str, list[int]]:
     found: dict[str, list[int]] = {}
     for p, w in enumerate(words):
         found.setdefault(w, []).append(p)
-    return {w: tuple(ps) for w, ps in found.items()}
+    return found
 
 
 def _slot_candidates(
@@ -609,10 +609,10 @@ def _after_opposite(f: Features, index: int, other: Features) -> bool:
     return False
 
 
-def _assertions(f: Features) -> dict[int, dict[int, Polar]]:
+def _assertions(polar: tuple[Polar, ...]) -> dict[int, dict[int, Polar]]:
     """Opposite pair id -> asserted side -> first word asserting it."""
     found: dict[int, dict[int, Polar]] = {}
-    for p in f.polar:
+    for p in polar:
         if not p.opposable:
             continue
         for pair, side in _OPPOSITES.get(p.key, ()):
@@ -620,14 +620,11 @@ def _assertions(f: Features) -> dict[int, dict[int, Polar]]:
     return found
 
 
-@lru_cache(maxsize=32768)
-def _assertions_of(text: str) -> dict[int, dict[int, Polar]]:
-    return _assertions(features(text))
-
-
-def _opposites(a: str, b: str, fa: Features, fb: Features) -> list[Reason]:
+def _opposites(fa: Features, fb: Features) -> list[Reason]:
     reasons: list[Reason] = []
-    sa, sb = _assertions_of(a), _assertions_of(b)
+    sa, sb = fa.assertions, fb.assertions
+    if not sa or not sb:
+        return reasons
     for pair in sa.keys() & sb.keys():
         sides_a, sides_b = sa[pair], sb[pair]
         if len(sides_a) != 1 or len(sides_b) != 1 or sides_a.keys() == sides_b.keys():
@@ -657,7 +654,7 @@ def _substitutions(fa: Features, fb: Features) -> list[Reason]:
     set_a, set_b = fa.word_set, fb.word_set
     if not (fa.slot_words - set_b) or not (fb.slot_words - set_a):
         return reasons
-    positions = fb.positions
+    positions = _positions(fb.words)
     i, n = 0, len(wa)
     while i < n:
         if wa[i] in set_b or wa[i] not in fa.slot_words:
@@ -711,7 +708,7 @@ def _match_end(fa: Features, fb: Features, i: int) -> Reason | None:
 
 
 def _match_slot(
-    fa: Features, fb: Features, i: int, j: int, positions: dict[str, tuple[int, ...]]
+    fa: Features, fb: Features, i: int, j: int, positions: dict[str, list[int]]
 ) -> Reason | None:
     wa, wb = fa.words, fb.words
     set_a = fa.word_set
@@ -871,7 +868,7 @@ def _overlaps(s: tuple[int, int], t: tuple[int, int]) -> bool:
 def conflicts_between(a: str, b: str) -> list[Reason]:
     """Reasons why two aligned sentence texts disagree (empty when they agree)."""
     fa, fb = features(a), features(b)
-    found = _numeric(fa, fb) + _opposites(a, b, fa, fb) + _negation(fa, fb)
+    found = _numeric(fa, fb) + _opposites(fa, fb) + _negation(fa, fb)
     found += _substitutions(fa, fb)
     reasons: list[Reason] = []
     for r in found:

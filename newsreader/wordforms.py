@@ -41,7 +41,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
     out = []
     for m in _TOKEN.finditer(text):
         raw = m.group()
-        low = raw.lower()
+        low = raw if raw.islower() or not raw[0].isalpha() else raw.lower()
         if "’" in low:
             low = low.replace("’", "'")
         first = raw[0]
