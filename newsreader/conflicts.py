@@ -162,6 +162,8 @@ def _negated_indices(toks: tuple[Token, ...]) -> tuple[set[int], set[int]]:
         if target is not None:
             out.add(target)
             continue
+        if w in _NO_SUBJECT and i + 1 < n and toks[i + 1].low in ("-", "–"):
+            continue  # "no-shows", "a no-fly zone": a compound, not a zero
         if w in _NO_SUBJECT:
             verb = _verb_after_no(toks, i)
             if verb is not None:
@@ -186,7 +188,12 @@ def _negated_indices(toks: tuple[Token, ...]) -> tuple[set[int], set[int]]:
                     out.add(k)
                 k += 1
             continue
-        if w not in NEGATORS or w == "without":
+        if w == "without":
+            # "said without identifying them": the gerund is denied.
+            if i + 1 < n and toks[i + 1].low.endswith("ing") and _is_content(toks[i + 1]):
+                out.add(i + 1)
+            continue
+        if w not in NEGATORS:
             continue
         j, skipped = i + 1, 0
         while j < n and toks[j].low in NEG_SKIP and skipped < 3:
@@ -195,7 +202,7 @@ def _negated_indices(toks: tuple[Token, ...]) -> tuple[set[int], set[int]]:
             continue  # "would not have done": a counterfactual, not a denial
         if j < n and toks[j].is_capitalized and toks[j].low not in ("i",):
             continue  # "not Patch Tuesday": a name, not a verb
-        if j + 1 < n and toks[j].low == "immediately" and toks[j + 1].low in _STATES:
+        if j + 1 < n and toks[j].low == "immediately" and _is_state(toks[j + 1].low):
             j += 1  # "not immediately known" is unknown; "not immediately respond" is not a denial
         if j < n and toks[j].low not in NEG_BREAK and _is_content(toks[j]):
             out.add(j)
@@ -210,6 +217,8 @@ def _negated_indices(toks: tuple[Token, ...]) -> tuple[set[int], set[int]]:
 
 def _polar_key(toks: tuple[Token, ...], i: int) -> str:
     """The word's key, or the verb a phrasal verb stands for ('called off' -> cancel)."""
+    if i > 1 and toks[i - 1].low in ("-", "–") and toks[i - 2].low == "non":
+        return key("non" + toks[i].low)  # "non-binding" is "nonbinding"
     k = key(toks[i].low)
     if i + 1 < len(toks):
         return _PHRASAL.get((k, toks[i + 1].low), k)
@@ -226,6 +235,11 @@ def _opposable(toks: tuple[Token, ...], i: int) -> bool:
         return False
     comparative = tok.low.endswith("er") and len(tok.low) > 4
     return not (comparative and i > 0 and toks[i - 1].low == "the")
+
+
+def _is_state(word: str) -> bool:
+    """A participle or state adjective: 'not immediately arrested', '... known'."""
+    return word in _STATES or (word.endswith("ed") and len(word) > 4)
 
 
 def _verb_like_content(tok: Token) -> bool:
@@ -806,7 +820,10 @@ def _acronym_of(short: list[Token], long_: list[Token]) -> bool:
     initials = "".join(
         t.text.replace(".", "") if "." in t.text else t.text[0] for t in long_
     ).upper()
-    return len(letters) > 1 and (letters == initials or len(long_) == 1)
+    if len(letters) < 2:
+        return False
+    # "DNC" / "National Committee" when "Democratic" lines up elsewhere
+    return letters.endswith(initials) or letters.startswith(initials) or len(long_) == 1
 
 
 def _plain(text: str) -> str:

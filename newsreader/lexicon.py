@@ -261,9 +261,9 @@ NEG_SKIP = frozenset(
 NEG_BREAK = frozenset({"immediately", "only", "just", "clear", "known", "sure"})
 
 # Verbs that deny what follows them: "refused to sign", "failed to pass".
-NEGATIVE_VERBS = ("decline", "refuse", "fail", "reject", "deny", "unable", "oppose")
+NEGATIVE_VERBS = ("decline", "refuse", "fail", "failure", "reject", "deny", "unable", "oppose")
 # Of those, the ones that also deny a plain object: "denied any wrongdoing".
-DENY_VERBS = ("deny", "reject", "oppose")
+DENY_VERBS = ("deny", "reject", "oppose", "decline")
 # Verbs after which "against" takes a side: "voted against the plan".
 STANCE_VERBS = ("vote", "campaign", "argue", "rule", "decide", "speak", "lobby", "protest")
 # Phrasal verbs and the plain verb they stand for.

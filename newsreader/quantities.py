@@ -346,12 +346,21 @@ def quantities(text: str, toks: tuple[Token, ...]) -> tuple[Quantity, ...]:
             i += 1
             continue
         q, nxt = _parse_at(toks, i)
+        if q is not None and _restated(toks, i, found):
+            q = None  # "50 degrees (120 Fahrenheit)": the same figure in other units
         if q is not None:
             found.append(q._replace(text=text[q.span[0] : q.span[1]]))
             i = max(nxt, i + 1)
         else:
             i += 1
     return tuple(found)
+
+
+def _restated(toks: tuple[Token, ...], i: int, found: list[Quantity]) -> bool:
+    """True for a figure in brackets right after another figure."""
+    if not found or i == 0 or toks[i - 1].low != "(":
+        return False
+    return 0 <= toks[i - 1].start - found[-1].span[1] <= 12
 
 
 def _parse_at(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
@@ -744,6 +753,10 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
         qualifier = f"rate:{_peek(toks, after + 1)}"  # "220 pixels per inch", "3 times a day"
     if kind == "count" and not qualifier:
         qualifier = _scope(toks, after) or _attribute_of(toks, start) or _total(toks, start)
+    if _peek(toks, after) in ("each", "apiece") or _peek(toks, start - 1) == "each":
+        qualifier = "each"
+    elif _peek(toks, after) in ("combined", "together", "altogether"):
+        qualifier = "scope:total"
     q = _make(toks, start, j, kind, low, high, thing, noun, qualifier)
     if kind == "count":
         q = q._replace(where=_where(toks, after))
