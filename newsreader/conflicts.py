@@ -162,8 +162,9 @@ def _negated_indices(toks: tuple[Token, ...]) -> tuple[set[int], set[int]]:
         if target is not None:
             out.add(target)
             continue
-        if w in _NO_SUBJECT and i + 1 < n and toks[i + 1].low in ("-", "–"):
-            continue  # "no-shows", "a no-fly zone": a compound, not a zero
+        if w in _NO_SUBJECT and i + 2 < n and toks[i + 1].low in ("-", "–"):
+            if toks[i + 2].low != "one":
+                continue  # "no-shows", "a no-fly zone": a compound, not a zero
         if w in _NO_SUBJECT:
             verb = _verb_after_no(toks, i)
             if verb is not None:
@@ -204,6 +205,8 @@ def _negated_indices(toks: tuple[Token, ...]) -> tuple[set[int], set[int]]:
             continue  # "not Patch Tuesday": a name, not a verb
         if j + 1 < n and toks[j].low == "immediately" and _is_state(toks[j + 1].low):
             j += 1  # "not immediately known" is unknown; "not immediately respond" is not a denial
+        if _until_follows(toks, j):
+            continue  # "did not take the lead until the fourth quarter": it did, later
         if j < n and toks[j].low not in NEG_BREAK and _is_content(toks[j]):
             out.add(j)
             # "not intending to compete": the negation carries over to the verb after "to".
@@ -235,6 +238,15 @@ def _opposable(toks: tuple[Token, ...], i: int) -> bool:
         return False
     comparative = tok.low.endswith("er") and len(tok.low) > 4
     return not (comparative and i > 0 and toks[i - 1].low == "the")
+
+
+def _until_follows(toks: tuple[Token, ...], j: int) -> bool:
+    for k in range(j + 1, min(j + 8, len(toks))):
+        if toks[k].low in PUNCT:
+            return False
+        if toks[k].low in ("until", "till"):
+            return True
+    return False
 
 
 def _is_state(word: str) -> bool:

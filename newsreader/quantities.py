@@ -488,11 +488,14 @@ def _day_ok(tok: Token) -> bool:
 def _zero(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
     w = toks[i].low
     nxt = _peek(toks, i + 1)
-    if w in ("nobody",) or (w == "no" and nxt == "one"):
-        end = i + 1 if w == "nobody" else i + 2
+    hyphenated = w == "no" and nxt in ("-", "–") and _peek(toks, i + 2) == "one"
+    if w in ("nobody",) or (w == "no" and nxt == "one") or hyphenated:
+        end = i + 1 if w == "nobody" else (i + 3 if hyphenated else i + 2)
         # Whom "nobody" counts (fans, passengers, people) is left open.
         return _make(toks, i, end, "count", 0, 0, frozenset(), "", "", zero=True), end
     if w == "no":
+        if nxt in ("-", "–"):
+            return None, i + 1  # "no-shows", "a no-fly zone"
         if nxt in _NO_NOT_A_COUNT or any(k[0] == "no" and k[1:2] == (nxt,) for k in MODIFIERS):
             return None, i + 1
         thing, noun, _ = _thing(toks, i + 1, skip_of=False)

@@ -127,6 +127,14 @@ def test_detail_names_the_counted_thing() -> None:
         ),
         ("The team did not win the final.", "The team lost the final."),
         ("President Ortiz spoke in Lima.", "Mr. Ortiz spoke in Lima."),
+        ("Luckily no-one was hurt in the fire.", "No one was hurt in the fire."),
+        (
+            "The Colts did not lead until the fourth quarter.",
+            "The Colts led in the fourth quarter.",
+        ),
+        ("Officials did not immediately respond.", "Officials responded later in the day."),
+        ("They drafted a non-binding list.", "They drafted a nonbinding list."),
+        ("The blast was heard 50 km (31 miles) away.", "The blast was heard 31 miles away."),
     ],
 )
 def test_agreeing_differences_are_not_flagged(a: str, b: str) -> None:
