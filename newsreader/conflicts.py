@@ -162,9 +162,9 @@ def _negated_indices(toks: tuple[Token, ...]) -> tuple[set[int], set[int]]:
         if target is not None:
             out.add(target)
             continue
-        if w in _NO_SUBJECT and i + 2 < n and toks[i + 1].low in ("-", "–"):
-            if toks[i + 2].low != "one":
-                continue  # "no-shows", "a no-fly zone": a compound, not a zero
+        compound = i + 2 < n and toks[i + 1].low in ("-", "–") and toks[i + 2].low != "one"
+        if w in _NO_SUBJECT and compound:
+            continue  # "no-shows", "a no-fly zone": a compound, not a zero
         if w in _NO_SUBJECT:
             verb = _verb_after_no(toks, i)
             if verb is not None:
