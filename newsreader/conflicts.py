@@ -199,7 +199,7 @@ def _negated_indices(toks: tuple[Token, ...]) -> tuple[set[int], set[int]]:
         j, skipped = i + 1, 0
         while j < n and toks[j].low in NEG_SKIP and skipped < 3:
             j, skipped = j + 1, skipped + 1
-        if i > 0 and toks[i - 1].low in _MODALS and toks[i + 1].low == "have":
+        if 0 < i < n - 1 and toks[i - 1].low in _MODALS and toks[i + 1].low == "have":
             continue  # "would not have done": a counterfactual, not a denial
         if j < n and toks[j].is_capitalized and toks[j].low not in ("i",):
             continue  # "not Patch Tuesday": a name, not a verb

@@ -481,8 +481,13 @@ def _range_end(toks: tuple[Token, ...], j: int, month: int) -> tuple[float, int]
     return None
 
 
+def _integer(tok: Token) -> bool:
+    """True for a token of plain ASCII digits ('19', not '3.5', '12,500' or '²')."""
+    return tok.is_number and tok.text.isascii() and tok.text.isdigit()
+
+
 def _day_ok(tok: Token) -> bool:
-    return tok.text.isdigit() and 1 <= int(tok.text) <= 31
+    return _integer(tok) and 1 <= int(tok.text) <= 31
 
 
 def _zero(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
@@ -601,7 +606,7 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
         tok.is_number
         and j + 1 < n
         and toks[j].low in ("-", "–", "to")
-        and toks[j + 1].text.isdigit()
+        and _integer(toks[j + 1])
         and float(toks[j + 1].text) <= value
         and not mod
         and not _is_year(value, tok)
@@ -658,7 +663,7 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
         and _is_year(value, tok)
         and j + 1 < n
         and len(toks[j + 1].text) == 2
-        and toks[j + 1].text.isdigit()
+        and _integer(toks[j + 1])
     ):
         end_year = value - value % 100 + float(toks[j + 1].text)  # "2008-09"
         return _simple(toks, i, j + 2, "year", value, max(value, end_year)), j + 2
@@ -829,7 +834,7 @@ def _inside_name(toks: tuple[Token, ...], i: int) -> bool:
         and toks[i - 1].is_word
         and toks[i - 1].is_capitalized
         and toks[i - 1].low not in _NOT_NAME_WORDS
-        and tok.text.isdigit()
+        and _integer(tok)
         and len(tok.text) <= 2
         and not _plural(_peek(toks, i + 1))
         and _peek(toks, i + 1) not in ("-", "–", "to", "of", "%")
@@ -864,7 +869,7 @@ def _is_age_apposition(toks: tuple[Token, ...], i: int, j: int, value: float) ->
     """'Raj Chohan, 59, was walking': a number between commas after a name is an age."""
     return (
         1 <= value <= 120
-        and toks[i].text.isdigit()
+        and _integer(toks[i])
         and _peek(toks, i - 1) == ","
         and _peek(toks, j) in (",", ".", ")", "")
         and i >= 2

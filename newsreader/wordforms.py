@@ -9,8 +9,8 @@ from typing import NamedTuple
 from newsreader.lexicon import IRREGULAR
 
 _TOKEN = re.compile(
-    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 12,500 or 1,250.5
-    r"|\d+(?:\.\d+)?"  # 19, 3.5, 2015
+    r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?"  # 12,500 or 1,250.5
+    r"|[0-9]+(?:\.[0-9]+)?"  # 19, 3.5, 2015 (ASCII digits only: "²" is not a number)
     r"|[^\W\d_]+(?=n['’]t\b)"  # the "did" of "didn't"
     r"|n['’]t\b"
     r"|[^\W\d_]+(?:\.[^\W\d_])+\.?"  # U.S., a.m.
@@ -20,6 +20,7 @@ _TOKEN = re.compile(
     r"|[.,;:!?()\"“”]",
     re.UNICODE,
 )
+_DIGITS = frozenset("0123456789")
 PUNCT = frozenset('.,;:!?()"“”—–')
 
 
@@ -47,7 +48,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
         first = raw[0]
         start, end = m.span()
         out.append(
-            new(Token, (raw, low, start, end, first.isalpha(), first.isdigit(), first.isupper()))
+            new(Token, (raw, low, start, end, first.isalpha(), first in _DIGITS, first.isupper()))
         )
     return tuple(out)
 

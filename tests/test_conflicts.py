@@ -160,6 +160,10 @@ def test_hostile_and_degenerate_text() -> None:
     assert conflicts_between("", "") == []
     assert conflicts_between("[b]19[/b] drones", "14 drones")[0].type == "numeric"
     assert all(r.type == "numeric" for r in conflicts_between("Привет 5 мир", "Привет 7 мир"))
+    odd_digits = ["② people ½ hour", "٣ drones were downed", "x³ 4th ⁴ ₂", "５ drones", "Ⅻ men"]
+    for a in odd_digits:
+        for b in odd_digits:
+            assert isinstance(conflicts_between(a, b), list)
 
 
 def test_long_differing_stretch_with_names_terminates() -> None:
