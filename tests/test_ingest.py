@@ -49,7 +49,7 @@ def test_encodings(tmp_path: Path) -> None:
     ("setup", "message"),
     [
         (lambda p: [str(p / "missing.txt")], "no such file"),
-        (lambda p: [str(p)], "no .txt or .md articles"),
+        (lambda p: [str(p)], "no .txt, .md or .html articles"),
         (lambda p: [str(_write(p, "one.txt", "Only one article here."))], "at least two"),
     ],
 )

@@ -1,0 +1,103 @@
+"""Main-text extraction from web pages (with trafilatura, an optional dependency)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from newsreader.errors import UserError
+
+INSTALL_HINT = "pip install 'newsreader-compare[html]'"
+
+
+class HtmlSupportMissing(UserError):
+    """Reading web pages needs the optional `html` extra."""
+
+
+@dataclass(frozen=True)
+class ExtractedPage:
+    """The article found in a web page: main text and its metadata."""
+
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    date: str | None = None
+
+
+def _trafilatura() -> Any:
+    try:
+        import trafilatura
+    except ImportError:
+        raise HtmlSupportMissing(
+            f"reading web pages needs the optional HTML support: {INSTALL_HINT}"
+        ) from None
+    return trafilatura
+
+
+def html_support_available() -> bool:
+    """Whether the optional HTML extraction dependency is installed."""
+    try:
+        _trafilatura()
+    except HtmlSupportMissing:
+        return False
+    return True
+
+
+def host_of(url: str | None) -> str | None:
+    """The host name of a URL without a leading `www.`, used as a fallback outlet name."""
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None
+
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+
+def _is_prose(paragraph: str) -> bool:
+    """A paragraph of running text, as opposed to a menu entry or a teaser headline."""
+    return len(paragraph.split()) >= 6 and bool(_SENTENCE_END.search(paragraph))
+
+
+def _normalised(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().casefold()
+
+
+def extract_page(html: str, url: str | None = None) -> ExtractedPage:
+    """Extract the main article text and metadata from a page's HTML.
+
+    Navigation, scripts, cookie banners, comments and link lists are left out; an empty
+    `text` means the page holds no article.
+    """
+    trafilatura = _trafilatura()
+    document = trafilatura.bare_extraction(
+        html,
+        url=url,
+        with_metadata=True,
+        favor_precision=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        include_links=False,
+        # Only dates the page states; a guess from a copyright line is worse than none.
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    if document is None:
+        return ExtractedPage(text="", outlet=host_of(url))
+    title = (document.title or "").strip() or None
+    paragraphs = [line.strip() for line in (document.text or "").split("\n") if line.strip()]
+    # The headline usually comes back as the first line of the body as well.
+    if title and paragraphs and _normalised(paragraphs[0]) == _normalised(title):
+        paragraphs = paragraphs[1:]
+    if not any(_is_prose(p) for p in paragraphs):
+        paragraphs = []
+    return ExtractedPage(
+        text="\n\n".join(paragraphs),
+        title=title,
+        outlet=(document.sitename or "").strip() or host_of(url),
+        author=(document.author or "").strip() or None,
+        date=(document.date or "").strip() or None,
+    )
