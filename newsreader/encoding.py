@@ -83,8 +83,20 @@ def html_meta_charset(data: bytes) -> str | None:
     return normalise_charset(match.group(1).decode("ascii", "ignore")) if match else None
 
 
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few damaged bytes (a cut-off download, a bad paste) stays UTF-8."""
+    text = data.decode("utf-8", errors="replace")
+    damaged = text.count("\ufffd")
+    intact = sum(1 for char in text if char > "\x7f") - damaged
+    # Legacy 8-bit text almost never forms valid multi-byte UTF-8 sequences by chance.
+    return text if intact >= max(1, 2 * damaged) else None
+
+
 def _guess(data: bytes) -> str:
     """Decode bytes that are not UTF-8: prefer Windows-1252 unless another charset fits better."""
+    repaired = _mostly_utf8(data)
+    if repaired is not None:
+        return repaired
     best = from_bytes(data).best()
     western = from_bytes(data, cp_isolation=["cp1252"]).best()
     # Short Western texts fit several single-byte code pages equally well; pick the common one.

@@ -102,9 +102,12 @@ def _content_type(headers: Message, url: str) -> tuple[str, str | None]:
 def _explain(url: str, exc: BaseException) -> FetchError:
     """Turn a low-level network failure into one clear sentence."""
     if isinstance(exc, urllib.error.HTTPError):
+        reason = " ".join(str(exc.reason).split())
+        if "infinite loop" in reason:
+            return FetchError(f"{url}: too many redirects (more than {MAX_REDIRECTS})")
         if 300 <= exc.code < 400:
-            return FetchError(f"{url}: too many or bad redirects ({exc.code} {exc.reason})")
-        return FetchError(f"{url}: the server answered {exc.code} {exc.reason}")
+            return FetchError(f"{url}: redirect not followed ({reason})")
+        return FetchError(f"{url}: the server answered {exc.code} {reason}")
     reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
     if isinstance(reason, socket.gaierror):
         return FetchError(f"{url}: cannot find the host (offline, or no such site)")
@@ -116,8 +119,8 @@ def _explain(url: str, exc: BaseException) -> FetchError:
         return FetchError(f"{url}: secure connection failed ({reason.reason or reason})")
     if isinstance(reason, OSError | http.client.HTTPException):
         detail = getattr(reason, "strerror", None) or str(reason) or type(reason).__name__
-        return FetchError(f"{url}: cannot download ({detail})")
-    return FetchError(f"{url}: cannot download ({reason})")
+        return FetchError(f"{url}: cannot download ({' '.join(detail.split())})")
+    return FetchError(f"{url}: cannot download ({' '.join(str(reason).split())})")
 
 
 def fetch_page(url: str, timeout: float = TIMEOUT_SECONDS) -> Page:
