@@ -80,8 +80,6 @@ def extract_page(html: str, url: str | None = None) -> ExtractedPage:
         favor_precision=True,
         include_comments=False,
         include_tables=False,
-        include_images=False,
-        include_links=False,
         # Only dates the page states; a guess from a copyright line is worse than none.
         date_extraction_params={"extensive_search": False, "original_date": True},
     )

@@ -6,8 +6,6 @@ import gzip
 import json
 import os
 import socket
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -16,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from newsreader.cli import main
 from newsreader.fetch import FetchError, fetch_page
 from newsreader.ingest import load_story
 
@@ -182,20 +181,23 @@ def test_gzip_and_header_charset(server: str) -> None:
     assert story.articles[1].outlet == "127.0.0.1"
 
 
-def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
-    return subprocess.run(
-        [sys.executable, "-m", "newsreader", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-        stdin=subprocess.DEVNULL,
-    )
+@pytest.fixture
+def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+    """Run the command in-process with no proxy configured; returns (status, stdout, stderr)."""
+    for name in list(os.environ):
+        if name.lower().endswith("_proxy"):
+            monkeypatch.delenv(name)
+
+    def invoke(*args: str) -> tuple[int, str, str]:
+        status = main(list(args))
+        captured = capsys.readouterr()
+        return status, captured.out, captured.err
+
+    return invoke
 
 
-def test_cli_warns_per_bad_url_and_opens_the_rest(server: str, dead_url: str) -> None:
-    result = _run(
+def test_cli_warns_per_bad_url_and_opens_the_rest(server: str, dead_url: str, run) -> None:
+    status, out, err = run(
         "analyze",
         "--json",
         f"{server}/courier",
@@ -206,19 +208,19 @@ def test_cli_warns_per_bad_url_and_opens_the_rest(server: str, dead_url: str) ->
         f"{server}/northern",
         f"{server}/courier",
     )
-    assert result.returncode == 0, result.stderr
-    warnings = result.stderr.strip().splitlines()
+    assert status == 0, err
+    warnings = err.strip().splitlines()
     assert all(line.startswith("newsreader: warning: ") for line in warnings)
     assert len(warnings) == 5
     for needle in ("404", "application/pdf", "no article text", "connection refused", "once"):
         assert sum(needle in line for line in warnings) == 1, needle
-    data = json.loads(result.stdout)
+    data = json.loads(out)
     assert [a["outlet"] for a in data["articles"]] == ["The Harbour Courier", "Northern Post"]
 
 
-def test_cli_all_urls_bad_is_one_error_line(server: str, dead_url: str) -> None:
-    result = _run("analyze", f"{server}/missing", dead_url)
-    assert result.returncode == 2
-    [line] = result.stderr.strip().splitlines()
+def test_cli_all_urls_bad_is_one_error_line(server: str, dead_url: str, run) -> None:
+    status, _, err = run("analyze", f"{server}/missing", dead_url)
+    assert status == 2
+    [line] = err.strip().splitlines()
     assert line.startswith("newsreader: error: ") and "404" in line and "refused" in line
     assert "at least two articles" in line
