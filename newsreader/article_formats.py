@@ -11,7 +11,7 @@ from newsreader.cleaning import strip_controls
 from newsreader.encoding import decode_text, html_meta_charset
 from newsreader.errors import UserError
 from newsreader.front_matter import split_front_matter
-from newsreader.html_extract import extract_page, host_of
+from newsreader.html_extract import HtmlSupportMissing, extract_page, host_of
 from newsreader.markdown_text import markdown_to_text
 
 MAX_METADATA_CHARS = 200
@@ -77,7 +77,10 @@ def source_from_bytes(
     """Decode and convert one article; raises UserError when it holds no usable text."""
     if fmt is Format.HTML:
         html = decode_text(data, name, charset or html_meta_charset(data))
-        page = extract_page(html, url)
+        try:
+            page = extract_page(html, url)
+        except HtmlSupportMissing as exc:
+            raise HtmlSupportMissing(f"{name}: skipped, {exc}") from None
         if not page.text.strip():
             raise UserError(f"{name}: no article text found in the page")
         return Source(

@@ -37,6 +37,9 @@ _META_CHARSET = re.compile(
 )
 # Share of control characters above which decoded "text" is really binary data.
 _MAX_CONTROL_SHARE = 0.05
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# Charset detection looks at the start of long files only; the decision holds for the rest.
+_DETECTION_SAMPLE = 256 * 1024
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
 
 
@@ -83,28 +86,28 @@ def html_meta_charset(data: bytes) -> str | None:
     return normalise_charset(match.group(1).decode("ascii", "ignore")) if match else None
 
 
-def _mostly_utf8(data: bytes) -> str | None:
+def _mostly_utf8(sample: bytes) -> bool:
     """UTF-8 with a few damaged bytes (a cut-off download, a bad paste) stays UTF-8."""
-    text = data.decode("utf-8", errors="replace")
+    text = sample.decode("utf-8", errors="replace")
     damaged = text.count("\ufffd")
-    intact = sum(1 for char in text if char > "\x7f") - damaged
+    intact = len(_NON_ASCII.findall(text)) - damaged
     # Legacy 8-bit text almost never forms valid multi-byte UTF-8 sequences by chance.
-    return text if intact >= max(1, 2 * damaged) else None
+    return intact >= max(1, 2 * damaged)
 
 
 def _guess(data: bytes) -> str:
     """Decode bytes that are not UTF-8: prefer Windows-1252 unless another charset fits better."""
-    repaired = _mostly_utf8(data)
-    if repaired is not None:
-        return repaired
-    best = from_bytes(data).best()
-    western = from_bytes(data, cp_isolation=["cp1252"]).best()
+    sample = data[:_DETECTION_SAMPLE]
+    if _mostly_utf8(sample):
+        return data.decode("utf-8", errors="replace")
+    best = from_bytes(sample).best()
+    western = from_bytes(sample, cp_isolation=["cp1252"]).best()
     # Short Western texts fit several single-byte code pages equally well; pick the common one.
     if western is not None and (best is None or western.chaos <= best.chaos + 0.01):
-        return str(western)
-    if best is not None:
-        return str(best)
-    return data.decode("cp1252", errors="replace")
+        encoding = "cp1252"
+    else:
+        encoding = best.encoding if best is not None else "cp1252"
+    return data.decode(encoding, errors="replace")
 
 
 def decode_text(data: bytes, name: str, declared: str | None = None) -> str:

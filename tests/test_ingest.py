@@ -181,3 +181,17 @@ def test_cli_opens_the_rest_when_one_file_is_binary(tmp_path: Path) -> None:
         f"newsreader: warning: {tmp_path / 'blob.txt'}: binary file, not an article\n"
     )
     assert len(json.loads(result.stdout)["articles"]) == 2
+
+
+def test_without_html_support_pages_are_skipped_with_the_install_hint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "trafilatura", None)
+    (tmp_path / "page.html").write_bytes((HTML_DIR / "courier-bridge.html").read_bytes())
+    _write(tmp_path, "a.txt", REPORT)
+    _write(tmp_path, "b.txt", "Another report\n\nThe bridge stays shut until Monday.\n")
+    warnings, story = _load([str(tmp_path)])
+    assert len(story.articles) == 2
+    [warning] = warnings
+    assert warning.startswith(f"{tmp_path / 'page.html'}: ")
+    assert "pip install 'newsreader-compare[html]'" in warning
