@@ -82,7 +82,9 @@ def source_from_bytes(
         except HtmlSupportMissing as exc:
             raise HtmlSupportMissing(f"{name}: skipped, {exc}") from None
         if not page.text.strip():
-            raise UserError(f"{name}: no article text found in the page")
+            # Pages built by JavaScript arrive empty; the browser's saved copy has the text.
+            hint = " (if it needs JavaScript, save it from the browser and open the file)"
+            raise UserError(f"{name}: no article text found in the page{hint if url else ''}")
         return Source(
             path=name,
             raw=page.text,
@@ -91,7 +93,7 @@ def source_from_bytes(
             author=metadata_value(page.author),
             date=metadata_value(page.date),
         )
-    text = decode_text(data, name, charset)
+    text = decode_text(data, name, charset).replace("\r\n", "\n").replace("\r", "\n")
     meta, body = split_front_matter(text)
     title = meta.title
     if fmt is Format.MARKDOWN:

@@ -66,23 +66,33 @@ def _normalised(text: str) -> str:
     return re.sub(r"\W+", " ", text).strip().casefold()
 
 
+def _extract(html: str, url: str | None) -> Any:
+    """Run trafilatura; None when it finds nothing or cannot parse the page."""
+    trafilatura = _trafilatura()
+    try:
+        return trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            favor_precision=True,
+            include_comments=False,
+            include_tables=False,
+            # Only dates the page states; a guess from a copyright line is worse than none.
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except (RecursionError, ValueError, TypeError, LookupError, AttributeError):
+        # Untrusted markup can trip the parser in undocumented ways: one bad page is
+        # reported as a page without text, it does not end the program.
+        return None
+
+
 def extract_page(html: str, url: str | None = None) -> ExtractedPage:
     """Extract the main article text and metadata from a page's HTML.
 
     Navigation, scripts, cookie banners, comments and link lists are left out; an empty
     `text` means the page holds no article.
     """
-    trafilatura = _trafilatura()
-    document = trafilatura.bare_extraction(
-        html,
-        url=url,
-        with_metadata=True,
-        favor_precision=True,
-        include_comments=False,
-        include_tables=False,
-        # Only dates the page states; a guess from a copyright line is worse than none.
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
+    document = _extract(html, url)
     if document is None:
         return ExtractedPage(text="", outlet=host_of(url))
     title = (document.title or "").strip() or None

@@ -17,6 +17,8 @@ import pytest
 from newsreader.cli import main
 from newsreader.fetch import FetchError, fetch_page
 from newsreader.ingest import load_story
+from newsreader.model import Verdict
+from store import AnnotationStore
 
 HTML_DIR = Path(__file__).parent / "data" / "html"
 HTML = "text/html; charset=utf-8"
@@ -224,3 +226,15 @@ def test_cli_all_urls_bad_is_one_error_line(server: str, dead_url: str, run) -> 
     [line] = err.strip().splitlines()
     assert line.startswith("newsreader: error: ") and "404" in line and "refused" in line
     assert "at least two articles" in line
+
+
+def test_failed_url_story_leaves_the_database_untouched(
+    server: str, dead_url: str, run, tmp_path: Path
+) -> None:
+    db = tmp_path / "annotations.json"
+    with AnnotationStore(db) as store:
+        store.set_verdict("s", "c", Verdict.VERIFIED, ())
+    before = db.read_bytes()
+    status, _, err = run("--db", str(db), f"{server}/front", dead_url)
+    assert status == 2 and "save it from the browser" in err
+    assert db.read_bytes() == before

@@ -231,3 +231,14 @@ def test_oversized_file_is_refused(tmp_path: Path) -> None:
         handle.truncate(10 * 1024 * 1024 + 1)
     with pytest.raises(UserError, match="over 10 MB"):
         read_source(big)
+
+
+def test_windows_line_endings_in_markdown_front_matter() -> None:
+    lines = ["---", "title: Bridge shut", "site: Harbour Courier", "---", "", "It is *shut*."]
+    text = "\r\n".join(lines) + "\r\n"
+    source = source_from_bytes(text.encode("utf-16"), "a.md", Format.MARKDOWN)
+    assert (source.title, source.outlet, source.raw) == (
+        "Bridge shut",
+        "Harbour Courier",
+        "It is shut.\n",
+    )
