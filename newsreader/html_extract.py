@@ -54,6 +54,14 @@ def host_of(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
+# Inside the article body: a paragraph that is little more than one link ("READ MORE: ...",
+# "Related: ...") is a teaser for another story; pull quotes repeat the body's own words.
+_PRUNE = [
+    "//p[a][string-length(normalize-space(.)) < string-length(normalize-space(string(a[1]))) + 16]",
+    "//*[contains(@class, 'pull-quote') or contains(@class, 'pullquote')]",
+]
+# A paragraph repeated inside another one shorter than this is left alone (e.g. "No.").
+_MIN_REPEAT_CHARS = 30
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 
 
@@ -64,6 +72,20 @@ def _is_prose(paragraph: str) -> bool:
 
 def _normalised(text: str) -> str:
     return re.sub(r"\W+", " ", text).strip().casefold()
+
+
+def _drop_repeats(paragraphs: list[str]) -> list[str]:
+    """Drop paragraphs whose words reappear inside another paragraph (pull quotes, teasers)."""
+    keys = [_normalised(p) for p in paragraphs]
+    kept = []
+    for i, (paragraph, key) in enumerate(zip(paragraphs, keys, strict=True)):
+        repeated = len(key) >= _MIN_REPEAT_CHARS and any(
+            j != i and key in other and (len(other) > len(key) or j < i)
+            for j, other in enumerate(keys)
+        )
+        if not repeated:
+            kept.append(paragraph)
+    return kept
 
 
 def _extract(html: str, url: str | None) -> Any:
@@ -77,6 +99,7 @@ def _extract(html: str, url: str | None) -> Any:
             favor_precision=True,
             include_comments=False,
             include_tables=False,
+            prune_xpath=_PRUNE,
             # Only dates the page states; a guess from a copyright line is worse than none.
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
@@ -100,6 +123,7 @@ def extract_page(html: str, url: str | None = None) -> ExtractedPage:
     # The headline usually comes back as the first line of the body as well.
     if title and paragraphs and _normalised(paragraphs[0]) == _normalised(title):
         paragraphs = paragraphs[1:]
+    paragraphs = _drop_repeats(paragraphs)
     if not any(_is_prose(p) for p in paragraphs):
         paragraphs = []
     return ExtractedPage(

@@ -58,7 +58,7 @@ def _bloated(page: str, copies: int) -> str:
 
 def bench_pages(runs: int, folder: Path) -> None:
     """Per-page extraction time against the plain-text baseline."""
-    pages = [p for p in sorted(PAGES.glob("*.html")) if p.name != "section-front.html"]
+    pages = [p for p in sorted(PAGES.glob("*.htm*")) if p.name != "section-front.html"]
     big = folder / "bloated-courier.html"
     big.write_text(
         _bloated((PAGES / "courier-bridge.html").read_text(encoding="utf-8"), 2000),

@@ -80,6 +80,31 @@ def test_html_meta_charset_and_json_ld_metadata() -> None:
         assert furniture not in source.raw, furniture
 
 
+def test_inline_teasers_pull_quotes_captions_and_bios_are_left_out() -> None:
+    source = _page("valley-radio-bridge.htm")
+    assert (source.outlet, source.author, source.date) == (
+        "Valley Radio",
+        "Priya Castellano",
+        "2026-03-16",
+    )
+    assert source.title == "Divers find riverbed washed away under Old Mill Bridge"
+    assert source.raw.count("Nobody will cross that bridge until it is safe") == 1
+    assert source.raw.startswith("Divers who inspected the Old Mill Bridge on Monday")
+    assert source.raw.endswith("until the crossing reopens.")
+    for furniture in [
+        "READ MORE",
+        "Ring road queues",
+        "Photo: Valley Radio",
+        "Email her",
+        "Listen live",
+        "Skip to main content",
+        "Hospital car park",
+        "WhatsApp",
+        "Registered office",
+    ]:
+        assert furniture not in source.raw, furniture
+
+
 def test_page_without_article_text_is_refused() -> None:
     with pytest.raises(UserError, match="no article text found"):
         _page("section-front.html")
