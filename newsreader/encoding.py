@@ -10,19 +10,19 @@ from charset_normalizer import from_bytes
 from newsreader.errors import UserError
 
 # Leading bytes of common non-text formats people save next to their articles.
-_BINARY_SIGNATURES = (
-    b"%PDF-",
-    b"PK\x03\x04",  # zip, docx, odt, epub
-    b"\x89PNG",
-    b"\xff\xd8\xff",  # JPEG
-    b"GIF87a",
-    b"GIF89a",
-    b"RIFF",
-    b"\x1f\x8b",  # gzip
-    b"\x7fELF",
-    b"{\\rtf",
-    b"\xd0\xcf\x11\xe0",  # old MS Office
-)
+_BINARY_SIGNATURES = {
+    b"%PDF-": "a PDF document",
+    b"PK\x03\x04": "a zip archive or office document",
+    b"\xd0\xcf\x11\xe0": "an old office document",
+    b"{\\rtf": "an RTF document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF87a": "a GIF image",
+    b"GIF89a": "a GIF image",
+    b"RIFF": "a media file",
+    b"\x1f\x8b": "a gzip archive",
+    b"\x7fELF": "a program",
+}
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -119,8 +119,10 @@ def decode_text(data: bytes, name: str, declared: str | None = None) -> str:
     Raises NotTextError for binary data; never raises on malformed text.
     """
     bom = _bom_encoding(data)
-    if bom is None and data.startswith(_BINARY_SIGNATURES):
-        raise NotTextError(f"{name}: binary file, not an article")
+    kind = next((k for sig, k in _BINARY_SIGNATURES.items() if data.startswith(sig)), None)
+    if bom is None and kind:
+        hint = "; save the article as text or HTML" if "document" in kind else ""
+        raise NotTextError(f"{name}: binary file ({kind}), not an article{hint}")
     encoding = bom or (_bomless_utf16(data) if b"\x00" in data[:4096] else None)
     if encoding is None and b"\x00" in data[:8192]:
         raise NotTextError(f"{name}: binary file, not an article")

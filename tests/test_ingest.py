@@ -122,7 +122,7 @@ def test_bad_items_are_skipped_with_a_warning_each(tmp_path: Path) -> None:
     warnings, story = _load([str(tmp_path), str(tmp_path / "nope.txt")])
     assert len(story.articles) == 2
     assert sorted(w.split(": ", 1)[1] for w in warnings) == [
-        "binary file, not an article",
+        "binary file (a PDF document), not an article; save the article as text or HTML",
         "empty file",
         "no article text found in the page",
         "no such file or folder",
