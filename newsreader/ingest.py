@@ -15,6 +15,7 @@ from slugify import slugify
 from newsreader.article_formats import SUFFIX_FORMATS, Format, Source, format_of, metadata_value
 from newsreader.article_formats import source_from_bytes as source_from_bytes
 from newsreader.cleaning import CleanedText, clean_article, strip_controls
+from newsreader.encoding import decode_text
 from newsreader.errors import UserError
 from newsreader.fetch import FetchError, fetch_pages, is_url
 from newsreader.html_extract import host_of
@@ -24,6 +25,7 @@ from newsreader.segment import sentence_spans
 ARTICLE_SUFFIXES = tuple(SUFFIX_FORMATS)
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MANIFEST = "story.json"
+MAX_LINK_LIST_BYTES = 1024 * 1024
 
 Warn = Callable[[str], None]
 
@@ -85,6 +87,23 @@ def _folder_files(folder: Path, name: str, warn: Warn) -> list[Path]:
     return files
 
 
+def _link_list(path: Path) -> list[str]:
+    """The URLs of a text file that lists only web addresses (one a line, `#` comments)."""
+    if SUFFIX_FORMATS.get(path.suffix.lower(), Format.TEXT) is not Format.TEXT:
+        return []
+    try:
+        if path.stat().st_size > MAX_LINK_LIST_BYTES:
+            return []
+        text = decode_text(path.read_bytes(), str(path))
+    except (OSError, UserError):
+        return []
+    lines = [line.strip() for line in text.splitlines()]
+    lines = [line for line in lines if line and not line.startswith("#")]
+    if lines and all(is_url(line) and not re.search(r"\s", line) for line in lines):
+        return lines
+    return []
+
+
 def _expand(
     names: list[str], problems: list[str], warn: Warn
 ) -> tuple[list[_Input], dict[str, object]]:
@@ -106,6 +125,10 @@ def _expand(
             problems.append(str(exc))
             continue
         for file in files:
+            links = _link_list(file)
+            if links:
+                inputs.extend(_Input(name=url, key=urldefrag(url).url) for url in links)
+                continue
             folder = file.resolve().parent
             if folder not in manifests:
                 manifests[folder] = _read_manifest(folder, warn)

@@ -238,3 +238,13 @@ def test_failed_url_story_leaves_the_database_untouched(
     status, _, err = run("--db", str(db), f"{server}/front", dead_url)
     assert status == 2 and "save it from the browser" in err
     assert db.read_bytes() == before
+
+
+def test_a_file_of_links_is_read_as_urls(server: str, tmp_path: Path) -> None:
+    links = tmp_path / "links.txt"
+    links.write_text(
+        f"# coverage of the bridge closure\n{server}/courier\n\n{server}/northern\n",
+        encoding="utf-8",
+    )
+    story = load_story([str(links)])
+    assert [a.source for a in story.articles] == [f"{server}/courier", f"{server}/northern"]
