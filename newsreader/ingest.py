@@ -12,8 +12,14 @@ from urllib.parse import urldefrag
 
 from slugify import slugify
 
-from newsreader.article_formats import SUFFIX_FORMATS, Format, Source, format_of, metadata_value
-from newsreader.article_formats import source_from_bytes as source_from_bytes
+from newsreader.article_formats import (
+    SUFFIX_FORMATS,
+    Format,
+    Source,
+    format_of,
+    metadata_value,
+    source_from_bytes,
+)
 from newsreader.cleaning import CleanedText, clean_article, strip_controls
 from newsreader.encoding import decode_text
 from newsreader.errors import UserError
@@ -94,7 +100,11 @@ def _link_list(path: Path) -> list[str]:
     try:
         if path.stat().st_size > MAX_LINK_LIST_BYTES:
             return []
-        text = decode_text(path.read_bytes(), str(path))
+        data = path.read_bytes()
+        # Cheap test first: a list starts with an address or a comment.
+        if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] not in (b"h", b"H", b"#"):
+            return []
+        text = decode_text(data, str(path))
     except (OSError, UserError):
         return []
     lines = [line.strip() for line in text.splitlines()]
