@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urldefrag
 
+from rapidfuzz import fuzz
 from slugify import slugify
 
 from newsreader.article_formats import (
@@ -32,6 +33,8 @@ ARTICLE_SUFFIXES = tuple(SUFFIX_FORMATS)
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MANIFEST = "story.json"
 MAX_LINK_LIST_BYTES = 1024 * 1024
+# Two texts this alike (0-1, by edit distance) are reported as near copies of each other.
+NEAR_COPY_SHARE = 0.9
 
 Warn = Callable[[str], None]
 
@@ -244,20 +247,30 @@ def make_article(source: Source, cleaned: CleanedText, article_id: str) -> Artic
     )
 
 
+def _near_copy(text: str, kept: dict[str, str]) -> tuple[str, float] | None:
+    """The kept article whose normalised text is almost the same as `text`, with the score."""
+    for other, path in kept.items():
+        if min(len(text), len(other)) < NEAR_COPY_SHARE * max(len(text), len(other)):
+            continue
+        score = fuzz.ratio(text, other, score_cutoff=NEAR_COPY_SHARE * 100)
+        if score:
+            return path, score
+    return None
+
+
 def _articles(sources: list[Source], problems: list[str]) -> list[Article]:
-    """Clean and segment; articles with no text or the same text as an earlier one are dropped."""
+    """Clean and segment; articles with no text or the same text as an earlier one are dropped.
+
+    Near copies (a wire story run by two outlets, one page saved twice) are kept, with a note.
+    """
     taken: set[str] = set()
     articles: list[Article] = []
-    first_with_text: dict[str, str] = {}
+    kept: dict[str, str] = {}
     for source in sources:
         cleaned = clean_article(source.raw)
-        fingerprint = hashlib.sha1(
-            re.sub(r"\W+", " ", cleaned.text).strip().casefold().encode()
-        ).hexdigest()
-        if fingerprint in first_with_text:
-            problems.append(
-                f"{source.path}: same text as {first_with_text[fingerprint]}, kept only that one"
-            )
+        normalised = re.sub(r"\W+", " ", cleaned.text).strip().casefold()
+        if normalised in kept:
+            problems.append(f"{source.path}: same text as {kept[normalised]}, kept only that one")
             continue
         title = _title_of(source, cleaned)
         base = f"{source.outlet} {title}" if source.outlet else title
@@ -265,8 +278,14 @@ def _articles(sources: list[Source], problems: list[str]) -> list[Article]:
         if not article.sentences:
             problems.append(f"{source.path}: no article text left after cleaning")
             continue
+        near = _near_copy(normalised, kept)
+        if near is not None:
+            problems.append(
+                f"{source.path}: nearly the same text as {near[0]} ({near[1]:.0f}% alike), "
+                "kept both"
+            )
         taken.add(article.id)
-        first_with_text[fingerprint] = source.path
+        kept[normalised] = source.path
         articles.append(article)
     return articles
 

@@ -6,20 +6,22 @@
 Each timing is one article read, cleaned and split into sentences. Baseline (same run): the
 page's extracted text saved as a .txt file and read the same way, so the ratio is what
 main-text extraction costs on top of plain text.
-With the ECB+ data present (default ../shared/benchmarks/ecbplus/ecbplus_docs.jsonl), the
-largest cluster is also imported and loaded as a story.
+With the ECB+ data present (default ../shared/benchmarks/ecbplus/ecbplus_docs.jsonl), every
+cluster is also imported and loaded as a story, and the per-item warnings are counted.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+
+import import_ecbplus
 
 from newsreader.cleaning import clean_article
 from newsreader.ingest import load_story, read_source
@@ -78,33 +80,42 @@ def bench_pages(runs: int, folder: Path) -> None:
         print(f"{page.name:<28} {size:>6.1f} {html_ms:>8.2f} {txt_ms:>7.2f} {ratio:>6.1f}x")
 
 
+def _kind(warning: str) -> str:
+    """A warning without its file names and figures, to count warnings by kind."""
+    message = re.sub(r"\(.*?\)|\S*/\S*", "", warning.split(": ", 1)[1])
+    return " ".join(message.split()).replace(" ,", ",")
+
+
 def bench_ecbplus(data: Path, folder: Path) -> None:
-    """Load the largest ECB+ cluster as a story folder."""
+    """Write every ECB+ cluster as a story folder and load them all, counting the warnings."""
     if not data.is_file():
-        print(f"ECB+ data not found at {data}: skipping the story timing (pass --ecbplus)")
+        print(f"ECB+ data not found at {data}: skipping the corpus timing (pass --ecbplus)")
         return
-    out = folder / "ecbplus"
-    subprocess.run(
-        [
-            sys.executable,
-            str(REPO / "scripts" / "import_ecbplus.py"),
-            "--data",
-            str(data),
-            "--largest",
-            "-o",
-            str(out),
-        ],
-        check=True,
-        capture_output=True,
-    )
+    grouped = import_ecbplus.clusters(import_ecbplus.read_documents(data))
+    kinds: Counter[str] = Counter()
+    articles = sentences = 0
+    largest = (0.0, 0, "")
     started = time.perf_counter()
-    story = load_story([str(out)])
-    elapsed = (time.perf_counter() - started) * 1000
-    sentences = sum(len(a.sentences) for a in story.articles)
+    for subtopic, documents in grouped.items():
+        out = folder / subtopic
+        import_ecbplus.write_story(subtopic, documents, out, force=False)
+        warnings: list[str] = []
+        began = time.perf_counter()
+        story = load_story([str(out)], warn=warnings.append)
+        elapsed = (time.perf_counter() - began) * 1000
+        largest = max(largest, (elapsed, len(story.articles), subtopic))
+        articles += len(story.articles)
+        sentences += sum(len(a.sentences) for a in story.articles)
+        kinds.update(_kind(warning) for warning in warnings)
+    total = (time.perf_counter() - started) * 1000
+    documents = sum(len(d) for d in grouped.values())
     print(
-        f"ECB+ largest cluster {story.id}: {len(story.articles)} articles, {sentences} sentences "
-        f"loaded in {elapsed:.1f} ms ({elapsed / len(story.articles):.2f} ms per article)"
+        f"ECB+: {len(grouped)} clusters, {documents} documents -> {articles} articles, "
+        f"{sentences} sentences; written and loaded in {total:.0f} ms"
     )
+    print(f"  slowest cluster {largest[2]}: {largest[1]} articles loaded in {largest[0]:.1f} ms")
+    for kind, count in kinds.most_common():
+        print(f"  {count:>4} x {kind}")
 
 
 def main() -> None:

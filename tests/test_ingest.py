@@ -195,3 +195,18 @@ def test_without_html_support_pages_are_skipped_with_the_install_hint(
     [warning] = warnings
     assert warning.startswith(f"{tmp_path / 'page.html'}: ")
     assert "pip install 'newsreader-compare[html]'" in warning
+
+
+def test_near_copies_are_kept_with_a_note(tmp_path: Path) -> None:
+    wire = (
+        "Flood closes bridge\n\nThe Old Mill Bridge was closed on Friday after the river rose "
+        "by almost three metres overnight, the council said. About 9,000 vehicles use it daily.\n"
+    )
+    a = _write(tmp_path, "a.txt", wire)
+    b = _write(tmp_path, "b.txt", wire.replace("almost three metres", "nearly three metres"))
+    _write(tmp_path, "c.txt", "Another report\n\nThe bridge stays shut until Monday.\n")
+    warnings, story = _load([str(tmp_path)])
+    assert len(story.articles) == 3
+    [note] = warnings
+    assert note.startswith(f"{b}: nearly the same text as {a} (")
+    assert note.endswith("% alike), kept both")
