@@ -54,10 +54,15 @@ def host_of(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
-# Inside the article body: a paragraph that is little more than one link ("READ MORE: ...",
-# "Related: ...") is a teaser for another story; pull quotes repeat the body's own words.
+# Inside the article body, a paragraph that is little more than one long link and has no
+# closing full stop ("READ MORE: ...", "Related: ...") is a teaser for another story; pull
+# quotes repeat the body's own words.
+_LINK = "normalize-space(string(a[1]))"
+_TEXT = "normalize-space(.)"
 _PRUNE = [
-    "//p[a][string-length(normalize-space(.)) < string-length(normalize-space(string(a[1]))) + 16]",
+    f"//p[a][string-length({_LINK}) >= 20]"
+    f"[string-length({_TEXT}) < string-length({_LINK}) + 16]"
+    f"[not(contains('.!?', substring({_TEXT}, string-length({_TEXT}))))]",
     "//*[contains(@class, 'pull-quote') or contains(@class, 'pullquote')]",
 ]
 # A paragraph repeated inside another one shorter than this is left alone (e.g. "No.").

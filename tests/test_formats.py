@@ -267,3 +267,20 @@ def test_windows_line_endings_in_markdown_front_matter() -> None:
         "Harbour Courier",
         "It is shut.\n",
     )
+
+
+def test_only_link_teasers_are_pruned_not_short_paragraphs_with_links() -> None:
+    body = (
+        "<p>The council met on Monday to discuss the closure of the bridge in the old town.</p>"
+        '<p><a href="/people/reyes">Hanna Reyes</a> said no.</p>'
+        '<p>Related: <a href="/a">Ring road queues double as drivers avoid the centre</a></p>'
+        '<p><a href="/report">The full council report on the bridge</a> was published.</p>'
+    )
+    page = extract_page(
+        f"<html><body><article><h1>Council meets</h1>{body}</article></body></html>"
+    )
+    assert page.text.split("\n\n") == [
+        "The council met on Monday to discuss the closure of the bridge in the old town.",
+        "Hanna Reyes said no.",
+        "The full council report on the bridge was published.",
+    ]
