@@ -30,6 +30,9 @@ USER_AGENT = f"Mozilla/5.0 (compatible; newsreader/{__version__})"
 TEXT_TYPES = ("text/plain", "text/markdown", "text/x-markdown")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 _CHUNK = 64 * 1024
+# Answers by which sites often turn away programs; the browser's saved copy still works.
+_BLOCKING_CODES = {401, 403, 429, 451}
+_BLOCKED_HINT = " (the site may refuse programs: save the page from the browser and open the file)"
 
 
 class FetchError(UserError):
@@ -72,16 +75,18 @@ def _opener() -> urllib.request.OpenerDirector:
     return urllib.request.build_opener(_RedirectHandler)
 
 
-def _read_limited(response: http.client.HTTPResponse, url: str, deadline: float) -> bytes:
+def _read_limited(response: http.client.HTTPResponse, url: str, timeout: float) -> bytes:
     """Read the body, decompressing gzip/deflate, never holding more than MAX_PAGE_BYTES."""
     encoding = (response.headers.get("Content-Encoding") or "identity").strip().lower()
     # wbits 47 accepts both gzip and zlib headers.
     inflater = zlib.decompressobj(47) if encoding in ("gzip", "x-gzip", "deflate") else None
     parts: list[bytes] = []
     size = 0
+    # The socket timeout bounds each wait; this bounds a server that trickles bytes forever.
+    deadline = time.monotonic() + timeout
     while chunk := response.read(_CHUNK):
         if time.monotonic() > deadline:
-            raise FetchError(f"{url}: the download took longer than {TIMEOUT_SECONDS:g} s")
+            raise FetchError(f"{url}: the download took longer than {timeout:g} s")
         if inflater is not None:
             chunk = inflater.decompress(chunk, MAX_PAGE_BYTES + 1 - size)
         size += len(chunk)
@@ -99,7 +104,7 @@ def _content_type(headers: Message, url: str) -> tuple[str, str | None]:
     return content_type, headers.get_content_charset()
 
 
-def _explain(url: str, exc: BaseException) -> FetchError:
+def _explain(url: str, exc: BaseException, timeout: float) -> FetchError:
     """Turn a low-level network failure into one clear sentence."""
     if isinstance(exc, urllib.error.HTTPError):
         reason = " ".join(str(exc.reason).split())
@@ -107,12 +112,13 @@ def _explain(url: str, exc: BaseException) -> FetchError:
             return FetchError(f"{url}: too many redirects (more than {MAX_REDIRECTS})")
         if 300 <= exc.code < 400:
             return FetchError(f"{url}: redirect not followed ({reason})")
-        return FetchError(f"{url}: the server answered {exc.code} {reason}")
+        hint = _BLOCKED_HINT if exc.code in _BLOCKING_CODES else ""
+        return FetchError(f"{url}: the server answered {exc.code} {reason}{hint}")
     reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
     if isinstance(reason, socket.gaierror):
         return FetchError(f"{url}: cannot find the host (offline, or no such site)")
     if isinstance(reason, TimeoutError | socket.timeout):
-        return FetchError(f"{url}: no answer within {TIMEOUT_SECONDS:g} s")
+        return FetchError(f"{url}: no answer within {timeout:g} s")
     if isinstance(reason, ConnectionRefusedError):
         return FetchError(f"{url}: connection refused (the site is down or the address is wrong)")
     if isinstance(reason, ssl.SSLError):
@@ -136,26 +142,25 @@ def fetch_page(url: str, timeout: float = TIMEOUT_SECONDS) -> Page:
         )
     except ValueError:
         raise FetchError(f"{url}: not a valid web address") from None
-    deadline = time.monotonic() + timeout
     try:
         with _opener().open(request, timeout=timeout) as response:
             content_type, charset = _content_type(response.headers, url)
             length = response.headers.get("Content-Length", "")
             if length.isdigit() and int(length) > MAX_PAGE_BYTES:
                 raise FetchError(f"{url}: page larger than {MAX_PAGE_BYTES // (1024 * 1024)} MB")
-            data = _read_limited(response, url, deadline)
+            data = _read_limited(response, url, timeout)
             final_url = response.geturl()
     except FetchError:
         raise
     except zlib.error:
         raise FetchError(f"{url}: the server sent a corrupt compressed page") from None
     except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as exc:
-        raise _explain(url, exc) from None
+        raise _explain(url, exc, timeout) from None
     return Page(url=url, final_url=final_url, content_type=content_type, charset=charset, data=data)
 
 
 def fetch_pages(urls: list[str], timeout: float = TIMEOUT_SECONDS) -> list[Page | FetchError]:
-    """Download several URLs a few at a time; yields a Page or a FetchError per URL, in order."""
+    """Download several URLs a few at a time; a Page or a FetchError per URL, in order."""
 
     def attempt(url: str) -> Page | FetchError:
         try:
