@@ -54,15 +54,20 @@ def host_of(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
-# Inside the article body, a paragraph that is little more than one long link and has no
-# closing full stop ("READ MORE: ...", "Related: ...") is a teaser for another story; pull
-# quotes repeat the body's own words.
+# Inside the article body: a paragraph that is little more than one long link and has no
+# closing full stop ("READ MORE: ...", "Related: ...") or that ends in a "Read more" link is a
+# teaser for another story; a heading right above an embedded player is the video's title;
+# pull quotes repeat the body's own words.
 _LINK = "normalize-space(string(a[1]))"
 _TEXT = "normalize-space(.)"
+_LOWER = "translate(normalize-space(.), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
 _PRUNE = [
     f"//p[a][string-length({_LINK}) >= 20]"
     f"[string-length({_TEXT}) < string-length({_LINK}) + 16]"
     f"[not(contains('.!?', substring({_TEXT}, string-length({_TEXT}))))]",
+    f"//p[a[last()][starts-with({_LOWER}, 'read more') or starts-with({_LOWER}, 'continue')]]",
+    "//*[self::h2 or self::h3 or self::h4]"
+    "[following-sibling::*[1][self::iframe or self::video or .//iframe or .//video]]",
     "//*[contains(@class, 'pull-quote') or contains(@class, 'pullquote')]",
 ]
 # A paragraph repeated inside another one shorter than this is left alone (e.g. "No.").

@@ -269,6 +269,24 @@ def test_windows_line_endings_in_markdown_front_matter() -> None:
     )
 
 
+def test_read_more_promos_and_video_titles_are_left_out() -> None:
+    body = (
+        "<p>The council met on Monday to discuss the closure of the bridge in the old town.</p>"
+        "<p>Why are ferry fares rising again this spring? "
+        '<a href="/ferry">Read more »</a></p>'
+        "<h3>Watch: the river at its highest point on Friday night</h3>"
+        '<div class="player"><iframe src="https://video.example/embed/1"></iframe></div>'
+        "<h2>What the engineers found</h2>"
+        "<p>Engineers found two cracked pillars and a washed-out riverbed under the bridge.</p>"
+    )
+    page = extract_page(f"<html><body><article><h1>Council</h1>{body}</article></body></html>")
+    assert page.text.split("\n\n") == [
+        "The council met on Monday to discuss the closure of the bridge in the old town.",
+        "What the engineers found",
+        "Engineers found two cracked pillars and a washed-out riverbed under the bridge.",
+    ]
+
+
 def test_only_link_teasers_are_pruned_not_short_paragraphs_with_links() -> None:
     body = (
         "<p>The council met on Monday to discuss the closure of the bridge in the old town.</p>"
