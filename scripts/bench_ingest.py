@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Time article ingestion: web-page extraction per page against reading the same text as .txt.
 
-    python scripts/bench_ingest.py [--runs N] [--ecbplus PATH/ecbplus_docs.jsonl]
+    python scripts/bench_ingest.py [SAVED_PAGE.html ...] [--runs N] [--ecbplus FILE.jsonl]
 
 Each timing is one article read, cleaned and split into sentences. Baseline (same run): the
 page's extracted text saved as a .txt file and read the same way, so the ratio is what
@@ -58,9 +58,10 @@ def _bloated(page: str, copies: int) -> str:
     )
 
 
-def bench_pages(runs: int, folder: Path) -> None:
+def bench_pages(runs: int, folder: Path, extra: list[Path]) -> None:
     """Per-page extraction time against the plain-text baseline."""
     pages = [p for p in sorted(PAGES.glob("*.htm*")) if p.name != "section-front.html"]
+    pages += extra
     big = folder / "bloated-courier.html"
     big.write_text(
         _bloated((PAGES / "courier-bridge.html").read_text(encoding="utf-8"), 2000),
@@ -121,11 +122,12 @@ def bench_ecbplus(data: Path, folder: Path) -> None:
 def main() -> None:
     """Print the timings."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("pages", nargs="*", type=Path, help="more saved web pages to time")
     parser.add_argument("--runs", type=int, default=30, help="repetitions per measurement")
     parser.add_argument("--ecbplus", type=Path, default=DEFAULT_ECBPLUS, help="ECB+ jsonl file")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        bench_pages(args.runs, Path(tmp))
+        bench_pages(args.runs, Path(tmp), args.pages)
         bench_ecbplus(args.ecbplus, Path(tmp))
 
 
