@@ -11,6 +11,8 @@ import pytest
 
 from newsreader.errors import UserError
 from newsreader.ingest import load_story
+from store import AnnotationStore
+from tui.app import make_app
 
 
 def _write(folder: Path, name: str, text: str) -> Path:
@@ -210,3 +212,28 @@ def test_near_copies_are_kept_with_a_note(tmp_path: Path) -> None:
     [note] = warnings
     assert note.startswith(f"{b}: nearly the same text as {a} (")
     assert note.endswith("% alike), kept both")
+
+
+HOSTILE_PAGE = """<html><head><title>[/foo] Bridge [@click=app.quit]x[/] closed</title>
+<meta property="og:site_name" content="[bold]Evil[/bold] Times [/]">
+<meta property="og:title" content="[/foo] Bridge [@click=app.quit]x[/] closed">
+</head><body><article><h1>[/foo] Bridge [@click=app.quit]x[/] closed</h1>
+<p>The Old Mill Bridge was closed on Friday after the river rose by three metres.</p>
+<p>About 9,000 vehicles a day use the bridge, the council said on Friday.</p>
+</article></body></html>"""
+
+
+async def test_page_metadata_with_markup_opens_in_the_reader(tmp_path: Path) -> None:
+    """Titles and outlet names from web pages are untrusted too: shown literally, inert."""
+    (tmp_path / "evil.html").write_text(HOSTILE_PAGE, encoding="utf-8")
+    _write(tmp_path, "plain.txt", "The bridge was closed on Friday after the river rose.\n")
+    story = load_story([str(tmp_path)])
+    evil = story.articles[0]
+    assert evil.title == "[/foo] Bridge [@click=app.quit]x[/] closed"
+    assert evil.outlet is not None and "[/]" in evil.outlet
+    with AnnotationStore(tmp_path / "db.json") as store:
+        app = make_app(story, store)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("l", "h", "j")
+            await pilot.pause()
+            assert app.is_running
