@@ -127,12 +127,16 @@ def decode_text(data: bytes, name: str, declared: str | None = None) -> str:
     if encoding is None and b"\x00" in data[:8192]:
         raise NotTextError(f"{name}: binary file, not an article")
     text: str | None = None
-    for candidate in (encoding, "utf-8", normalise_charset(declared)):
+    if encoding is not None:
+        # A byte-order mark (or UTF-16's telltale NULs) settles it, even in a cut-short file.
+        text = data.decode(encoding, errors="replace")
+    for candidate in ("utf-8", normalise_charset(declared)):
+        if text is not None:
+            break
         if candidate is None:
             continue
         try:
             text = data.decode(candidate)
-            break
         except (UnicodeDecodeError, LookupError):
             continue
     if text is None:

@@ -302,3 +302,8 @@ def test_only_link_teasers_are_pruned_not_short_paragraphs_with_links() -> None:
         "Hanna Reyes said no.",
         "The full council report on the bridge was published.",
     ]
+
+
+def test_truncated_utf16_file_still_decodes() -> None:
+    data = "Café owners protested on Sunday.".encode("utf-16")[:-1]
+    assert decode_text(data, "a.txt").startswith("Café owners protested on Sunday")
