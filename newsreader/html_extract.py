@@ -70,6 +70,15 @@ _PRUNE = [
     "[following-sibling::*[1][self::iframe or self::video or .//iframe or .//video]]",
     "//*[contains(@class, 'pull-quote') or contains(@class, 'pullquote')]",
 ]
+_EXTRACTION_OPTIONS = {
+    "with_metadata": True,
+    "favor_precision": True,
+    "include_comments": False,
+    "include_tables": False,
+    "prune_xpath": _PRUNE,
+    # Only dates the page states; a guess from a copyright line is worse than none.
+    "date_extraction_params": {"extensive_search": False, "original_date": True},
+}
 # A paragraph repeated inside another one shorter than this is left alone (e.g. "No.").
 _MIN_REPEAT_CHARS = 30
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
@@ -102,17 +111,7 @@ def _extract(html: str, url: str | None) -> Any:
     """Run trafilatura; None when it finds nothing or cannot parse the page."""
     trafilatura = _trafilatura()
     try:
-        return trafilatura.bare_extraction(
-            html,
-            url=url,
-            with_metadata=True,
-            favor_precision=True,
-            include_comments=False,
-            include_tables=False,
-            prune_xpath=_PRUNE,
-            # Only dates the page states; a guess from a copyright line is worse than none.
-            date_extraction_params={"extensive_search": False, "original_date": True},
-        )
+        return trafilatura.bare_extraction(html, url=url, **_EXTRACTION_OPTIONS)
     except (RecursionError, ValueError, TypeError, LookupError, AttributeError):
         # Untrusted markup can trip the parser in undocumented ways: one bad page is
         # reported as a page without text, it does not end the program.

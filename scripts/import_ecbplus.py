@@ -37,10 +37,6 @@ _DATE_WORDS = {
 CREDIT = "ECB+ corpus (Cybulska & Vossen, LREC 2014), annotations CC BY 3.0"
 
 
-class ImportFailed(Exception):
-    """A problem reported as one line, exit status 2."""
-
-
 @dataclass(frozen=True)
 class Document:
     """One ECB+ document: its id, source URL (if known) and sentences in order."""
@@ -63,6 +59,10 @@ class Document:
             if _is_headline(line):
                 return line
         return None
+
+
+class ImportFailed(Exception):
+    """A problem reported as one line, exit status 2."""
 
 
 def _is_headline(line: str) -> bool:
