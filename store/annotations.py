@@ -31,8 +31,8 @@ from store.schema import (
     check_and_migrate,
 )
 from store.storage import SafeJSONStorage, StoreError, read_database, remove_stale_temp_files
-from store.table import FastTable
 from store.stories import StoryInfo, story_from_doc, story_info, story_to_doc
+from store.table import FastTable
 
 TABLE = ANNOTATIONS
 

@@ -38,8 +38,7 @@ def schema_version(data: Tables) -> int:
 
 def _v1_to_v2(data: Tables) -> Tables:
     annotations = {
-        key: {**doc, "note": doc.get("note"), "targets": doc.get("targets", []),
-              "orphaned": False}
+        key: {**doc, "note": doc.get("note"), "targets": doc.get("targets", []), "orphaned": False}
         for key, doc in (data.get(ANNOTATIONS) or {}).items()
     }
     return {
@@ -64,8 +63,9 @@ def check_and_migrate(path: Path, data: Tables) -> tuple[Tables, int]:
         raise invalid_file(path, "the meta table has no valid schema version")
     if found > SCHEMA_VERSION:
         raise invalid_file(
-            path, f"schema version {found} is newer than this newsreader supports "
-            f"({SCHEMA_VERSION}); upgrade newsreader"
+            path,
+            f"schema version {found} is newer than this newsreader supports "
+            f"({SCHEMA_VERSION}); upgrade newsreader",
         )
     foreign = set(data) - KNOWN_TABLES
     if foreign:

@@ -55,8 +55,9 @@ def backup_hint(path: Path) -> str:
 
 def invalid_file(path: Path, why: str) -> StoreError:
     """The one-line error for a database file that cannot be loaded."""
-    return StoreError(f"{path}: not a newsreader database ({why}); file left untouched; "
-                      f"{backup_hint(path)}")
+    return StoreError(
+        f"{path}: not a newsreader database ({why}); file left untouched; {backup_hint(path)}"
+    )
 
 
 def parse_tables(path: Path, raw: bytes) -> Tables:

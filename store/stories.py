@@ -46,8 +46,9 @@ def story_from_doc(doc: dict[str, Any]) -> Story:
     for a in doc["articles"]:
         text = a["text"]
         sentences = tuple(
-            Sentence(id=sid, article_id=a["id"], index=i, text=text[start:end], start=start,
-                     end=end)
+            Sentence(
+                id=sid, article_id=a["id"], index=i, text=text[start:end], start=start, end=end
+            )
             for i, (sid, start, end) in enumerate(a["sentences"])
         )
         articles.append(
