@@ -67,9 +67,11 @@ def parse_tables(path: Path, raw: bytes) -> Tables:
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
-        why = "truncated or not valid JSON"
-        if "trailing" in str(exc).lower():
-            why = "trailing garbage after the JSON data"
+        why = f"not valid JSON at byte {exc.pos}"
+        if "after document" in exc.msg:
+            why = f"trailing garbage after the JSON data at byte {exc.pos}"
+        elif "end of data" in exc.msg:
+            why = "truncated: the JSON data ends early"
         raise invalid_file(path, why) from None
     if not isinstance(data, dict) or not all(
         isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values())
