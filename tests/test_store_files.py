@@ -48,6 +48,13 @@ V1_FILE = {
 }
 
 
+def _two_verdicts(path: Path) -> None:
+    """Two saves, so the file has a backup holding the first."""
+    with AnnotationStore(path) as store:
+        store.set_verdict("s", "c1", Verdict.VERIFIED, TARGET)
+        store.set_verdict("s", "c2", Verdict.DISPUTED, TARGET)
+
+
 def _saved(path: Path) -> dict:
     return json.loads(path.read_bytes())
 
@@ -84,9 +91,7 @@ def test_invalid_files_are_refused_untouched(tmp_path: Path, content: bytes, why
 def test_invalid_file_error_names_the_backup_and_cli_exits_2(
     db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with AnnotationStore(db_path) as store:
-        store.set_verdict("s", "c1", Verdict.VERIFIED, TARGET)
-        store.set_verdict("s", "c2", Verdict.DISPUTED, TARGET)
+    _two_verdicts(db_path)
     db_path.write_bytes(db_path.read_bytes()[:-20])
     broken = db_path.read_bytes()
     assert main(["export", "--db", str(db_path)]) == 2
@@ -99,9 +104,7 @@ def test_invalid_file_error_names_the_backup_and_cli_exits_2(
 def test_doctor_checks_and_restores_the_backup(
     db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with AnnotationStore(db_path) as store:
-        store.set_verdict("s", "c1", Verdict.VERIFIED, TARGET)
-        store.set_verdict("s", "c2", Verdict.DISPUTED, TARGET)
+    _two_verdicts(db_path)
     assert main(["doctor", "--db", str(db_path)]) == 0
     assert "OK, schema version 2 (0 stories, 2 annotations, 0 orphaned)" in capsys.readouterr().out
     db_path.write_bytes(b'{"annotations": {"1": ')
