@@ -64,7 +64,13 @@ def cmd_open(args: argparse.Namespace) -> int:
 
     try:
         analysis = analyze(story)
-        if not store.read_only:
+        if store.read_only:
+            print(
+                f"newsreader: note: {store.path}: {store.read_only_reason}; "
+                "opened read-only, verdicts will not be saved",
+                file=sys.stderr,
+            )
+        else:
             store.save_story(story)
         store.reanchor(story.id, analysis)
         make_app(story, store, analysis).run()

@@ -4,7 +4,8 @@ Prints, for a database of N annotations (default 10,000, quoting the demo story'
 sentences): the time to open it and the time to save one verdict (p50/p95), for
 `store.AnnotationStore` (atomic, fsynced, locked) and for a plain `TinyDB(path)` with the
 stock JSONStorage (no fsync, no atomic rename). Also compares orjson with the standard
-json module for encoding the database.
+json module for encoding the database. Needs no data set: the annotations are generated
+from the bundled demo story. Timings depend on the disk and on other load on the machine.
 
     python scripts/bench_store.py [--annotations N] [--saves N] [--dir FOLDER]
 """

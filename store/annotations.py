@@ -112,6 +112,8 @@ class AnnotationStore:
 
     def __init__(self, path: str | Path, read_only: bool | None = None) -> None:
         self.path = Path(path)
+        if self.path.is_dir():
+            raise StoreError(f"{self.path}: is a folder, not a database file")
         self._lock = WriterLock(None, "opened read-only")
         if read_only is not True:
             self._lock = acquire_writer_lock(self.path)

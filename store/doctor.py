@@ -46,7 +46,7 @@ def _summary(data: Tables) -> str:
 
 
 def check(path: Path) -> Checkup:
-    """Check a database file, its backup, leftovers and its lock; never writes anything."""
+    """Check a database file, its backup, leftovers and its lock; never changes the database."""
     report = Checkup()
     say = report.lines.append
     if path.is_dir():
@@ -70,6 +70,11 @@ def check(path: Path) -> Checkup:
                         f"  orphaned: {doc['story']} / {doc['claim']} ({doc['status']}): "
                         f'"{quote[:70]}"'
                     )
+    if path.exists():
+        lock = acquire_writer_lock(path)
+        if not lock.held:
+            say(f"  not writable now: {lock.reason}")
+        lock.release()
     backup = backup_path(path)
     if backup.is_file():
         stamp = datetime.fromtimestamp(backup.stat().st_mtime, UTC).isoformat(timespec="seconds")

@@ -63,7 +63,7 @@ def _text(doc: dict[str, Any], key: str, where: str, optional: bool = False) -> 
     value = doc.get(key)
     if value is None and optional:
         return None
-    if not isinstance(value, str) or (not optional and not value and key != "note"):
+    if not isinstance(value, str) or (not optional and not value):
         raise _fail(f"{where}.{key}", "expected a non-empty string")
     return value
 
