@@ -3,12 +3,15 @@ a full disk, two processes on one file, story snapshots and notes."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -144,25 +147,38 @@ def test_version_one_file_is_migrated_on_first_save(db_path: Path) -> None:
     assert json.loads(backup_path(db_path).read_bytes()) == V1_FILE
 
 
+@contextlib.contextmanager
+def _read_only_folder(folder: Path) -> Iterator[None]:
+    """Make a folder refuse new files: chmod, or for root (who ignores modes) chattr +i."""
+    if os.geteuid() != 0:
+        folder.chmod(0o555)
+        try:
+            yield
+        finally:
+            folder.chmod(0o755)
+        return
+    chattr = shutil.which("chattr")
+    if chattr is None or subprocess.run([chattr, "+i", str(folder)]).returncode != 0:
+        pytest.skip("cannot make a folder read-only for root here")
+    try:
+        yield
+    finally:
+        subprocess.run([chattr, "-i", str(folder)], check=True)
+
+
 def test_read_only_folder_opens_read_only_and_refuses_edits(tmp_path: Path) -> None:
-    if os.geteuid() == 0:
-        pytest.skip("root ignores folder permissions")
     folder = tmp_path / "ro"
     folder.mkdir()
     path = folder / "db.json"
     with AnnotationStore(path) as store:
         store.set_verdict("s", "c1", Verdict.VERIFIED, TARGET)
     before = path.read_bytes()
-    folder.chmod(0o555)
-    try:
-        with AnnotationStore(path) as store:
-            assert store.read_only and "not writable" in store.read_only_reason
-            assert store.get("s", "c1") is not None
-            with pytest.raises(StoreError, match="read-only"):
-                store.set_verdict("s", "c1", Verdict.DISPUTED, TARGET)
-            assert store.get("s", "c1").status is Verdict.VERIFIED
-    finally:
-        folder.chmod(0o755)
+    with _read_only_folder(folder), AnnotationStore(path) as store:
+        assert store.read_only and "not writable" in store.read_only_reason
+        assert store.get("s", "c1") is not None
+        with pytest.raises(StoreError, match="read-only"):
+            store.set_verdict("s", "c1", Verdict.DISPUTED, TARGET)
+        assert store.get("s", "c1").status is Verdict.VERIFIED
     assert path.read_bytes() == before
 
 
