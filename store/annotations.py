@@ -108,6 +108,11 @@ class AnnotationStore:
     Raises:
         StoreError: the file is not a valid newsreader database (one line naming the file
             and its backup), or ``read_only=False`` and the file is in use.
+
+    For a reader UI: paint ``attached(story)``; tag with ``set_verdict``, ``set_note`` and
+    ``clear``; when ``read_only`` is True show ``read_only_reason`` and disable editing.
+    Every write raises :class:`StoreError` (a one-line, user-facing message) when it could
+    not be saved; the store is then unchanged, on disk and in memory.
     """
 
     def __init__(self, path: str | Path, read_only: bool | None = None) -> None:
@@ -195,6 +200,13 @@ class AnnotationStore:
         """All annotations (orphans included), or those of one story, oldest first."""
         docs = self._table.all() if story is None else self._table.search(Query().story == story)
         return sorted((annotation_from_doc(d) for d in docs), key=lambda a: (a.created, a.id))
+
+    def attached(self, story: str | None = None) -> list[Annotation]:
+        """Annotations placed on a claim of the current analysis (orphans left out).
+
+        This is what a reader should paint: ``{a.claim: a for a in store.attached(story)}``.
+        """
+        return [a for a in self.all(story) if not a.orphaned]
 
     def orphans(self, story: str | None = None) -> list[Annotation]:
         """Annotations whose sentences a new analysis of their story no longer has."""
@@ -363,8 +375,11 @@ class AnnotationStore:
         return story_from_doc(doc)
 
     def list_stories(self) -> list[StoryInfo]:
-        """Saved stories (id, title, number of articles, when saved), most recent first."""
-        infos = [story_info(doc) for doc in self._stories.all()]
+        """Saved stories (id, title, articles, annotations, when saved), most recent first."""
+        counts: dict[str, int] = {}
+        for doc in self._table.all():
+            counts[doc["story"]] = counts.get(doc["story"], 0) + 1
+        infos = [story_info(doc, counts.get(doc["id"], 0)) for doc in self._stories.all()]
         return sorted(infos, key=lambda s: s.saved, reverse=True)
 
     def delete_story(self, story_id: str, annotations: bool = False) -> bool:

@@ -16,6 +16,7 @@ class StoryInfo:
     title: str
     articles: int
     saved: str
+    annotations: int = 0
 
 
 def story_to_doc(story: Story, saved: str) -> dict[str, Any]:
@@ -66,8 +67,12 @@ def story_from_doc(doc: dict[str, Any]) -> Story:
     return Story(id=doc["id"], title=doc["title"], articles=tuple(articles))
 
 
-def story_info(doc: dict[str, Any]) -> StoryInfo:
-    """The listing entry of a stored story."""
+def story_info(doc: dict[str, Any], annotations: int = 0) -> StoryInfo:
+    """The listing entry of a stored story (with how many annotations it has)."""
     return StoryInfo(
-        id=doc["id"], title=doc["title"], articles=len(doc["articles"]), saved=doc["saved"]
+        id=doc["id"],
+        title=doc["title"],
+        articles=len(doc["articles"]),
+        saved=doc["saved"],
+        annotations=annotations,
     )

@@ -155,6 +155,7 @@ def test_orphans_are_listed_by_export_and_doctor(
         _tag(store, _analysis(COUNCIL), "The mayor said", Verdict.DISPUTED)
         store.reanchor("budget", _analysis(EDITED))
         [orphan] = store.orphans()
+        assert store.attached() == []
     assert main(["export", "--db", str(db_path)]) == 0
     captured = capsys.readouterr()
     assert '"orphaned": true' in captured.out

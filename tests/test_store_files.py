@@ -351,10 +351,11 @@ def test_story_snapshots(db_path: Path, demo_story: Story, demo_analysis: Analys
     with AnnotationStore(db_path, read_only=True) as store:
         assert store.load_story(demo_story.id) == demo_story
         [info] = store.list_stories()
-        assert (info.id, info.title, info.articles) == (
+        assert (info.id, info.title, info.articles, info.annotations) == (
             demo_story.id,
             demo_story.title,
             len(demo_story.articles),
+            1,
         )
         with pytest.raises(KeyError):
             store.load_story("missing")
