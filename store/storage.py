@@ -227,11 +227,11 @@ class SafeJSONStorage(Storage):
 
     @contextlib.contextmanager
     def changing(self, table: str, doc_ids: Iterable[str | int]) -> Iterator[None]:
-        """Declare that the writes inside only edit these documents of a table in place.
+        """Name every document of a table that the writes inside add, remove or edit.
 
-        Documents added or removed are noticed without a hint; documents edited in place
-        (TinyDB's ``update``) are re-encoded only when named here, or when no hint is given
-        at all, in which case every document of a changed table is re-encoded.
+        Only those documents are re-encoded (TinyDB's ``update`` edits documents in place,
+        which cannot be noticed otherwise). Without a hint, or when the table's ids do not
+        match the hint, every document of a changed table is re-encoded.
         """
         self._hints = {table: {str(d) for d in doc_ids}}
         try:
@@ -287,7 +287,7 @@ class SafeJSONStorage(Storage):
                     fragments[key] = _fragment(key, table[key])
                 else:
                     fragments.pop(key, None)
-            if len(fragments) != len(table):
+            if fragments.keys() != table.keys():
                 fragments = {key: _fragment(key, doc) for key, doc in table.items()}
         self._doc_cache[name] = fragments
         members: list[Buffer] = list(fragments.values())

@@ -7,11 +7,13 @@ import contextlib
 import errno
 import json
 import os
+import random
 import shutil
 import subprocess
 import sys
 import textwrap
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -363,3 +365,30 @@ def test_story_snapshots(db_path: Path, demo_story: Story, demo_analysis: Analys
         assert store.delete_story(demo_story.id, annotations=True)
         assert not store.delete_story(demo_story.id)
         assert store.list_stories() == [] and store.all() == []
+
+
+def test_file_always_equals_memory_under_random_edits(db_path: Path, demo_story: Story) -> None:
+    """The encoding caches never let the file drift from the data (random edit sequence)."""
+    rng = random.Random(7)
+    with AnnotationStore(db_path) as store:
+        store.set_verdict("s", "c0", Verdict.VERIFIED, TARGET)
+        for step in range(300):
+            claim = f"c{rng.randrange(25)}"
+            action = rng.randrange(6)
+            if action == 0:
+                store.clear("s", claim)
+            elif action == 1:
+                store.set_note("s", claim, f"note {step}")
+            elif action == 2:
+                store.save_story(replace(demo_story, title=f"title {step % 3}"))
+            elif action == 3 and step % 10 == 0:
+                store.delete_story(demo_story.id, annotations=rng.random() < 0.2)
+            else:
+                store.set_verdict("s", claim, rng.choice(list(Verdict)), TARGET)
+            on_disk = json.loads(db_path.read_bytes())
+            # A fresh encoding of the in-memory data, bypassing every cache.
+            assert on_disk == json.loads(json.dumps(store._storage.read()))
+        expected = store.all()
+        stories = store.list_stories()
+    with AnnotationStore(db_path) as reopened:
+        assert reopened.all() == expected and reopened.list_stories() == stories
