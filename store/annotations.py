@@ -60,7 +60,10 @@ def annotation_from_doc(doc: dict[str, Any]) -> Annotation:
         note=doc.get("note"),
         created=doc["created"],
         updated=doc["updated"],
-        targets=tuple(Target(**t) for t in doc.get("targets", [])),
+        targets=tuple(
+            Target(t["article"], t["exact"], t["prefix"], t["suffix"], t["start"], t["end"])
+            for t in doc.get("targets", [])
+        ),
         orphaned=bool(doc.get("orphaned", False)),
     )
 

@@ -22,6 +22,9 @@ KNOWN_TABLES = {META, STORIES, ANNOTATIONS, "_default"}
 META_DOC_ID = "1"
 
 ANNOTATION_KEYS = {"id", "story", "claim", "status", "created", "updated"}
+TARGET_KEYS = {"article", "exact", "prefix", "suffix", "start", "end"}
+STORY_KEYS = {"id", "title", "saved", "articles"}
+STATUSES = {"verified", "disputed"}
 
 
 def schema_version(data: Tables) -> int:
@@ -71,6 +74,7 @@ def check_and_migrate(path: Path, data: Tables) -> tuple[Tables, int]:
     if foreign:
         raise invalid_file(path, f"unknown tables: {', '.join(sorted(foreign))}")
     _check_annotations(path, data.get(ANNOTATIONS) or {})
+    _check_stories(path, data.get(STORIES) or {})
     version = found
     while version < SCHEMA_VERSION:
         data = MIGRATIONS[version](data)
@@ -83,5 +87,16 @@ def _check_annotations(path: Path, table: dict[str, Any]) -> None:
         missing = ANNOTATION_KEYS - set(doc)
         if missing:
             raise invalid_file(path, f"an annotation lacks {', '.join(sorted(missing))}")
-        if not isinstance(doc.get("targets", []), list):
-            raise invalid_file(path, "an annotation's targets are not a list")
+        if doc["status"] not in STATUSES:
+            raise invalid_file(path, f"an annotation has an unknown status {doc['status']!r}")
+        targets = doc.get("targets", [])
+        if not isinstance(targets, list) or not all(
+            isinstance(t, dict) and TARGET_KEYS <= set(t) for t in targets
+        ):
+            raise invalid_file(path, "an annotation's targets are not valid quotes")
+
+
+def _check_stories(path: Path, table: dict[str, Any]) -> None:
+    for doc in table.values():
+        if not STORY_KEYS <= set(doc) or not isinstance(doc["articles"], list):
+            raise invalid_file(path, "a saved story is incomplete")

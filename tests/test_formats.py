@@ -49,6 +49,7 @@ def _annotations(export_text: str) -> list[dict]:
 
 def test_json_export_matches_the_schema(filled_db: Path, capsys) -> None:
     data = json.loads(_export(filled_db, "json", capsys))
+    jsonschema.Draft202012Validator.check_schema(SCHEMA)
     validator = jsonschema.Draft202012Validator(
         SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
     )

@@ -75,6 +75,17 @@ def _saved(path: Path) -> dict:
         (b'["a", "list"]', "unexpected JSON shape"),
         (b'{"users": {"1": {"name": "bob"}}}', "unknown tables: users"),
         (b'{"annotations": {"1": {"text": "no claim"}}}', "lacks"),
+        (
+            b'{"annotations": {"1": {"id": "a", "story": "s", "claim": "c", "status": "maybe",'
+            b' "created": "", "updated": ""}}}',
+            "unknown status 'maybe'",
+        ),
+        (
+            b'{"annotations": {"1": {"id": "a", "story": "s", "claim": "c", "status": "verified",'
+            b' "created": "", "updated": "", "targets": [{"exact": "x"}]}}}',
+            "targets are not valid quotes",
+        ),
+        (b'{"meta": {"1": {"schema": 2}}, "stories": {"1": {"id": "s"}}}', "story is incomplete"),
         (b'{"meta": {"1": {"schema": 99}}, "annotations": {}}', "newer than this newsreader"),
         (b'{"meta": {"1": {"schema": "two"}}}', "no valid schema version"),
     ],
