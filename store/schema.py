@@ -91,12 +91,12 @@ def _check_annotations(path: Path, table: dict[str, Any]) -> None:
             raise invalid_file(path, f"an annotation has an unknown status {doc['status']!r}")
         targets = doc.get("targets", [])
         if not isinstance(targets, list) or not all(
-            isinstance(t, dict) and TARGET_KEYS <= set(t) for t in targets
+            isinstance(t, dict) and set(t) >= TARGET_KEYS for t in targets
         ):
             raise invalid_file(path, "an annotation's targets are not valid quotes")
 
 
 def _check_stories(path: Path, table: dict[str, Any]) -> None:
     for doc in table.values():
-        if not STORY_KEYS <= set(doc) or not isinstance(doc["articles"], list):
+        if not set(doc) >= STORY_KEYS or not isinstance(doc["articles"], list):
             raise invalid_file(path, "a saved story is incomplete")
