@@ -145,8 +145,10 @@ def test_backup_holds_the_previous_good_copy(db_path: Path) -> None:
         assert [a.claim for a in backup.all()] == ["c1"]
 
 
-def test_version_one_file_is_migrated_on_first_save(db_path: Path) -> None:
+def test_version_one_file_is_migrated_on_first_save(db_path: Path, capsys) -> None:
     db_path.write_text(json.dumps(V1_FILE))
+    assert main(["doctor", "--db", str(db_path)]) == 0
+    assert "schema version 1" in capsys.readouterr().out
     with AnnotationStore(db_path) as store:
         assert store.schema_found == 1
         [old] = store.all()
