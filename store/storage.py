@@ -3,8 +3,7 @@
 Every write serialises the whole database (TinyDB's storage model), writes it to a temporary
 file in the database's folder, flushes and fsyncs it, renames it over the database with
 ``os.replace`` and fsyncs the folder. Before the rename, the current file is hard-linked as
-``<name>.bak`` (on a session's first write, then at most every 30 seconds) so a good copy
-survives whatever happens to the database file.
+``<name>.bak``, so the previous good copy survives whatever happens to the database file.
 
 The data lives in memory; serialised tables and documents are cached so a write re-encodes
 only what changed (see :meth:`SafeJSONStorage.changing`).
@@ -16,7 +15,6 @@ import contextlib
 import errno
 import os
 import shutil
-import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -28,8 +26,6 @@ from newsreader.errors import UserError
 
 TEMP_PREFIX = ".newsreader-tmp-"
 BACKUP_SUFFIX = ".bak"
-# The backup is refreshed on a session's first write, then at most this often.
-BACKUP_EVERY_SECONDS = 30.0
 
 Tables = dict[str, dict[str, Any]]
 Buffer = bytes | memoryview
@@ -208,7 +204,6 @@ class SafeJSONStorage(Storage):
         self._deferred = 0
         self._pending = False
         self._good_chunks = self.serialise()
-        self._backup_taken = 0.0
 
     def read(self) -> Tables:
         """Return the tables (a fresh outer dict: TinyDB replaces the table it changes)."""
@@ -300,20 +295,13 @@ class SafeJSONStorage(Storage):
         try:
             chunks = self.serialise()
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            now = time.monotonic()
-            refresh = (
-                now - self._backup_taken > BACKUP_EVERY_SECONDS
-                or not backup_path(self.path).exists()
-            )
-            write_atomically(self.path, chunks, keep_backup=refresh)
+            write_atomically(self.path, chunks)
         except BaseException as exc:
             self._forget_caches()
             self._data = self._reload_good()
             if isinstance(exc, OSError):
                 raise StoreError(describe_os_error(self.path, exc)) from None
             raise
-        if refresh:
-            self._backup_taken = now
         self._good_chunks = chunks
 
     def _forget_caches(self) -> None:
