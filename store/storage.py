@@ -106,9 +106,11 @@ def fsync_dir(folder: Path) -> None:
 
 def _write_all(fd: int, chunks: Sequence[Buffer]) -> None:
     """Write every chunk, a batch of buffers per system call (no joining in memory)."""
+    if not hasattr(os, "writev"):  # Windows
+        chunks = [b"".join(chunks)]
     for at in range(0, len(chunks), WRITE_BATCH):
         batch = chunks[at : at + WRITE_BATCH]
-        written = os.writev(fd, batch)
+        written = os.writev(fd, batch) if len(batch) > 1 else os.write(fd, batch[0])
         rest = b"".join(batch)[written:] if written < sum(map(len, batch)) else b""
         while rest:
             rest = rest[os.write(fd, rest) :]

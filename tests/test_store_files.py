@@ -231,6 +231,7 @@ def test_full_disk_keeps_the_old_file_and_memory_consistent(
             raise OSError(errno.ENOSPC, "No space left on device")
 
         monkeypatch.setattr(os, "writev", disk_full)
+        monkeypatch.setattr(os, "write", disk_full)
         with pytest.raises(StoreError, match="disk is full; the previous file is intact"):
             store.set_verdict("s", "c1", Verdict.DISPUTED, TARGET, note="second")
         with pytest.raises(StoreError, match="disk is full"):
@@ -263,6 +264,7 @@ def test_full_disk_is_shown_to_the_user_of_the_cli(
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "writev", disk_full)
+    monkeypatch.setattr(os, "write", disk_full)
     assert main(["import", str(exported), "--db", str(db_path)]) == 2
     assert "disk is full" in capsys.readouterr().err
     assert db_path.read_bytes() == before
