@@ -73,7 +73,11 @@ def cmd_open(args: argparse.Namespace) -> int:
         else:
             store.save_story(story)
         store.reanchor(story.id, analysis)
-        make_app(story, store, analysis).run()
+        app = make_app(story, store, analysis)
+        if store.read_only:
+            # Shown in the header for the whole session.
+            app.sub_title = f"READ-ONLY: {store.read_only_reason}"
+        app.run()
     finally:
         store.close()
     return 0

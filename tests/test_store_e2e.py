@@ -62,7 +62,7 @@ def test_second_instance_is_read_only(db_path: Path, demo_story: Story) -> None:
         before = db_path.read_bytes()
         child = _spawn(db_path)
         child.expect("the file is in use by another newsreader; opened read-only")
-        child.expect(_first_word(demo_story))
+        child.expect("READ-ONLY: the file is in use by another newsreader")
         child.send("v")
         child.expect("NOT SAVED")
         _quit(child)
