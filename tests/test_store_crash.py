@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 import random
 import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -99,3 +101,51 @@ def test_sigkill_never_loses_an_acknowledged_write(tmp_path: Path) -> None:
                 assert len(backup.all("seeded")) == 1000
     assert len(acked) == CLAIMS, "the writer made progress"
     assert mid_save > 0, "some kills must interrupt a save"
+
+
+WRITER_SCRIPT = """
+import sys
+from newsreader.model import Target, Verdict
+from store import AnnotationStore
+target = (Target("article", "A quoted sentence.", "before ", " after", 7, 25),)
+store = AnnotationStore(sys.argv[1], read_only=False)
+n = int(sys.argv[2])
+while True:
+    verdict = Verdict.VERIFIED if n % 2 else Verdict.DISPUTED
+    store.set_verdict("story", f"c{n % 40}", verdict, target, note=str(n))
+    print(n, flush=True)
+    n += 1
+"""
+
+
+def test_killed_command_process_and_concurrent_readers(tmp_path: Path) -> None:
+    """A freshly started interpreter as the writer; readers meanwhile always see whole files."""
+    path = tmp_path / "db.json"
+    _seed(path, 300)
+    rng = random.Random(5)
+    acked: dict[int, int] = {}
+    next_n = 0
+    for _ in range(8):
+        child = subprocess.Popen(
+            [sys.executable, "-c", WRITER_SCRIPT, str(path), str(next_n)],
+            stdout=subprocess.PIPE,
+        )
+        assert child.stdout is not None
+        first = child.stdout.readline()  # the writer is running
+        deadline = time.monotonic() + rng.uniform(0.05, 0.3)
+        while time.monotonic() < deadline:
+            with AnnotationStore(path) as reader:
+                assert reader.read_only
+                assert len(reader.all("seeded")) == 300
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        numbers = [int(line) for line in (first + child.stdout.read()).split()]
+        child.stdout.close()
+        for n in numbers:
+            acked[n % CLAIMS] = n
+        next_n = max(numbers, default=next_n) + 1
+        with AnnotationStore(path) as store:
+            assert not store.read_only
+            saved = {a.claim: int(a.note or -1) for a in store.all("story")}
+        assert all(saved[f"c{k}"] >= n for k, n in acked.items())
+    assert acked
