@@ -126,7 +126,8 @@ class AnnotationStore:
         if read_only is not True:
             self._lock = acquire_writer_lock(self.path)
             if not self._lock.held and read_only is False:
-                raise StoreError(f"{self.path}: {self._lock.reason}; close it there first")
+                advice = "; close the other newsreader first" if self._lock.busy else ""
+                raise StoreError(f"{self.path}: cannot write, {self._lock.reason}{advice}")
         try:
             raw = read_database(self.path)
             data, self.schema_found = (

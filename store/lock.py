@@ -22,6 +22,7 @@ class WriterLock:
 
     lock: FileLock | None
     reason: str = ""
+    busy: bool = False
 
     @property
     def held(self) -> bool:
@@ -47,7 +48,7 @@ def acquire_writer_lock(path: Path) -> WriterLock:
     try:
         lock.acquire()
     except Timeout:
-        return WriterLock(None, "the file is in use by another newsreader")
+        return WriterLock(None, "the file is in use by another newsreader", busy=True)
     except OSError as exc:
         return WriterLock(None, f"cannot lock the file ({exc.strerror or exc})")
     return WriterLock(lock)

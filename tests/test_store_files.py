@@ -334,7 +334,9 @@ def test_import_refused_while_another_store_writes(db_path: Path, tmp_path: Path
     )
     with AnnotationStore(db_path) as writer:
         assert not writer.read_only
-        with pytest.raises(StoreError, match="in use by another newsreader; close it there"):
+        with pytest.raises(
+            StoreError, match="in use by another newsreader; close the other newsreader first"
+        ):
             AnnotationStore(db_path, read_only=False)
         assert main(["import", str(export), "--db", str(db_path)]) == 2
 
