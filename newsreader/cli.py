@@ -159,8 +159,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         annotations = parse_export(data)
     except UserError as exc:
         raise UserError(f"{args.file}: {exc}; nothing imported") from None
-    with AnnotationStore(resolve_db_path(args.db), read_only=False) as store:
-        report = store.merge(annotations)
+    with AnnotationStore(resolve_db_path(args.db), read_only=args.dry_run or False) as store:
+        report = store.merge(annotations, dry_run=args.dry_run)
     for sign, group, why in (
         ("+", report.added, "added"),
         ("~", report.updated, "replaced (newer in the file)"),
@@ -169,7 +169,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         for a in group:
             print(f"{sign} {a.story} / {a.claim}: {a.status.value} {why}")
     print(
-        f"{args.file}: {len(report.added)} added, {len(report.updated)} updated, "
+        f"{args.file}: {'would be ' if args.dry_run else ''}"
+        f"{len(report.added)} added, {len(report.updated)} updated, "
         f"{len(report.unchanged)} unchanged, {len(report.kept)} kept (newer in the database)"
     )
     return 0
@@ -230,6 +231,9 @@ def _build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argume
         description="Merge a JSON export into the database (the newer change wins).",
     )
     importer.add_argument("file", metavar="FILE", help="a file made by 'newsreader export'")
+    importer.add_argument(
+        "--dry-run", action="store_true", help="show what would change, write nothing"
+    )
     _add_db_option(importer)
     importer.set_defaults(func=cmd_import)
     commands["import"] = importer

@@ -318,11 +318,12 @@ class AnnotationStore:
             self._write(result.changed)
         return result
 
-    def merge(self, annotations: Iterable[Annotation]) -> MergeReport:
+    def merge(self, annotations: Iterable[Annotation], dry_run: bool = False) -> MergeReport:
         """Merge annotations from elsewhere (an import) in one atomic write.
 
         An annotation already here unchanged is skipped; on a clash (same id, or the same
-        claim of the same story) the one with the newer ``updated`` time wins.
+        claim of the same story) the one with the newer ``updated`` time wins. With
+        ``dry_run`` nothing is written; the report says what would change.
         """
         report = MergeReport()
         incoming: dict[str, Annotation] = {}
@@ -344,7 +345,7 @@ class AnnotationStore:
                 report.kept.append(current)
                 continue
             incoming[annotation.id] = annotation
-        if incoming or removals:
+        if (incoming or removals) and not dry_run:
             self._write(incoming.values(), remove=removals)
         return report
 

@@ -90,6 +90,10 @@ def test_newer_updated_wins_and_changes_are_reported(
     data["annotations"] = [newer, older, same_claim]
     exported = tmp_path / "colleague.json"
     exported.write_text(json.dumps(data))
+    before = filled_db.read_bytes()
+    assert main(["import", "--dry-run", str(exported), "--db", str(filled_db)]) == 0
+    assert "would be 0 added, 2 updated, 0 unchanged, 1 kept" in capsys.readouterr().out
+    assert filled_db.read_bytes() == before
     assert main(["import", str(exported), "--db", str(filled_db)]) == 0
     out = capsys.readouterr().out
     assert "0 added, 2 updated, 0 unchanged, 1 kept" in out
