@@ -11,7 +11,7 @@ from typing import Any
 
 from newsreader import __version__
 from newsreader.errors import UserError
-from newsreader.model import Story
+from newsreader.model import Annotation, Story
 
 EXIT_USAGE = 2
 
@@ -72,12 +72,13 @@ def cmd_open(args: argparse.Namespace) -> int:
             )
         else:
             store.save_story(story)
-        store.reanchor(story.id, analysis)
+        anchored = store.reanchor(story.id, analysis)
         app = make_app(story, store, analysis)
         if store.read_only:
             # Shown in the header for the whole session.
             app.sub_title = f"READ-ONLY: {store.read_only_reason}"
         app.run()
+        _list_orphans(list(anchored.orphaned))
     finally:
         store.close()
     return 0
@@ -129,7 +130,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _list_orphans(orphans: list[Any]) -> None:
+def _list_orphans(orphans: list[Annotation]) -> None:
     if not orphans:
         return
     print(
