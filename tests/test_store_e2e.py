@@ -48,7 +48,10 @@ def test_open_saves_the_story_and_the_verdict(db_path: Path, demo_story: Story) 
     deadline = time.monotonic() + 20
     while b'"verified"' not in db_path.read_bytes() and time.monotonic() < deadline:
         time.sleep(0.1)
-    _quit(child)
+    child.send("q")
+    child.expect("1 orphaned annotation")
+    child.expect(pexpect.EOF)
+    child.close()
     with AnnotationStore(db_path) as store:
         assert store.load_story(demo_story.id) == demo_story
         verdicts = store.all(demo_story.id)
