@@ -71,6 +71,8 @@ def check_and_migrate(path: Path, data: Tables) -> tuple[Tables, int]:
             f"({SCHEMA_VERSION}); upgrade newsreader",
         )
     foreign = set(data) - KNOWN_TABLES
+    if data.get("_default"):
+        foreign.add("_default (not empty)")
     if foreign:
         raise invalid_file(path, f"unknown tables: {', '.join(sorted(foreign))}")
     _check_annotations(path, data.get(ANNOTATIONS) or {})

@@ -74,6 +74,7 @@ def _saved(path: Path) -> dict:
         (b"<html>not json</html>", "not valid JSON at byte 0"),
         (b'["a", "list"]', "unexpected JSON shape"),
         (b'{"users": {"1": {"name": "bob"}}}', "unknown tables: users"),
+        (b'{"_default": {"1": {"name": "bob"}}}', "unknown tables: _default"),
         (b'{"annotations": {"1": {"text": "no claim"}}}', "lacks"),
         (
             b'{"annotations": {"1": {"id": "a", "story": "s", "claim": "c", "status": "maybe",'
