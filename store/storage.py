@@ -15,6 +15,7 @@ import contextlib
 import errno
 import os
 import shutil
+import stat
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -129,8 +130,13 @@ def write_atomically(path: Path, chunks: Sequence[Buffer], keep_backup: bool = T
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
         try:
+            if os.chmod in os.supports_fd:
+                with contextlib.suppress(OSError):
+                    # The new file keeps the permissions the user gave the old one.
+                    os.chmod(fd, stat.S_IMODE(os.stat(path).st_mode))
             _write_all(fd, chunks)
-            os.fsync(fd)
+            # fdatasync: the data and its size, without timestamps (all a reader needs).
+            getattr(os, "fdatasync", os.fsync)(fd)
         finally:
             os.close(fd)
         if keep_backup and path.exists():

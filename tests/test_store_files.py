@@ -410,3 +410,11 @@ def test_file_always_equals_memory_under_random_edits(db_path: Path, demo_story:
         stories = store.list_stories()
     with AnnotationStore(db_path) as reopened:
         assert reopened.all() == expected and reopened.list_stories() == stories
+
+
+def test_saves_keep_the_file_permissions(db_path: Path) -> None:
+    with AnnotationStore(db_path) as store:
+        store.set_verdict("s", "c1", Verdict.VERIFIED, TARGET)
+        db_path.chmod(0o640)
+        store.set_verdict("s", "c2", Verdict.VERIFIED, TARGET)
+    assert db_path.stat().st_mode & 0o777 == 0o640
