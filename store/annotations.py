@@ -154,9 +154,11 @@ class AnnotationStore:
         self._by_id: dict[str, int] = {}
         self._key_of: dict[int, tuple[str, str]] = {}
         self._last_doc_id = 0
-        for doc in self._table.all():
-            self._index(doc.doc_id, doc)
-            self._last_doc_id = max(self._last_doc_id, doc.doc_id)
+        # The raw table: building TinyDB Documents for every annotation costs more than this.
+        for key, doc in (self._storage.read().get(ANNOTATIONS) or {}).items():
+            doc_id = int(key)
+            self._index(doc_id, doc)
+            self._last_doc_id = max(self._last_doc_id, doc_id)
 
     def _index(self, doc_id: int, doc: dict[str, Any]) -> None:
         self._unindex(doc_id)
