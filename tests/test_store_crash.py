@@ -76,7 +76,7 @@ def test_sigkill_never_loses_an_acknowledged_write(tmp_path: Path) -> None:
             os.close(read_fd)
             _writer(path, write_fd, next_n)
         os.close(write_fd)
-        time.sleep(rng.uniform(0.0, 0.06))
+        time.sleep(rng.uniform(0.0, 0.08))
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         numbers = [int(line) for line in _read_all(read_fd).split()]
@@ -99,7 +99,7 @@ def test_sigkill_never_loses_an_acknowledged_write(tmp_path: Path) -> None:
         if backup_path(path).exists():
             with AnnotationStore(backup_path(path), read_only=True) as backup:
                 assert len(backup.all("seeded")) == 1000
-    assert len(acked) == CLAIMS, "the writer made progress"
+    assert next_n >= 20, "the writer made progress"
     assert mid_save > 0, "some kills must interrupt a save"
 
 
