@@ -418,3 +418,27 @@ def test_saves_keep_the_file_permissions(db_path: Path) -> None:
         db_path.chmod(0o640)
         store.set_verdict("s", "c2", Verdict.VERIFIED, TARGET)
     assert db_path.stat().st_mode & 0o777 == 0o640
+
+
+def test_benchmark_script_runs(tmp_path: Path) -> None:
+    """The benchmark stays runnable (tiny sizes; the figures themselves are not checked)."""
+    script = Path(__file__).resolve().parent.parent / "scripts" / "bench_store.py"
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(script),
+            "--annotations",
+            "120",
+            "--saves",
+            "5",
+            "--stock-saves",
+            "2",
+            "--dir",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "TinyDB stock JSONStorage" in result.stdout and "disk floor" in result.stdout
