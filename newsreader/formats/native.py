@@ -64,7 +64,8 @@ def _text(doc: dict[str, Any], key: str, where: str, optional: bool = False) -> 
     if value is None and optional:
         return None
     if not isinstance(value, str) or (not optional and not value):
-        raise _fail(f"{where}.{key}", "expected a non-empty string")
+        expected = "a string or null" if optional else "a non-empty string"
+        raise _fail(f"{where}.{key}", f"expected {expected}")
     return value
 
 
