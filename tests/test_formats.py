@@ -82,7 +82,9 @@ def test_newer_updated_wins_and_changes_are_reported(
     filled_db: Path, tmp_path: Path, capsys
 ) -> None:
     data = json.loads(_export(filled_db, "json", capsys))
-    newer, older, same_claim = (dict(a) for a in data["annotations"])
+    # Saves within one millisecond share a `created` time: pick the roles by content.
+    anns = sorted(data["annotations"], key=lambda a: (a["note"] is None, a["claim"]))
+    newer, older, same_claim = (dict(a) for a in anns)
     newer.update(status="disputed", note="re-checked", updated="2999-01-01T00:00:00+00:00")
     older.update(status="verified", note="stale", updated="2000-01-01T00:00:00+00:00")
     # Another reviewer's annotation on the same claim, under another id, and newer.
@@ -187,9 +189,9 @@ def test_claimreview_fields(filled_db: Path, demo_analysis: Analysis, capsys) ->
     data = json.loads(_export(filled_db, "claimreview", capsys))
     assert data["@context"] == "https://schema.org"
     reviews = data["@graph"]
-    assert [r["reviewRating"]["alternateName"] for r in reviews] == [
-        "Verified",
+    assert sorted(r["reviewRating"]["alternateName"] for r in reviews) == [
         "Disputed",
+        "Verified",
         "Verified",
     ]
     titles = {a.title for a in demo_analysis.story.articles}
@@ -198,8 +200,9 @@ def test_claimreview_fields(filled_db: Path, demo_analysis: Analysis, capsys) ->
         assert review["itemReviewed"]["@type"] == "Claim"
         for appearance in review["itemReviewed"]["appearance"]:
             assert appearance["headline"] in titles and appearance["url"]
-    assert len(reviews[0]["itemReviewed"]["appearance"]) > 1
-    assert reviews[0]["reviewBody"].startswith("Checked with the ministry")
+    [commented] = [r for r in reviews if "reviewBody" in r]
+    assert len(commented["itemReviewed"]["appearance"]) > 1
+    assert commented["reviewBody"].startswith("Checked with the ministry")
 
 
 def test_csv_rows_per_quoted_sentence(filled_db: Path, capsys) -> None:
@@ -210,7 +213,7 @@ def test_csv_rows_per_quoted_sentence(filled_db: Path, capsys) -> None:
     first = exported[0]
     mine = [r for r in rows if r["annotation_id"] == first["id"]]
     assert [r["exact"] for r in mine] == [t["exact"] for t in first["targets"]]
-    assert mine[0]["note"] == first["note"]
+    assert mine[0]["note"] == (first["note"] or "")
 
 
 def test_markdown_report(filled_db: Path, demo_analysis: Analysis, capsys) -> None:
