@@ -1,4 +1,4 @@
-"""Word-level features of sentences: tokens, content words, stop words."""
+"""Word-level features of sentences: tokens, content words, stop words, names and numbers."""
 
 from __future__ import annotations
 
@@ -173,3 +173,34 @@ def stem(word: str) -> str:
 def content_words(text: str) -> list[str]:
     """Stemmed tokens that carry meaning (no stop words)."""
     return [stem(t) for t in tokens(text) if (t not in STOP_WORDS and len(t) > 1) or t.isdigit()]
+
+
+_CAPITALISED = re.compile(r"[^\W\d_][^\W_]*(?:['’][^\W\d_]+)?", re.UNICODE)
+
+
+def sentence_terms(text: str) -> list[str]:
+    """Content words of a sentence as matching terms: stemmed words and plain numbers."""
+    return [_term(t) for t in content_words(text)]
+
+
+def _term(word: str) -> str:
+    if word[0].isdigit():
+        return word.replace(",", "")
+    if word.endswith(("'s", "’s")):
+        return stem(word[:-2])
+    return word
+
+
+def specific_terms(text: str) -> set[str]:
+    """Terms that pin a sentence to particular facts: numbers and names.
+
+    A name is a capitalised word that is not the sentence's first word and not a stop word.
+    """
+    found = {t.replace(",", "") for t in tokens(text) if t[0].isdigit()}
+    for n, match in enumerate(_CAPITALISED.finditer(text)):
+        word = match.group()
+        if n and word[0].isupper():
+            lowered = word.lower()
+            if lowered not in STOP_WORDS and len(lowered) > 1:
+                found.add(_term(stem(lowered)))
+    return found

@@ -1,0 +1,205 @@
+"""Sentence similarity: one scoring function for story alignment and for isolated pairs.
+
+A pair's score blends three signals, each in [0, 1]:
+
+* the fuzzy token-set ratio of the two lowercased sentences (rapidfuzz),
+* content-word overlap weighted by rarity: each shared word counts its inverse
+  sentence frequency within the corpus (the story), so words that every report repeats
+  say little; numbers and names count extra,
+* the overlap relative to the shorter sentence, so a short claim inside a long sentence
+  that carries several claims still meets its counterpart.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz
+from rapidfuzz.process import cpdist
+from scipy import sparse
+
+from newsreader.embeddings import semantic_available, semantic_requested, sentence_vectors
+from newsreader.words import sentence_terms, specific_terms
+
+# Generic blend weights (documented in the README), summing to 1: two rapidfuzz views of
+# the lowercased sentences (the same words in any order: token sort ratio; the same
+# wording: plain ratio) and two rarity-weighted word overlaps (Dice and containment, the
+# latter so that a short claim inside a long sentence still meets its counterpart).
+W_SORTED = 0.30
+W_RATIO = 0.40
+W_DICE = 0.15
+W_CONTAIN = 0.15
+# Numbers and names pin a claim to its facts: they weigh more than ordinary words.
+SPECIFIC_BOOST = 1.5
+# With word embeddings on, the cosine of the sentence vectors takes this share of the score.
+W_SEMANTIC = 0.3
+# A pair states the same claim from this score on (see scripts/bench_engine.py).
+MATCH_THRESHOLD = 0.42
+SEMANTIC_MATCH_THRESHOLD = 0.55
+# Pairs are scored in chunks so memory stays bounded on large stories.
+CHUNK = 50_000
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Sentences prepared for scoring: weighted term matrix and fuzzy-match strings."""
+
+    texts: tuple[str, ...]
+    sorted_texts: tuple[str, ...]
+    weights: sparse.csr_matrix
+    presence: sparse.csr_matrix
+    totals: np.ndarray
+    vocabulary: dict[str, int]
+    idf: np.ndarray
+    embeddings: np.ndarray | None = None
+
+
+def inverse_frequencies(texts: Iterable[str]) -> dict[str, float]:
+    """Inverse sentence frequency of every term, log(1 + n / df): rare terms weigh more."""
+    df: dict[str, int] = {}
+    n = 0
+    for text in texts:
+        n += 1
+        for term in set(sentence_terms(text)):
+            df[term] = df.get(term, 0) + 1
+    return {term: math.log1p(n / count) for term, count in df.items()}
+
+
+def match_threshold(semantic: bool = False) -> float:
+    """The score from which two sentences count as stating the same claim."""
+    return SEMANTIC_MATCH_THRESHOLD if semantic else MATCH_THRESHOLD
+
+
+def build_corpus(
+    texts: Sequence[str], idf: Mapping[str, float] | None = None, semantic: bool = False
+) -> Corpus:
+    """Prepare sentences for scoring; idf defaults to the rarity within these sentences."""
+    term_lists = [set(sentence_terms(t)) for t in texts]
+    if idf is None:
+        n = len(texts)
+        df: dict[str, int] = {}
+        for terms in term_lists:
+            for term in terms:
+                df[term] = df.get(term, 0) + 1
+        idf = {term: math.log1p(n / count) for term, count in df.items()}
+    unseen = max(idf.values(), default=1.0)
+    vocabulary: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    for row, terms in enumerate(term_lists):
+        for term in terms:
+            rows.append(row)
+            cols.append(vocabulary.setdefault(term, len(vocabulary)))
+    specific: set[str] = set().union(*(specific_terms(t) for t in texts))
+    term_idf = np.empty(len(vocabulary))
+    for term, col in vocabulary.items():
+        base = idf.get(term, unseen)
+        term_idf[col] = base * SPECIFIC_BOOST if term in specific else base
+    shape = (len(texts), len(vocabulary))
+    ones = np.ones(len(rows))
+    presence = sparse.csr_matrix((ones, (rows, cols)), shape=shape)
+    weights = sparse.csr_matrix((term_idf[cols], (rows, cols)), shape=shape)
+    totals = np.asarray(weights.sum(axis=1)).ravel()
+    lowered = tuple(t.lower() for t in texts)
+    return Corpus(
+        texts=lowered,
+        sorted_texts=tuple(" ".join(sorted(t.split())) for t in lowered),
+        weights=weights,
+        presence=presence,
+        totals=totals,
+        vocabulary=vocabulary,
+        idf=term_idf,
+        embeddings=sentence_vectors(texts) if semantic else None,
+    )
+
+
+def shared_weight(corpus: Corpus, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Summed weight of the terms each pair of sentences has in common."""
+    out = np.empty(len(left))
+    for start in range(0, len(left), CHUNK):
+        sl = slice(start, start + CHUNK)
+        common = corpus.weights[left[sl]].multiply(corpus.presence[right[sl]])
+        out[sl] = np.asarray(common.sum(axis=1)).ravel()
+    return out
+
+
+def combine(
+    fuzzy: np.ndarray, shared: np.ndarray, left_total: np.ndarray, right_total: np.ndarray
+) -> np.ndarray:
+    """Blend the weighted fuzzy part (see fuzzy_ratios) and shared term weight into the score."""
+    both = left_total + right_total
+    dice = np.divide(2 * shared, both, out=np.zeros_like(shared), where=both > 0)
+    smaller = np.minimum(left_total, right_total)
+    contain = np.divide(shared, smaller, out=np.zeros_like(shared), where=smaller > 0)
+    return fuzzy + W_DICE * dice + W_CONTAIN * np.minimum(contain, 1.0)
+
+
+def fuzzy_ratios(corpus: Corpus, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """The weighted rapidfuzz part of the score of each pair, in bulk.
+
+    Token sort ratio is the plain ratio of the sentences' sorted tokens, sorted once per
+    sentence here instead of once per pair.
+    """
+    fuzzy = np.zeros(len(left))
+    for texts, weight in ((corpus.texts, W_RATIO), (corpus.sorted_texts, W_SORTED)):
+        for start in range(0, len(left), CHUNK):
+            sl = slice(start, start + CHUNK)
+            fuzzy[sl] += (weight / 100.0) * cpdist(
+                [texts[i] for i in left[sl]],
+                [texts[j] for j in right[sl]],
+                scorer=fuzz.ratio,
+                workers=-1,
+            )
+    return fuzzy
+
+
+def score_pairs(corpus: Corpus, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Similarity in [0, 1] of each pair (left[k], right[k]) of corpus sentences."""
+    left = np.asarray(left, dtype=np.int64)
+    right = np.asarray(right, dtype=np.int64)
+    if len(left) == 0:
+        return np.empty(0)
+    shared = shared_weight(corpus, left, right)
+    fuzzy = fuzzy_ratios(corpus, left, right)
+    scores = combine(fuzzy, shared, corpus.totals[left], corpus.totals[right])
+    if corpus.embeddings is not None:
+        scores = with_semantic(scores, corpus, left, right)
+    return scores
+
+
+def with_semantic(
+    scores: np.ndarray, corpus: Corpus, left: np.ndarray, right: np.ndarray
+) -> np.ndarray:
+    """Blend lexical scores with the cosine of the sentence vectors."""
+    assert corpus.embeddings is not None
+    cosine = np.empty(len(left))
+    for start in range(0, len(left), CHUNK):
+        sl = slice(start, start + CHUNK)
+        a, b = corpus.embeddings[left[sl]], corpus.embeddings[right[sl]]
+        cosine[sl] = np.einsum("ij,ij->i", a, b)
+    return (1 - W_SEMANTIC) * scores + W_SEMANTIC * np.clip(cosine, 0.0, 1.0)
+
+
+def pair_score(
+    a_text: str, b_text: str, idf: Mapping[str, float] | None = None, semantic: bool = False
+) -> float:
+    """The engine's similarity of two isolated sentences (idf from a wider corpus if given)."""
+    corpus = build_corpus([a_text, b_text], idf, semantic)
+    return float(score_pairs(corpus, np.array([0]), np.array([1]))[0])
+
+
+__all__ = [
+    "Corpus",
+    "build_corpus",
+    "combine",
+    "inverse_frequencies",
+    "match_threshold",
+    "pair_score",
+    "score_pairs",
+    "semantic_available",
+    "semantic_requested",
+    "with_semantic",
+]
