@@ -28,7 +28,8 @@ MAX_PER_ARTICLE = 2
 RELATIVE_CUT = 0.85
 # Terms in more sentences than this many per article are too common to propose candidates.
 COMMON_PER_ARTICLE = 3.0
-# A candidate shares rare terms worth at least this share of the smaller sentence's weight.
+# A candidate's shared rare-term weight is at least this share of the geometric mean of the
+# two sentences' weights (a cosine-like floor: long sentences do not pull in everything).
 CANDIDATE_FLOOR = 0.12
 # Rows of the term matrix multiplied at once: bounds memory on large stories.
 BLOCK_ROWS = 1024
@@ -51,10 +52,11 @@ def candidate_pairs(corpus: Corpus, owner: np.ndarray) -> tuple[np.ndarray, np.n
     articles = len(np.unique(owner))
     df = np.asarray(corpus.presence.sum(axis=0)).ravel()
     cap = max(2.0, COMMON_PER_ARTICLE * articles)
-    rare = sparse.diags((df <= cap).astype(float)) if df.size else None
-    matrix = (corpus.weights @ rare).tocsr() if rare is not None else corpus.weights
+    rare = sparse.diags((df <= cap).astype(float))
+    matrix = (corpus.weights @ rare).tocsr()
     matrix.eliminate_zeros()
-    transposed = matrix.T.tocsc()
+    # weights x presence: each shared rare term adds its weight once.
+    transposed = (corpus.presence @ rare).T.tocsc()
     lefts: list[np.ndarray] = []
     rights: list[np.ndarray] = []
     for start in range(0, n, BLOCK_ROWS):
@@ -63,8 +65,7 @@ def candidate_pairs(corpus: Corpus, owner: np.ndarray) -> tuple[np.ndarray, np.n
         j = block.col.astype(np.int64)
         keep = (j > i) & (owner[i] != owner[j])
         i, j, shared = i[keep], j[keep], block.data[keep]
-        smaller = np.minimum(corpus.totals[i], corpus.totals[j])
-        keep = shared >= CANDIDATE_FLOOR * smaller
+        keep = shared >= CANDIDATE_FLOOR * np.sqrt(corpus.totals[i] * corpus.totals[j])
         lefts.append(i[keep])
         rights.append(j[keep])
     return np.concatenate(lefts), np.concatenate(rights)

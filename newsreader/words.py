@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 STOP_WORDS = frozenset(
     [
@@ -162,6 +163,7 @@ def tokens(text: str) -> list[str]:
     return [t.lower() for t in _TOKEN.findall(text)]
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light suffix stripper so that 'drones'/'drone' and 'visited'/'visit' meet."""
     for suffix in ("ingly", "edly", "ing", "ed", "es", "s"):
@@ -175,7 +177,9 @@ def content_words(text: str) -> list[str]:
     return [stem(t) for t in tokens(text) if (t not in STOP_WORDS and len(t) > 1) or t.isdigit()]
 
 
-_CAPITALISED = re.compile(r"[^\W\d_][^\W_]*(?:['’][^\W\d_]+)?", re.UNICODE)
+_FIRST_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_CAPITALISED = re.compile(r"(?<![\w'’])[A-ZÀ-ÖØ-Þ][^\W_]*")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def sentence_terms(text: str) -> list[str]:
@@ -196,11 +200,10 @@ def specific_terms(text: str) -> set[str]:
 
     A name is a capitalised word that is not the sentence's first word and not a stop word.
     """
-    found = {t.replace(",", "") for t in tokens(text) if t[0].isdigit()}
-    for n, match in enumerate(_CAPITALISED.finditer(text)):
-        word = match.group()
-        if n and word[0].isupper():
-            lowered = word.lower()
-            if lowered not in STOP_WORDS and len(lowered) > 1:
-                found.add(_term(stem(lowered)))
+    found = {n.replace(",", "") for n in _NUMBER.findall(text)}
+    first = _FIRST_WORD.search(text)
+    for word in _CAPITALISED.findall(text, first.end() if first else 0):
+        lowered = word.lower()
+        if len(lowered) > 1 and lowered not in STOP_WORDS:
+            found.add(_term(stem(lowered)))
     return found
