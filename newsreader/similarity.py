@@ -38,7 +38,7 @@ SPECIFIC_BOOST = 1.5
 W_SEMANTIC = 0.3
 # A pair states the same claim from this score on (see scripts/bench_engine.py).
 MATCH_THRESHOLD = 0.42
-SEMANTIC_MATCH_THRESHOLD = 0.55
+SEMANTIC_MATCH_THRESHOLD = 0.44
 # Pairs are scored in chunks so memory stays bounded on large stories.
 CHUNK = 50_000
 
