@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import sparse
 
 from newsreader.model import Story
 from newsreader.similarity import (
@@ -25,9 +24,7 @@ from newsreader.similarity import (
 # At most this many counterparts per sentence in any one other article...
 MAX_PER_ARTICLE = 2
 # ...and a second one only when it scores close to the best one.
-RELATIVE_CUT = 0.85
-# Terms in more sentences than this many per article are too common to propose candidates.
-COMMON_PER_ARTICLE = 3.0
+RELATIVE_CUT = 0.75
 # A candidate's shared rare-term weight is at least this share of the geometric mean of the
 # two sentences' weights (a cosine-like floor: long sentences do not pull in everything).
 CANDIDATE_FLOOR = 0.12
@@ -44,31 +41,51 @@ class Pair:
     score: float
 
 
+def _query_mask(corpus: Corpus) -> np.ndarray:
+    """Per stored term of the weight matrix: does it propose candidates for its sentence?
+
+    Terms the story does not repeat do; a sentence made only of common terms proposes
+    its least frequent one, so that it can still find its counterparts.
+    """
+    matrix = corpus.weights
+    cols = matrix.indices
+    query = ~corpus.common[cols]
+    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+    has_rare = np.bincount(rows[query], minlength=matrix.shape[0]) > 0
+    lonely = ~has_rare[rows]
+    if lonely.any():
+        df = np.asarray(corpus.presence.sum(axis=0)).ravel()
+        idx = np.flatnonzero(lonely)
+        order = idx[np.lexsort((df[cols[idx]], rows[idx]))]
+        first = np.r_[True, rows[order][1:] != rows[order][:-1]]
+        query[order[first]] = True
+    return query
+
+
 def candidate_pairs(corpus: Corpus, owner: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Pairs (i < j) of sentences of different articles that share enough rare terms."""
     n = corpus.weights.shape[0]
     if n < 2:
         return np.empty(0, np.int64), np.empty(0, np.int64)
-    articles = len(np.unique(owner))
-    df = np.asarray(corpus.presence.sum(axis=0)).ravel()
-    cap = max(2.0, COMMON_PER_ARTICLE * articles)
-    rare = sparse.diags((df <= cap).astype(float))
-    matrix = (corpus.weights @ rare).tocsr()
-    matrix.eliminate_zeros()
-    # weights x presence: each shared rare term adds its weight once.
-    transposed = (corpus.presence @ rare).T.tocsc()
+    query = corpus.weights.copy()
+    query.data = np.where(_query_mask(corpus), query.data, 0.0)
+    query.eliminate_zeros()
+    # query weights x presence: each shared proposing term adds its weight once.
+    postings = corpus.presence.T.tocsc()
     lefts: list[np.ndarray] = []
     rights: list[np.ndarray] = []
     for start in range(0, n, BLOCK_ROWS):
-        block = (matrix[start : start + BLOCK_ROWS] @ transposed).tocoo()
+        block = (query[start : start + BLOCK_ROWS] @ postings).tocoo()
         i = block.row.astype(np.int64) + start
         j = block.col.astype(np.int64)
-        keep = (j > i) & (owner[i] != owner[j])
+        keep = (j != i) & (owner[i] != owner[j])
         i, j, shared = i[keep], j[keep], block.data[keep]
         keep = shared >= CANDIDATE_FLOOR * np.sqrt(corpus.totals[i] * corpus.totals[j])
-        lefts.append(i[keep])
-        rights.append(j[keep])
-    return np.concatenate(lefts), np.concatenate(rights)
+        lefts.append(np.minimum(i[keep], j[keep]))
+        rights.append(np.maximum(i[keep], j[keep]))
+    left, right = np.concatenate(lefts), np.concatenate(rights)
+    unique = np.unique(left * n + right)
+    return unique // n, unique % n
 
 
 def _ranked_keep(key: np.ndarray, scores: np.ndarray) -> np.ndarray:
@@ -114,7 +131,7 @@ def align(story: Story, semantic: bool | None = None) -> list[Pair]:
         return []
     article_number = {a.id: n for n, a in enumerate(story.articles)}
     owner = np.array([article_number[s.article_id] for s in sentences], dtype=np.int64)
-    corpus = build_corpus([s.text for s in sentences], semantic=use_semantic)
+    corpus = build_corpus([s.text for s in sentences], semantic=use_semantic, articles=owner)
     left, right = candidate_pairs(corpus, owner)
     scores = score_pairs(corpus, left, right)
     keep = select_pairs(left, right, scores, owner, match_threshold(use_semantic))

@@ -13,7 +13,7 @@ A pair's score blends three signals, each in [0, 1]:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -22,7 +22,7 @@ from rapidfuzz.process import cpdist
 from scipy import sparse
 
 from newsreader.embeddings import semantic_available, semantic_requested, sentence_vectors
-from newsreader.words import sentence_terms, specific_terms
+from newsreader.words import sentence_terms, specific_terms, term_of, tokens
 
 # Generic blend weights (documented in the README), summing to 1: two rapidfuzz views of
 # the lowercased sentences (the same words in any order: token sort ratio; the same
@@ -32,6 +32,11 @@ W_SORTED = 0.30
 W_RATIO = 0.40
 W_DICE = 0.15
 W_CONTAIN = 0.15
+# A term the story repeats at least this many times per article on average is common.
+COMMON_PER_ARTICLE = 3.0
+# A short sentence contained in a longer one (a sentence carrying several claims) scores
+# at least this share of its rarity-weighted containment.
+CONTAIN_ROUTE = 0.7
 # Numbers and names pin a claim to its facts: they weigh more than ordinary words.
 SPECIFIC_BOOST = 1.5
 # With word embeddings on, the cosine of the sentence vectors takes this share of the score.
@@ -54,18 +59,22 @@ class Corpus:
     totals: np.ndarray
     vocabulary: dict[str, int]
     idf: np.ndarray
+    common: np.ndarray
     embeddings: np.ndarray | None = None
 
 
-def inverse_frequencies(texts: Iterable[str]) -> dict[str, float]:
-    """Inverse sentence frequency of every term, log(1 + n / df): rare terms weigh more."""
+def _frequencies(term_sets: Sequence[set[str]]) -> dict[str, int]:
     df: dict[str, int] = {}
-    n = 0
-    for text in texts:
-        n += 1
-        for term in set(sentence_terms(text)):
+    for terms in term_sets:
+        for term in terms:
             df[term] = df.get(term, 0) + 1
-    return {term: math.log1p(n / count) for term, count in df.items()}
+    return df
+
+
+def inverse_frequencies(texts: Sequence[str]) -> dict[str, float]:
+    """Inverse sentence frequency of every term, log(1 + n / df): rare terms weigh more."""
+    df = _frequencies([set(sentence_terms(t)) for t in texts])
+    return {term: math.log1p(len(texts) / count) for term, count in df.items()}
 
 
 def match_threshold(semantic: bool = False) -> float:
@@ -73,18 +82,36 @@ def match_threshold(semantic: bool = False) -> float:
     return SEMANTIC_MATCH_THRESHOLD if semantic else MATCH_THRESHOLD
 
 
+def _without_terms(text: str, drop: set[str]) -> str:
+    """The text without the whitespace-separated tokens whose term is in `drop`."""
+    kept = []
+    for token in text.split():
+        words = tokens(token)
+        if not words or any(term_of(w) not in drop for w in words):
+            kept.append(token)
+    return " ".join(kept)
+
+
 def build_corpus(
-    texts: Sequence[str], idf: Mapping[str, float] | None = None, semantic: bool = False
+    texts: Sequence[str],
+    idf: Mapping[str, float] | None = None,
+    semantic: bool = False,
+    articles: Sequence[int] | None = None,
 ) -> Corpus:
-    """Prepare sentences for scoring; idf defaults to the rarity within these sentences."""
+    """Prepare sentences for scoring; idf defaults to the rarity within these sentences.
+
+    With `articles` (the article of each sentence) terms that the story repeats, more than
+    COMMON_PER_ARTICLE times per article on average, are marked common: they propose no
+    candidates and are left out of the fuzzy comparison.
+    """
     term_lists = [set(sentence_terms(t)) for t in texts]
+    df = _frequencies(term_lists)
     if idf is None:
-        n = len(texts)
-        df: dict[str, int] = {}
-        for terms in term_lists:
-            for term in terms:
-                df[term] = df.get(term, 0) + 1
-        idf = {term: math.log1p(n / count) for term, count in df.items()}
+        idf = {term: math.log1p(len(texts) / count) for term, count in df.items()}
+    common_from = (
+        max(3.0, COMMON_PER_ARTICLE * len(set(articles))) if articles is not None else math.inf
+    )
+    common_terms = {term for term, count in df.items() if count >= common_from}
     unseen = max(idf.values(), default=1.0)
     vocabulary: dict[str, int] = {}
     rows: list[int] = []
@@ -95,23 +122,31 @@ def build_corpus(
             cols.append(vocabulary.setdefault(term, len(vocabulary)))
     specific: set[str] = set().union(*(specific_terms(t) for t in texts))
     term_idf = np.empty(len(vocabulary))
+    common = np.zeros(len(vocabulary), dtype=bool)
     for term, col in vocabulary.items():
         base = idf.get(term, unseen)
         term_idf[col] = base * SPECIFIC_BOOST if term in specific else base
+        common[col] = term in common_terms
     shape = (len(texts), len(vocabulary))
     ones = np.ones(len(rows))
     presence = sparse.csr_matrix((ones, (rows, cols)), shape=shape)
     weights = sparse.csr_matrix((term_idf[cols], (rows, cols)), shape=shape)
     totals = np.asarray(weights.sum(axis=1)).ravel()
-    lowered = tuple(t.lower() for t in texts)
+    lowered = [t.lower() for t in texts]
+    if common_terms:
+        lowered = [
+            _without_terms(text, common_terms) if terms & common_terms else text
+            for text, terms in zip(lowered, term_lists, strict=True)
+        ]
     return Corpus(
-        texts=lowered,
+        texts=tuple(lowered),
         sorted_texts=tuple(" ".join(sorted(t.split())) for t in lowered),
         weights=weights,
         presence=presence,
         totals=totals,
         vocabulary=vocabulary,
         idf=term_idf,
+        common=common,
         embeddings=sentence_vectors(texts) if semantic else None,
     )
 
@@ -134,7 +169,8 @@ def combine(
     dice = np.divide(2 * shared, both, out=np.zeros_like(shared), where=both > 0)
     smaller = np.minimum(left_total, right_total)
     contain = np.divide(shared, smaller, out=np.zeros_like(shared), where=smaller > 0)
-    return fuzzy + W_DICE * dice + W_CONTAIN * np.minimum(contain, 1.0)
+    contain = np.minimum(contain, 1.0)
+    return np.maximum(fuzzy + W_DICE * dice + W_CONTAIN * contain, CONTAIN_ROUTE * contain)
 
 
 def fuzzy_ratios(corpus: Corpus, left: np.ndarray, right: np.ndarray) -> np.ndarray:

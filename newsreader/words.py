@@ -172,27 +172,32 @@ def stem(word: str) -> str:
     return word
 
 
-def content_words(text: str) -> list[str]:
-    """Stemmed tokens that carry meaning (no stop words)."""
-    return [stem(t) for t in tokens(text) if (t not in STOP_WORDS and len(t) > 1) or t.isdigit()]
-
-
 _FIRST_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _CAPITALISED = re.compile(r"(?<![\w'’])[A-ZÀ-ÖØ-Þ][^\W_]*")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
+def _is_content(token: str) -> bool:
+    return (token not in STOP_WORDS and len(token) > 1) or token.isdigit()
+
+
+def content_words(text: str) -> list[str]:
+    """Stemmed tokens that carry meaning (no stop words)."""
+    return [stem(t) for t in tokens(text) if _is_content(t)]
+
+
+def term_of(token: str) -> str:
+    """The matching term of a lowercase token: stemmed, without possessive or digit commas."""
+    if token[0].isdigit():
+        return token.replace(",", "")
+    if token.endswith(("'s", "’s")):
+        token = token[:-2]
+    return stem(token)
+
+
 def sentence_terms(text: str) -> list[str]:
-    """Content words of a sentence as matching terms: stemmed words and plain numbers."""
-    return [_term(t) for t in content_words(text)]
-
-
-def _term(word: str) -> str:
-    if word[0].isdigit():
-        return word.replace(",", "")
-    if word.endswith(("'s", "’s")):
-        return stem(word[:-2])
-    return word
+    """Content words of a sentence as matching terms (see term_of)."""
+    return [term_of(t) for t in tokens(text) if _is_content(t)]
 
 
 def specific_terms(text: str) -> set[str]:
@@ -205,5 +210,5 @@ def specific_terms(text: str) -> set[str]:
     for word in _CAPITALISED.findall(text, first.end() if first else 0):
         lowered = word.lower()
         if len(lowered) > 1 and lowered not in STOP_WORDS:
-            found.add(_term(stem(lowered)))
+            found.add(term_of(lowered))
     return found
