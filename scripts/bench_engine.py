@@ -278,7 +278,7 @@ def brute_force(story: Story, semantic: bool) -> tuple[set[tuple[int, int]], flo
     texts = [s.text for a in story.articles for s in a.sentences]
     number = {a.id: n for n, a in enumerate(story.articles)}
     owner = np.array([number[s.article_id] for a in story.articles for s in a.sentences])
-    corpus = similarity.build_corpus(texts, semantic=semantic)
+    corpus = similarity.build_corpus(texts, semantic=semantic, articles=owner)
     left, right = np.triu_indices(len(texts), k=1)
     keep = owner[left] != owner[right]
     left, right = left[keep], right[keep]
