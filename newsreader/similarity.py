@@ -1,13 +1,18 @@
 """Sentence similarity: one scoring function for story alignment and for isolated pairs.
 
-A pair's score blends three signals, each in [0, 1]:
+A pair's score (0-1) blends, with fixed generic weights:
 
-* the fuzzy token-set ratio of the two lowercased sentences (rapidfuzz),
-* content-word overlap weighted by rarity: each shared word counts its inverse
-  sentence frequency within the corpus (the story), so words that every report repeats
-  say little; numbers and names count extra,
-* the overlap relative to the shorter sentence, so a short claim inside a long sentence
-  that carries several claims still meets its counterpart.
+* two rapidfuzz ratios of the lowercased sentences: plain ratio (the same wording) and
+  token sort ratio (the same words in another order), with the terms the story repeats
+  everywhere left out;
+* content-word overlap weighted by rarity within the corpus (the story): each shared
+  term counts its inverse sentence frequency, so words every report repeats say little,
+  and numbers and names count extra; as Dice over both sentences and as containment of
+  the shorter one.
+
+A short sentence wholly contained in a longer one (which carries several claims) scores
+at least CONTAIN_ROUTE times its containment. With the optional embeddings the cosine of
+the two sentence vectors is blended in.
 """
 
 from __future__ import annotations
