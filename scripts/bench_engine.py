@@ -339,15 +339,18 @@ def bench_speed(data: Path) -> None:
             story = synthetic_story(docs, articles)
             folder = Path(tmp) / f"synthetic{articles}"
             write_story(story, folder)
-            wall, rss, code = min(run_cli(folder) for _ in range(2))
+            wall, rss, code = min(run_cli(folder) for _ in range(3))
             n = sum(len(a.sentences) for a in story.articles)
-            start = time.perf_counter()
-            analysis = analyze(story)
-            engine = time.perf_counter() - start
+            engine = float("inf")
+            for _ in range(2):
+                start = time.perf_counter()
+                analysis = analyze(story)
+                engine = min(engine, time.perf_counter() - start)
             times[articles] = wall
             print(
                 f"synthetic {articles} articles ({n} sentences): `newsreader analyze --json` "
-                f"{wall:.2f} s wall, {rss:.0f} MB peak RSS, exit {code}; analyze() in process "
+                f"{wall:.2f} s wall (best of 3), {rss:.0f} MB peak RSS, exit {code} "
+                f"(target < 6 s, < 1 GB); analyze() in process "
                 f"{engine:.2f} s, {len(analysis.relations)} relations, "
                 f"{len(analysis.claims)} claims"
             )
@@ -366,7 +369,7 @@ def bench_speed(data: Path) -> None:
             f"same rapidfuzz scorers {cdist_seconds:.2f} s: "
             f"{cdist_seconds / engine_seconds:.1f}x faster; relations: brute force "
             f"{len(brute_pairs)}, engine {len(engine_pairs)}, in both {same} "
-            f"({same / max(1, len(brute_pairs)):.3f} of brute force)"
+            f"({same / max(1, len(brute_pairs)):.3f} of brute force; target >= 5x faster)"
         )
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"(benchmark process peak RSS {peak:.0f} MB, brute force included)")
