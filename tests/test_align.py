@@ -172,3 +172,34 @@ def test_semantic_mode_runs_when_installed() -> None:
         "The harbour office blamed a broken rudder.",
         "A broken rudder caused the accident, the harbour office said.",
     ) in _texts(FERRY, pairs)
+
+
+CLASHING = [
+    (
+        "No firefighters were injured in the blaze, officials said.",
+        "Two firefighters were injured in the blaze, officials said.",
+    ),
+    (
+        "The company will build a new gas pipeline to the coast.",
+        "The company will build a new oil pipeline to the coast.",
+    ),
+    ("The summit opens on Tuesday in Geneva.", "The summit opens on Wednesday in Geneva."),
+    (
+        "At least 19 drones were shot down overnight, the ministry said.",
+        "The ministry said 14 drones were downed during the night.",
+    ),
+    ("Prices rose 3% in March.", "In March, prices fell by 3 percent."),
+    (
+        "Twelve people were rescued from the collapsed building.",
+        "Rescuers pulled 12 people from the rubble of the building.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), CLASHING)
+def test_sentences_that_clash_on_one_fact_are_still_aligned(a: str, b: str) -> None:
+    story = _story(
+        "The weather in the region was calm all week.\nLocal schools reopened.\n" + a + "\n",
+        "Schools in the area opened again.\nThe regional weather stayed calm.\n" + b + "\n",
+    )
+    assert (a, b) in _texts(story, align(story))
