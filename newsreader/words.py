@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import snowballstemmer
+
 STOP_WORDS = frozenset(
     [
         "a",
@@ -155,7 +157,8 @@ STOP_WORDS = frozenset(
     ]
 )
 
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+_NUMBER_TOKEN = r"\d+(?:[.,]\d+)*(?:(?:st|nd|rd|th)\b)?"
+_TOKEN = re.compile(_NUMBER_TOKEN + r"|[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 
 
 def tokens(text: str) -> list[str]:
@@ -174,7 +177,7 @@ def stem(word: str) -> str:
 
 _FIRST_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _CAPITALISED = re.compile(r"(?<![\w'’])[A-ZÀ-ÖØ-Þ][^\W_]*")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NUMBER = re.compile(_NUMBER_TOKEN)
 
 
 def _is_content(token: str) -> bool:
@@ -186,13 +189,23 @@ def content_words(text: str) -> list[str]:
     return [stem(t) for t in tokens(text) if _is_content(t)]
 
 
+@lru_cache(maxsize=1)
+def _english_stemmer() -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def _root(word: str) -> str:
+    return _english_stemmer().stemWord(word)
+
+
 def term_of(token: str) -> str:
-    """The matching term of a lowercase token: stemmed, without possessive or digit commas."""
+    """The matching term of a lowercase token: its Snowball stem; numbers without commas."""
     if token[0].isdigit():
         return token.replace(",", "")
     if token.endswith(("'s", "’s")):
         token = token[:-2]
-    return stem(token)
+    return _root(token.replace("’", "'"))
 
 
 def sentence_terms(text: str) -> list[str]:
