@@ -65,6 +65,7 @@ class Corpus:
     vocabulary: dict[str, int]
     idf: np.ndarray
     common: np.ndarray
+    void: np.ndarray
     embeddings: np.ndarray | None = None
 
 
@@ -138,6 +139,8 @@ def build_corpus(
     weights = sparse.csr_matrix((term_idf[cols], (rows, cols)), shape=shape)
     totals = np.asarray(weights.sum(axis=1)).ravel()
     lowered = [t.lower() for t in texts]
+    # A sentence made only of common terms has nothing left to compare letter by letter.
+    void = np.array([bool(terms) and terms <= common_terms for terms in term_lists], dtype=bool)
     if common_terms:
         lowered = [
             _without_terms(text, common_terms) if terms & common_terms else text
@@ -152,6 +155,7 @@ def build_corpus(
         vocabulary=vocabulary,
         idf=term_idf,
         common=common,
+        void=void,
         embeddings=sentence_vectors(texts) if semantic else None,
     )
 
@@ -167,15 +171,27 @@ def shared_weight(corpus: Corpus, left: np.ndarray, right: np.ndarray) -> np.nda
 
 
 def combine(
-    fuzzy: np.ndarray, shared: np.ndarray, left_total: np.ndarray, right_total: np.ndarray
+    fuzzy: np.ndarray,
+    shared: np.ndarray,
+    left_total: np.ndarray,
+    right_total: np.ndarray,
+    void: np.ndarray | None = None,
 ) -> np.ndarray:
-    """Blend the weighted fuzzy part (see fuzzy_ratios) and shared term weight into the score."""
+    """Blend the weighted fuzzy part (see fuzzy_ratios) and shared term weight into the score.
+
+    `void` marks pairs with a sentence made only of common terms: no fuzzy part and no
+    containment route for them, as such a sentence is contained in almost any other.
+    """
     both = left_total + right_total
     dice = np.divide(2 * shared, both, out=np.zeros_like(shared), where=both > 0)
     smaller = np.minimum(left_total, right_total)
     contain = np.divide(shared, smaller, out=np.zeros_like(shared), where=smaller > 0)
     contain = np.minimum(contain, 1.0)
-    return np.maximum(fuzzy + W_DICE * dice + W_CONTAIN * contain, CONTAIN_ROUTE * contain)
+    route = CONTAIN_ROUTE * contain
+    if void is not None:
+        fuzzy = np.where(void, 0.0, fuzzy)
+        route = np.where(void, 0.0, route)
+    return np.maximum(fuzzy + W_DICE * dice + W_CONTAIN * contain, route)
 
 
 def fuzzy_ratios(corpus: Corpus, left: np.ndarray, right: np.ndarray) -> np.ndarray:
@@ -205,7 +221,8 @@ def score_pairs(corpus: Corpus, left: np.ndarray, right: np.ndarray) -> np.ndarr
         return np.empty(0)
     shared = shared_weight(corpus, left, right)
     fuzzy = fuzzy_ratios(corpus, left, right)
-    scores = combine(fuzzy, shared, corpus.totals[left], corpus.totals[right])
+    void = corpus.void[left] | corpus.void[right]
+    scores = combine(fuzzy, shared, corpus.totals[left], corpus.totals[right], void)
     if corpus.embeddings is not None:
         scores = with_semantic(scores, corpus, left, right)
     return scores

@@ -292,7 +292,8 @@ def brute_force(story: Story, semantic: bool) -> tuple[set[tuple[int, int]], flo
         fuzzy += weight / 100.0 * matrix[left, right]
         del matrix
     shared = (corpus.weights @ corpus.presence.T).toarray()[left, right]
-    scores = similarity.combine(fuzzy, shared, corpus.totals[left], corpus.totals[right])
+    void = corpus.void[left] | corpus.void[right]
+    scores = similarity.combine(fuzzy, shared, corpus.totals[left], corpus.totals[right], void)
     if corpus.embeddings is not None:
         scores = similarity.with_semantic(scores, corpus, left, right)
     mask = select_pairs(left, right, scores, owner, similarity.match_threshold(semantic))

@@ -203,3 +203,22 @@ def test_sentences_that_clash_on_one_fact_are_still_aligned(a: str, b: str) -> N
         "Schools in the area opened again.\nThe regional weather stayed calm.\n" + b + "\n",
     )
     assert (a, b) in _texts(story, align(story))
+
+
+def test_sentences_made_only_of_common_terms_relate_to_nothing() -> None:
+    # Every content word of the first and last lines is repeated throughout the story:
+    # they state no claim of their own and must not pull in other sentences.
+    body_a = "".join(f"Mayor Okonkwo of Tarnby {v} the {o}.\n" for v, o in VISITS)
+    body_b = "".join(f"Mayor Okonkwo of Tarnby {v} the {o} again.\n" for v, o in VISITS)
+    story = _story(
+        "Mayor Okonkwo of Tarnby.\n" + body_a + "Tarnby and Okonkwo, said the mayor.\n",
+        "Mayor Okonkwo of Tarnby.\n" + body_b + "Okonkwo, the mayor of Tarnby, said.\n",
+    )
+    found = _texts(story, align(story))
+    assert found == {
+        (f"Mayor Okonkwo of Tarnby {v} the {o}.", f"Mayor Okonkwo of Tarnby {v} the {o} again.")
+        for v, o in VISITS
+    }
+
+
+VISITS = [("toured", "harbour"), ("opened", "museum"), ("praised", "nurses")]
