@@ -26,6 +26,7 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.process import cdist, cpdist
+from rapidfuzz.utils import default_process
 from scipy.stats import spearmanr
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -105,7 +106,7 @@ def bench_msrp(data: Path, semantic: bool) -> None:
             [a for a, _ in pairs],
             [b for _, b in pairs],
             scorer=fuzz.token_sort_ratio,
-            processor=str.lower,
+            processor=default_process,
             workers=-1,
         )
 
