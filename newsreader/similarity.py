@@ -106,9 +106,9 @@ def build_corpus(
 ) -> Corpus:
     """Prepare sentences for scoring; idf defaults to the rarity within these sentences.
 
-    With `articles` (the article of each sentence) terms that the story repeats, more than
-    COMMON_PER_ARTICLE times per article on average, are marked common: they propose no
-    candidates and are left out of the fuzzy comparison.
+    With `articles` (the article of each sentence) the terms in at least COMMON_PER_ARTICLE
+    sentences per article on average (and at least three) are marked common: they
+    propose no candidates and are left out of the fuzzy comparison.
     """
     term_lists = [set(sentence_terms(t)) for t in texts]
     df = _frequencies(term_lists)

@@ -9,7 +9,13 @@ from newsreader import align as align_module
 from newsreader.align import align, candidate_pairs, select_pairs
 from newsreader.ingest import Source, build_story
 from newsreader.model import Story
-from newsreader.similarity import build_corpus, match_threshold, pair_score, score_pairs
+from newsreader.similarity import (
+    build_corpus,
+    inverse_frequencies,
+    match_threshold,
+    pair_score,
+    score_pairs,
+)
 
 
 def _story(*texts: str) -> Story:
@@ -138,9 +144,15 @@ def test_pair_score_is_symmetric_bounded_and_ranks_paraphrases_first() -> None:
 def test_rarity_comes_from_the_given_corpus() -> None:
     a = "Kestrel Airways cancelled flights to Oslo."
     b = "Kestrel Airways added flights to Rome."
-    common_airline = {"kestrel": 0.1, "airway": 0.1, "flight": 0.1, "cancel": 3.0}
-    rare_airline = {"kestrel": 5.0, "airway": 5.0, "flight": 0.1, "cancel": 3.0}
-    assert pair_score(a, b, common_airline) < pair_score(a, b, rare_airline)
+    airline_news = inverse_frequencies(
+        [f"Kestrel Airways flights to {city} were full." for city in ("Bergen", "Riga", "Turku")]
+        + [a, b]
+    )
+    general_news = inverse_frequencies(
+        ["The river rose overnight.", "Schools stayed closed.", "Flights resumed.", a, b]
+    )
+    assert airline_news["kestrel"] < general_news["kestrel"]
+    assert pair_score(a, b, airline_news) < pair_score(a, b, general_news)
 
 
 def test_hostile_input_does_not_break_alignment() -> None:
