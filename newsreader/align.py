@@ -133,8 +133,9 @@ def align(story: Story, semantic: bool | None = None) -> list[Pair]:
     owner = np.array([article_number[s.article_id] for s in sentences], dtype=np.int64)
     corpus = build_corpus([s.text for s in sentences], semantic=use_semantic, articles=owner)
     left, right = candidate_pairs(corpus, owner)
-    scores = score_pairs(corpus, left, right)
-    keep = select_pairs(left, right, scores, owner, match_threshold(use_semantic))
+    threshold = match_threshold(use_semantic)
+    scores = score_pairs(corpus, left, right, at_least=threshold)
+    keep = select_pairs(left, right, scores, owner, threshold)
     return [
         Pair(int(i), int(j), float(s))
         for i, j, s in zip(left[keep], right[keep], scores[keep], strict=True)

@@ -213,16 +213,42 @@ def fuzzy_ratios(corpus: Corpus, left: np.ndarray, right: np.ndarray) -> np.ndar
     return fuzzy
 
 
-def score_pairs(corpus: Corpus, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-    """Similarity in [0, 1] of each pair (left[k], right[k]) of corpus sentences."""
+def _length_bound(texts: tuple[str, ...], left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Upper bound of rapidfuzz's ratio (0-1) from the two lengths alone."""
+    lengths = np.fromiter(map(len, texts), dtype=np.float64, count=len(texts))
+    a, b = lengths[left], lengths[right]
+    both = a + b
+    return np.divide(2 * np.minimum(a, b), both, out=np.ones_like(both), where=both > 0)
+
+
+def score_pairs(
+    corpus: Corpus, left: np.ndarray, right: np.ndarray, at_least: float | None = None
+) -> np.ndarray:
+    """Similarity in [0, 1] of each pair (left[k], right[k]) of corpus sentences.
+
+    With `at_least`, pairs whose upper bound (from their lengths and shared terms) is
+    below it skip the fuzzy comparison and get that bound as their score, which is still
+    below `at_least`; every other score is exact.
+    """
     left = np.asarray(left, dtype=np.int64)
     right = np.asarray(right, dtype=np.int64)
     if len(left) == 0:
         return np.empty(0)
     shared = shared_weight(corpus, left, right)
-    fuzzy = fuzzy_ratios(corpus, left, right)
     void = corpus.void[left] | corpus.void[right]
-    scores = combine(fuzzy, shared, corpus.totals[left], corpus.totals[right], void)
+    totals = corpus.totals[left], corpus.totals[right]
+    if at_least is None:
+        fuzzy = fuzzy_ratios(corpus, left, right)
+    else:
+        fuzzy = W_RATIO * _length_bound(corpus.texts, left, right) + W_SORTED * _length_bound(
+            corpus.sorted_texts, left, right
+        )
+        upper = combine(fuzzy, shared, *totals, void)
+        if corpus.embeddings is not None:
+            upper = with_semantic(upper, corpus, left, right)
+        todo = np.flatnonzero(upper >= at_least)
+        fuzzy[todo] = fuzzy_ratios(corpus, left[todo], right[todo])
+    scores = combine(fuzzy, shared, *totals, void)
     if corpus.embeddings is not None:
         scores = with_semantic(scores, corpus, left, right)
     return scores

@@ -234,3 +234,16 @@ def test_sentences_made_only_of_common_terms_relate_to_nothing() -> None:
 
 
 VISITS = [("toured", "harbour"), ("opened", "museum"), ("praised", "nurses")]
+
+
+def test_pruned_scoring_keeps_every_score_that_reaches_the_bar() -> None:
+    flat = [s.text for a in FERRY.articles for s in a.sentences]
+    corpus = build_corpus(flat)
+    left, right = np.triu_indices(len(flat), k=1)
+    exact = score_pairs(corpus, left, right)
+    bar = float(np.median(exact))
+    pruned = score_pairs(corpus, left, right, at_least=bar)
+    reached = exact >= bar
+    assert np.allclose(pruned[reached], exact[reached])
+    assert np.all(pruned[~reached] < bar)
+    assert np.all(pruned >= exact - 1e-12)
