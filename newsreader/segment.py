@@ -67,6 +67,7 @@ _FORCED_BOUNDARY = re.compile(
     r"[。！？｡।॥؟۔]+[\"'”’」』)）]*\s*(?=\S)|[.!?][\"'”’)]*\s+(?=[a-z]{1,3}[A-Z]\w)"
 )
 _CANDIDATE = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]*[A-Z])")
+_LIST_MARKER = re.compile(r"\(?(?:\d{1,3}|[A-Za-z])[.)]")
 _NEXT_WORD = re.compile(r"[\"'“‘(\[]*([\w'’-]+)")
 
 
@@ -90,10 +91,10 @@ def _boundaries(line: str, splitter: Splitter) -> list[int]:
 
 def _keep_cut(left: str, right: str) -> bool:
     """Decide whether a proposed boundary between two stripped pieces is a real one."""
-    left, right = left[-_CONTEXT:], right[:_CONTEXT]
+    left, right = left[-_CONTEXT:].strip(), right[:_CONTEXT].strip()
     if not any(ch.isalnum() for ch in right) or not any(ch.isalnum() for ch in left):
         return False
-    if left[-1] in ",;:-–—(" or right[0] in ",;:.)]}":
+    if left[-1] in ",;:-–—(" or right[0] in ",;:.)]}" or _LIST_MARKER.fullmatch(left):
         return False
     word_match = _NEXT_WORD.match(right)
     word = word_match.group(1) if word_match else ""
