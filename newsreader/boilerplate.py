@@ -47,6 +47,7 @@ _LINE_PATTERNS = [
     r"(?:also read|related|recommended|more from .{1,30}|more on this|further reading)"
     r"\s*[:|].{0,160}",
     # Credits and legal lines.
+    r"(?:additional )?(?:reporting|writing|editing|research|compiled) by .{1,100}",
     r"disclaimer\s*:.{0,200}\b(?:image|photo|picture|video|graphic)s?\b.{0,200}",
     r"(?:main |top |file |lead )?(?:image|photo|picture|photograph|graphic|illustration|video)s?"
     r"\s*(?:credit|source|courtesy|by)?\s*[:|©].{0,160}",
@@ -106,8 +107,11 @@ HARD_TAIL_HEADER = re.compile(
     r"end of (?:the )?(?:article|story))\W*$",
     _FLAGS,
 )
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_SENTENCE_END = re.compile(r"[.!?…:;](?:\s?[\"'”’)\]])*$")
+# Chinese, Japanese and Korean characters count as one word each (no spaces between words).
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_WORD = re.compile(rf"[{_CJK}]|[^\W\d_{_CJK}][^\W{_CJK}]*(?:['’-][^\W{_CJK}]+)*")
+_NUMBER = re.compile(r"\d[\d,.:%/-]*")
+_SENTENCE_END = re.compile(r"[.!?…:;。！？｡।॥؟۔](?:\s?[\"'”’)\]」』）])*$")
 _FUNCTION_WORDS = frozenset(
     re.findall(
         r"\S+",
@@ -160,7 +164,8 @@ def _lacks_sentence_structure(line: str) -> bool:
     if ends_sentence(line) and not line.rstrip().endswith(":"):
         return False
     if len(found) <= 2:
-        return True
+        # A row of figures (a table line, scores, a list of numbers) is data, not a label.
+        return not (len(found) + len(_NUMBER.findall(line)) >= 4)
     lowered = [w.lower() for w in found]
     return (
         len(found) <= 5

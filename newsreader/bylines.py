@@ -50,11 +50,12 @@ _DATE_LABEL = re.compile(
 )
 _PUBLISHED = re.compile(r"\b(?:published|posted|first published|created)\b", re.IGNORECASE)
 
-_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|der|da|bin|al|la|le)){0,4}"
+_NAME_WORD = r"[A-Z][\w.'’-]*"
+_NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|van|von|der|da|bin|al|la|le)){{1,4}}"
 _BYLINE = re.compile(
     rf"^\W*(?i:by|written by|words by|story by|reporting by|report by|posted by|authors?\s*:)"
-    rf"\s+(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)"
-    r"(?:\s*(?:,|\||–|—|-|\bfor\b|\bin\b)\s*.{0,60})?\s*$"
+    rf"\s+(?P<names>{_NAME}(?:(?:\s*,\s*{_NAME})*\s*(?:and|&)\s*{_NAME})?)"
+    r"(?:\s*(?:,|;|\||–|—|-|\bfor\b|\bin\b)\s*[^.!?]{0,60})?\s*$"
 )
 _LONE_NAME = re.compile(r"^[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}$")
 # Wire datelines opening the first paragraph: "MOSCOW, May 7 (Reuters) — ", "KYIV, Ukraine (AP) - ".

@@ -122,9 +122,25 @@ def _find_title(lines: list[str], body_start: int) -> int | None:
         following = [x for x in lines[i + 1 :] if x.strip()]
         if not following:
             return None
+        if not ends_sentence(line):
+            return i
+        # A headline written as a sentence stands alone above a clearly longer paragraph;
+        # otherwise it is the lead sentence and stays in the body.
         stands_alone = i + 1 < len(lines) and not lines[i + 1].strip()
-        return i if not ends_sentence(line) or stands_alone else None
+        next_paragraph = _paragraph_at(lines, i + 1)
+        longer = len(words(next_paragraph)) >= 2 * len(words(line))
+        return i if stands_alone and longer else None
     return None
+
+
+def _paragraph_at(lines: list[str], start: int) -> str:
+    """The first paragraph (run of non-empty lines) at or after `start`."""
+    while start < len(lines) and not lines[start]:
+        start += 1
+    end = start
+    while end < len(lines) and lines[end]:
+        end += 1
+    return " ".join(lines[start:end])
 
 
 def clean_article(raw: str) -> CleanedText:
