@@ -67,9 +67,10 @@ _COOKIE = re.compile(
     _FLAGS,
 )
 _NEWSLETTER = re.compile(
-    r"\b(?:sign up|subscribe|register|get|receive|join)\b.{0,60}\bnewsletters?\b|"
-    r"\bnewsletters?\b.{0,60}\b(?:sign up|subscribe|inbox)\b|"
-    r"\b(?:sign up|subscribe|register)\b.{0,80}\b(?:inbox|e-?mail|updates|alerts|briefing)\b|"
+    r"^\W*(?:sign up|subscribe|register|get|receive|join)\b.{0,80}"
+    r"\b(?:newsletters?|inbox|e-?mails?|updates|alerts|briefings?)\b|"
+    r"\bnewsletters?\b.{0,60}\b(?:sign up|subscribe)\b|"
+    r"\b(?:sign up|subscribe)\b.{0,40}\b(?:our|the|free) (?:\w+ ){0,2}newsletters?\b|"
     r"delivered (?:straight |directly )?to your inbox|enter your e-?mail",
     _FLAGS,
 )

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from syntok import segmenter
+import nupunkt
 
 Spans = list[tuple[int, int]]
 Splitter = Callable[[str], Spans]
@@ -72,14 +72,8 @@ _NEXT_WORD = re.compile(r"[\"'“‘(\[]*([\w'’-]+)")
 
 
 def _library_spans(text: str) -> Spans:
-    """Sentence spans proposed by syntok for one line."""
-    spans: Spans = []
-    for paragraph in segmenter.analyze(text):
-        for sentence in paragraph:
-            if sentence:
-                last = sentence[-1]
-                spans.append((sentence[0].offset, last.offset + len(last.value)))
-    return spans
+    """Sentence spans proposed by nupunkt (a maintained Punkt implementation) for one line."""
+    return nupunkt.sent_spans(text)
 
 
 def _boundaries(line: str, splitter: Splitter) -> list[int]:

@@ -25,10 +25,12 @@ from newsreader.boilerplate import furniture_kind  # noqa: E402
 from newsreader.bylines import byline_author, date_line, strip_dateline  # noqa: E402
 from newsreader.cleaning import clean_article  # noqa: E402
 
+_BULLET = re.compile(r"^\s*(?:[•·▪‣◦●○■□➤►*–-]|\d{1,3}[.)])\s+")
+
 
 def _norm(text: str) -> str:
     """Letters and digits only: bullets, added full stops and spacing do not count as losses."""
-    return re.sub(r"\W+", "", text).lower()
+    return re.sub(r"\W+", "", _BULLET.sub("", text)).lower()
 
 
 def _why(sentence: str, seen: set[str]) -> str:
