@@ -46,7 +46,14 @@ _LINE_PATTERNS = [
     r"(?:read|see) (?:more|also|next|the full story)\b.{0,160}",
     r"(?:also read|related|recommended|more from .{1,30}|more on this|further reading)"
     r"\s*[:|].{0,160}",
+    r"(?:tags?|topics?|filed under|categories|category|keywords|labels?)\s*:.{0,200}",
+    r"(?:like(?: this)?:?\s*)?loading\W*",
+    r"this (?:video|content|media|audio|element) (?:can ?not|could not|is not available|cannot)"
+    r".{0,60}|.{0,60}\b(?:enable|turn on|activate) javascript\b.{0,80}|"
+    r"your browser (?:does(?: not|n't)|cannot|can't) .{0,80}",
     # Credits and legal lines.
+    r"(?:image|photo|picture|media|video)\s+(?:caption|source|credit)s?\s*[,:|].{0,200}",
+    r".{0,80}\bcontributed (?:to )?(?:this |the )?(?:report|story|article)(?:ing)?",
     r"(?:additional )?(?:reporting|writing|editing|research|compiled) by .{1,100}",
     r"disclaimer\s*:.{0,200}\b(?:image|photo|picture|video|graphic)s?\b.{0,200}",
     r"(?:main |top |file |lead )?(?:image|photo|picture|photograph|graphic|illustration|video)s?"

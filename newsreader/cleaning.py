@@ -40,6 +40,7 @@ _BULLET = re.compile(r"^\s*(?:[•·▪‣◦●○■□➤►*–-]|\d{1,3}[.)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # A line that is clearly body text: long enough and ending like a sentence.
 _BODY_MIN_WORDS = 8
+_META_SEPARATOR = re.compile(r"\s+[|•·]\s+")
 
 
 def strip_controls(text: str) -> str:
@@ -169,25 +170,18 @@ def clean_article(raw: str) -> CleanedText:
         if not line:
             kept.append("")
             continue
-        found_date = date_line(line)
-        name = byline_author(line)
-        if found_date:
-            dates.append((is_published_line(line), found_date))
-        elif name:
-            author = author or name
+        meta = _line_metadata(line)
+        if meta and meta[0]:
+            dates.append((is_published_line(line), meta[0]))
+        if meta and meta[1]:
+            author = author or meta[1]
         elif i < body_start and lone_name(line) and _next_to_date(lines, i):
             author = author or lone_name(line)
-        if (
-            found_date
-            or name
-            or is_date_label(line)
-            or _is_junk(lines, i, body_start)
-            or (_norm(line) in seen)
-        ):
+        if meta or is_date_label(line) or _is_junk(lines, i, body_start) or (_norm(line) in seen):
             removed.append(line)
             continue
         seen.add(_norm(line))
-        if first_body:
+        if first_body and len(words(line)) >= _BODY_MIN_WORDS:
             line = strip_dateline(line)
             first_body = False
         if _BULLET.match(line):
@@ -207,6 +201,28 @@ def clean_article(raw: str) -> CleanedText:
     return CleanedText(
         title=title, text=body, date=date, author=author, removed=(*removed, *cut_tail)
     )
+
+
+def _line_metadata(line: str) -> tuple[str | None, str | None] | None:
+    """(date, author) of a metadata line such as "By Jane Doe | 3 March 2026 | 5 min read".
+
+    None when the line is not made of metadata only.
+    """
+    parts = _META_SEPARATOR.split(line)
+    found_date: str | None = None
+    found_author: str | None = None
+    for part in parts:
+        part_date = date_line(part)
+        part_author = None if part_date else byline_author(part)
+        found_date = found_date or part_date
+        found_author = found_author or part_author
+        if part_date or part_author:
+            continue
+        if len(parts) == 1 or not (
+            furniture_kind(part) or is_date_label(part) or len(words(part)) <= 3
+        ):
+            return None
+    return (found_date, found_author) if found_date or found_author else None
 
 
 def _is_junk(lines: list[str], i: int, body_start: int) -> bool:

@@ -78,6 +78,14 @@ def test_furniture_lines_are_dropped() -> None:
         "News | Politics | Elections",
         "Privacy Policy | Terms of Use",
         "Watch: the moment the bridge opened",
+        "Image source, Getty Images",
+        "Image caption, The governor speaks in the chamber",
+        "Media caption, Watch the vote",
+        "This video can not be played",
+        "To play this video you need to enable JavaScript in your browser.",
+        "Tags: floods, weather, Lindau",
+        "Like Loading...",
+        "Associated Press writer Tom Miller in Berlin contributed to this report.",
     ],
 )
 def test_known_boilerplate_lines(line: str) -> None:
@@ -248,6 +256,17 @@ def test_lone_name_beside_the_date_is_the_author() -> None:
 )
 def test_date_lines(line: str, date: str | None) -> None:
     assert date_line(line) == date
+
+
+def test_metadata_line_with_separators_gives_date_and_author() -> None:
+    raw = _page(
+        "Budget Passes After Long Debate",
+        "By Maria Lopez | 3 March 2026, 10:15 | 5 min read",
+        f"SPRINGFIELD (AP) — {BODY_1}",
+    )
+    cleaned = clean_article(raw)
+    assert (cleaned.author, cleaned.date) == ("Maria Lopez", "2026-03-03")
+    assert cleaned.text == BODY_1
 
 
 def test_published_date_wins_over_updated() -> None:
