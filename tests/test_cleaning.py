@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from newsreader.boilerplate import furniture_kind
@@ -431,3 +436,39 @@ def test_twenty_thousand_character_sentence_survives_and_segments() -> None:
 def test_markup_like_text_is_kept_verbatim() -> None:
     line = "The post read [@click=app.quit] and closing [/foo] tags were shown."
     assert line in clean_article(_page("Odd Markup Shows Up In Post", line)).text
+
+
+def test_cleaning_benchmark_runs_on_a_small_corpus(tmp_path: Path) -> None:
+    folder = tmp_path / "ecbplus"
+    folder.mkdir()
+    doc = {
+        "sentences": [
+            {"n": 0, "text": "Storm Hits Coast Town", "selected": True},
+            {"n": 1, "text": "March 3, 2026", "selected": False},
+            {"n": 2, "text": BODY_1, "selected": True},
+            {"n": 3, "text": "Share", "selected": False},
+        ]
+    }
+    (folder / "ecbplus_docs.jsonl").write_text(json.dumps(doc) + "\n", encoding="utf-8")
+    script = Path(__file__).resolve().parent.parent / "scripts" / "bench_cleaning.py"
+    result = subprocess.run(
+        [sys.executable, str(script), "--data", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "sentences not in the cleaned text: 2 of 4" in result.stdout
+    assert "1  date line" in result.stdout
+    assert "real content dropped: 1 " in result.stdout
+
+
+def test_cleaning_benchmark_says_when_data_is_missing(tmp_path: Path) -> None:
+    script = Path(__file__).resolve().parent.parent / "scripts" / "bench_cleaning.py"
+    result = subprocess.run(
+        [sys.executable, str(script), "--data", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "ECB+ data not found" in result.stderr

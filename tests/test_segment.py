@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
+import subprocess
+import sys
 from itertools import pairwise
+from pathlib import Path
 
 import pytest
 
@@ -231,3 +235,62 @@ def test_demo_story_offsets(demo_story) -> None:
         assert article.sentences
         for sentence in article.sentences:
             assert article.text[sentence.start : sentence.end] == sentence.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The U.N. Security Council met on Friday.", ["The U.N. Security Council met on Friday."]),
+        (
+            "He was born in the U.S. He moved to Canada in 1990.",
+            ["He was born in the U.S.", "He moved to Canada in 1990."],
+        ),
+        (
+            "She has a Ph.D. in economics. She teaches.",
+            ["She has a Ph.D. in economics.", "She teaches."],
+        ),
+        (
+            "The bill passed 52-48. It now goes to the House.",
+            ["The bill passed 52-48.", "It now goes to the House."],
+        ),
+        ("Then we left… Nobody stayed.", ["Then we left…", "Nobody stayed."]),
+        (
+            "At 5 p.m. ET, markets closed. Traders left.",
+            ["At 5 p.m. ET, markets closed.", "Traders left."],
+        ),
+    ],
+)
+def test_more_boundaries(text: str, expected: list[str]) -> None:
+    assert _sentences(text) == expected
+
+
+def _bench_module():
+    path = Path(__file__).resolve().parent.parent / "scripts" / "bench_segment.py"
+    spec = importlib.util.spec_from_file_location("bench_segment", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_benchmark_scores_boundaries_modulo_quotes_and_spaces() -> None:
+    bench = _bench_module()
+    text = 'He said "go." Then he left. Done'
+    doc = bench.Doc(text=text, gold_ends=(13, 27), subtopic="t")
+    # A boundary before the closing quote counts as the same boundary as after it.
+    assert bench.score([doc], [[(0, 12), (14, 27), (28, 32)]]) == (1.0, 1.0, 1.0)
+    precision, recall, _ = bench.score([doc], [[(0, 8), (9, 27), (28, 32)]])
+    assert (precision, recall) == (0.5, 0.5)
+
+
+def test_benchmark_says_when_data_is_missing(tmp_path: Path) -> None:
+    script = Path(__file__).resolve().parent.parent / "scripts" / "bench_segment.py"
+    result = subprocess.run(
+        [sys.executable, str(script), "--data", str(tmp_path / "nowhere")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "ECB+ data not found" in result.stderr
+    assert "Traceback" not in result.stderr
