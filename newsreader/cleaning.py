@@ -40,6 +40,7 @@ _BULLET = re.compile(r"^\s*(?:[•·▪‣◦●○■□➤►*–-]|\d{1,3}[.)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # A line that is clearly body text: long enough and ending like a sentence.
 _BODY_MIN_WORDS = 8
+_MAX_WRAP_WIDTH = 100
 _META_SEPARATOR = re.compile(r"\s+[|•·]\s+")
 
 
@@ -146,7 +147,7 @@ def _paragraph_at(lines: list[str], start: int) -> str:
 
 def clean_article(raw: str) -> CleanedText:
     """Clean raw article text: strip controls, drop page furniture, find headline, date, author."""
-    lines = [_SPACES.sub(" ", line).strip() for line in strip_controls(raw).split("\n")]
+    lines = _unwrap([_SPACES.sub(" ", line).strip() for line in strip_controls(raw).split("\n")])
     body_start = next((i for i, line in enumerate(lines) if _is_body_line(line)), len(lines))
     tail = _tail_start(lines, body_start)
     cut_tail = [line for line in lines[tail:] if line]
@@ -201,6 +202,32 @@ def clean_article(raw: str) -> CleanedText:
     return CleanedText(
         title=title, text=body, date=date, author=author, removed=(*removed, *cut_tail)
     )
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Rejoin paragraphs hard-wrapped at a fixed width (e-mail, terminal or wire copy).
+
+    Only when many lines stop near one width in mid-sentence; a line is then joined to
+    the next when it is that long and does not end a sentence.
+    """
+    lengths = sorted(len(line) for line in lines if line)
+    if len(lengths) < 5:
+        return lines
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    wrapped = [
+        line for line in lines if line and len(line) >= 0.8 * width and not ends_sentence(line)
+    ]
+    if width > _MAX_WRAP_WIDTH or len(wrapped) < 3 or len(wrapped) < 0.3 * len(lengths):
+        return lines
+    out: list[str] = []
+    joining = False
+    for line in lines:
+        if joining and line:
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+        joining = bool(line) and len(line) >= 0.6 * width and not ends_sentence(line)
+    return out
 
 
 def _line_metadata(line: str) -> tuple[str | None, str | None] | None:

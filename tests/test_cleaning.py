@@ -472,3 +472,36 @@ def test_cleaning_benchmark_says_when_data_is_missing(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert "ECB+ data not found" in result.stderr
+
+
+WRAPPED = """Council passes budget after long debate
+
+The city council approved the new budget on Monday after a debate that
+lasted more than nine hours, with members of the opposition warning that
+the plan would raise local taxes by four percent for most households and
+cut funding for libraries and parks.
+
+The mayor is expected to sign the measure before the end of the month,
+her office said in a statement late on Monday. Opposition members said
+they would challenge the vote in court.
+"""
+
+
+def test_hard_wrapped_paragraphs_are_rejoined() -> None:
+    cleaned = clean_article(WRAPPED)
+    assert cleaned.title == "Council passes budget after long debate"
+    paragraphs = cleaned.text.split("\n\n")
+    assert len(paragraphs) == 2
+    assert "\n" not in paragraphs[0]
+    assert paragraphs[0].startswith("The city council approved")
+    assert paragraphs[0].endswith("libraries and parks.")
+    assert paragraphs[1].endswith("challenge the vote in court.")
+    sentences = [cleaned.text[s:e] for s, e in sentence_spans(cleaned.text)]
+    assert sentences[0].endswith("libraries and parks.")
+    assert len(sentences) == 3
+
+
+def test_short_sentence_lines_are_not_rejoined() -> None:
+    raw = "\n".join([BODY_1, BODY_2, BODY_3, "Share", BODY_1.replace("Monday", "Friday")])
+    cleaned = clean_article(raw)
+    assert cleaned.text.split("\n") == [BODY_1, BODY_2, BODY_3, BODY_1.replace("Monday", "Friday")]
