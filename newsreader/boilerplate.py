@@ -51,6 +51,7 @@ _LINE_PATTERNS = [
     r"this (?:video|content|media|audio|element) (?:can ?not|could not|is not available|cannot)"
     r".{0,60}|.{0,60}\b(?:enable|turn on|activate) javascript\b.{0,80}|"
     r"your browser (?:does(?: not|n't)|cannot|can't) .{0,80}",
+    r"(?:https?://|www\.)\S+",
     # Credits and legal lines.
     r"(?:image|photo|picture|media|video)\s+(?:caption|source|credit)s?\s*[,:|].{0,200}",
     r".{0,80}\bcontributed (?:to )?(?:this |the )?(?:report|story|article)(?:ing)?",
