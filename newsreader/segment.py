@@ -43,7 +43,17 @@ _AMBIGUOUS = (
 _TITLE_END = re.compile(rf"(?:^|[^\w.])(?:{_TITLES})\.$")
 _NUMBER_ABBREV_END = re.compile(rf"(?:^|[^\w.])(?:{_BEFORE_NUMBER})\.$")
 _AMBIGUOUS_END = re.compile(
-    rf"(?:^|[^\w.])(?:(?:{_AMBIGUOUS})\.|(?:[A-Za-z]\. ?)+[A-Za-z]\.|[A-Z]\.)$"
+    rf"(?:^|[^\w.])(?:(?:{_AMBIGUOUS})\.|(?:[A-Za-z]\. ?)+[A-Za-z]\.|[A-Za-z]\.)$"
+)
+# German-style ordinals: "am 3. Mai", "im 2. Weltkrieg"; a number before a month name.
+_ORDINAL_END = re.compile(
+    r"(?:^|\s)(?i:am|im|vom|zum|zur|beim|der|die|das|dem|den|des|ab|bis|seit|jeden|jedem)"
+    r"\s+\d{1,3}\.$"
+)
+# Month names of languages that write "3. Mai" (English ones are left out: "Oct. 5. March").
+_MONTH_WORD = re.compile(
+    r"(?:Januar|Jänner|Februar|März|Mai|Juni|Juli|Oktober|Dezember|janvier|février|mars|avril|"
+    r"mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b"
 )
 _CLOCK_END = re.compile(r"(?:^|[^\w.])[ap]\. ?m\.$", re.IGNORECASE)
 # Words that begin a new sentence far more often than they continue a name or a time.
@@ -98,6 +108,8 @@ def _keep_cut(left: str, right: str) -> bool:
         return False
     if _NUMBER_ABBREV_END.search(left) and word[:1].isdigit():
         return False
+    if _ORDINAL_END.search(left) or (left[-1:] == "." and _MONTH_WORD.match(word)):
+        return not left[-2:-1].isdigit()
     if _CLOCK_END.search(left):
         return not (word[:1].isdigit() or _CLOCK_CONTINUATIONS.match(word))
     if _AMBIGUOUS_END.search(left):

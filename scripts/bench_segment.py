@@ -8,7 +8,7 @@ letters and digits before them, so a closing quote or a space on either side of 
 does not count as an error. Every segmenter gets the text one line at a time (a line break
 always ends a sentence in newsreader); "repair+X" is newsreader's repair pass on library X.
 
-Usage: python scripts/bench_segment.py [--data PATH]
+Usage: python scripts/bench_segment.py [--data PATH] [--repeat N]
 """
 
 from __future__ import annotations
@@ -225,6 +225,7 @@ def main() -> int:
     """Run the comparison and print one table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "benchmarks")
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs over the corpus")
     args = parser.parse_args()
     path = args.data / "ecbplus" / "ecbplus_docs.jsonl"
     if not path.is_file():
@@ -249,9 +250,12 @@ def main() -> int:
         except ImportError:
             print(f"{name}: not installed, skipped")
             continue
-        # The 47 KB sample runs first, before any per-word cache of a library is warm.
+        # The 47 KB sample runs first, before any per-word cache of a library is warm, as in
+        # a fresh `newsreader` process; the whole corpus takes the best of --repeat runs.
         sample_seconds, _ = timed(segment, sample)
         seconds, outputs = timed(segment, texts)
+        for _ in range(args.repeat - 1):
+            seconds = min(seconds, timed(segment, texts)[0])
         precision, recall, f1 = score(docs, outputs)
         rows.append(
             (name, precision, recall, f1, total / seconds, sample_seconds, cold_start(name))

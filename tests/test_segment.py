@@ -200,6 +200,35 @@ def test_other_languages_keep_exact_offsets() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Der Präsident traf am 3. Mai in Moskau ein. Er bleibt bis zum 10. Mai.",
+            ["Der Präsident traf am 3. Mai in Moskau ein.", "Er bleibt bis zum 10. Mai."],
+        ),
+        (
+            "Im 2. Weltkrieg starben Millionen. Das ist bekannt.",
+            ["Im 2. Weltkrieg starben Millionen.", "Das ist bekannt."],
+        ),
+        (
+            "Die Firma (z. B. Siemens) wuchs um 5 Prozent. Das war viel.",
+            ["Die Firma (z. B. Siemens) wuchs um 5 Prozent.", "Das war viel."],
+        ),
+        (
+            "M. Macron est arrivé à Moscou. Il restera quatre jours.",
+            ["M. Macron est arrivé à Moscou.", "Il restera quatre jours."],
+        ),
+        (
+            "The vote is set for Oct. 5. March is next.",
+            ["The vote is set for Oct. 5.", "March is next."],
+        ),
+    ],
+)
+def test_ordinals_and_abbreviations_in_other_languages(text: str, expected: list[str]) -> None:
+    assert _sentences(text) == expected
+
+
 def test_text_full_of_numbers() -> None:
     text = "12 14 19 500 60,000 245.7 66% 2024 1.5 3.0\n1. 2. 3. 4.\n$245.7bn 19:45 07/05/2025"
     sentences = _sentences(text)
