@@ -186,7 +186,7 @@ def clean_article(raw: str) -> CleanedText:
             author = author or meta[1]
         elif i < body_start and lone_name(line) and _next_to_date(lines, i):
             author = author or lone_name(line)
-        if meta or is_date_label(line) or _is_junk(lines, i, body_start) or (_norm(line) in seen):
+        if meta or is_date_label(line) or _is_junk(lines, i, body_start) or _repeats(line, seen):
             removed.append(line)
             continue
         seen.add(_norm(line))
@@ -223,6 +223,11 @@ def _plain(line: str) -> str:
     line = _MD_STRONG.sub(r"\2", line)
     line = _MD_EMPHASIS.sub(r"\1", line)
     return line.strip()
+
+
+def _repeats(line: str, seen: set[str]) -> bool:
+    """A line already seen: a repeated headline or pull quote (short replies like "No." stay)."""
+    return _norm(line) in seen and (len(words(line)) >= 4 or not ends_sentence(line))
 
 
 def _unwrap(lines: list[str]) -> list[str]:

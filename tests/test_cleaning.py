@@ -342,6 +342,11 @@ def test_repeated_lines_are_kept_once() -> None:
     assert cleaned.text == f"{BODY_1}\n\n{pull_quote}\n\n{BODY_2}"
 
 
+def test_short_repeated_replies_stay() -> None:
+    raw = "\n".join([BODY_1, '"No."', BODY_2, '"No."', BODY_3])
+    assert clean_article(raw).text.count('"No."') == 2
+
+
 def test_bullets_become_sentences() -> None:
     raw = (
         "Title line of the piece\n\nHighlights\n  • First point without a stop\n  • Second point.\n"
