@@ -87,12 +87,13 @@ _AGENCIES = (
     r"AP|AFP|Reuters|REUTERS|Getty(?: Images)?|EPA|EPA-EFE|Bloomberg|Xinhua|TASS|Sputnik|"
     r"Anadolu|Shutterstock|Alamy|PA(?: Images| Wire)?|dpa|ANSA|Kyodo|Yonhap|IANS|PTI|ANI"
 )
+_CAPTION_NAME = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}"
 _CAPTION_CREDIT = re.compile(
-    rf"(?:\((?:photo|image|picture|photograph|credit|file)s?\b[^)]{{0,80}}\)|"
-    rf"\b(?:{_AGENCIES})\s*/\s*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{0,3}}|"
-    rf"\b[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{0,3}}\s*/\s*(?:{_AGENCIES})\b|"
-    rf"\bvia (?:{_AGENCIES})\b|\|\s*(?:photo|image)(?: credit)?\s*:.{{0,80}})\W*$",
-    _FLAGS,
+    r"(?:\((?i:photo|image|picture|photograph|credit|file)s?\b[^)]{0,80}\)"
+    rf"|(?:^|[.|:;]\s+|\(\s*)(?:(?:{_AGENCIES})\s*/\s*{_CAPTION_NAME}"
+    rf"|{_CAPTION_NAME}\s*/\s*(?:{_AGENCIES})\b)\)?"
+    rf"|[(/|][^()]{{0,80}}\bvia (?:{_AGENCIES})\b\)?"
+    r"|\|\s*(?i:photo|image)(?: credit)?\s*:.{0,80})\W*$"
 )
 _NOTICE_KEYS = ("cookie", "newsletter", "sign up", "subscribe", "register", "inbox", "mail")
 _BREADCRUMB_SEPARATOR = re.compile(r"\s*(?:>|»|›|→|/|\||•|·)\s*")

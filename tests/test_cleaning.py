@@ -108,6 +108,8 @@ def test_known_boilerplate_lines(line: str) -> None:
         "The council publishes a newsletter every month for residents.",
         "Comments by the minister drew criticism from both parties.",
         "Reuters reported that talks would resume next week in Geneva.",
+        "Most voters back the plan, according to a survey by Reuters/Ipsos.",
+        "The company said in a statement distributed via Reuters.",
         "Home prices rose for the third month in a row, the agency said.",
         "12 14 19 500 60,000 245.7",
         "习近平抵达莫斯科。",
@@ -136,6 +138,7 @@ def test_photo_captions_with_credits_are_dropped() -> None:
         BODY_1,
         "Council members vote in the chamber on Monday. (Photo: Jane Doe)",
         "Protesters gather outside city hall. REUTERS/John Smith",
+        "Firefighters at the scene (Photo by Lee Park via Getty Images)",
         "The mayor speaks to reporters in the lobby. Photograph: Ann Lee/AP",
         BODY_2,
     )
