@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsreader.boilerplate import (
     HARD_TAIL_HEADER,
@@ -152,7 +152,22 @@ def _paragraph_at(lines: list[str], start: int) -> str:
 
 
 def clean_article(raw: str) -> CleanedText:
-    """Clean raw article text: strip controls, drop page furniture, find headline, date, author."""
+    """Clean raw article text: strip controls, drop page furniture, find headline, date, author.
+
+    When the rules would leave nothing, short lines are kept after all (an article that is a
+    single headline-like line is text, not furniture).
+    """
+    cleaned = _clean(raw, keep_short=False)
+    if cleaned.text:
+        return cleaned
+    lenient = _clean(raw, keep_short=True)
+    if lenient.text:
+        return lenient
+    # Only a headline is left: it is the article's one sentence.
+    return replace(cleaned, text=cleaned.title) if cleaned.title else cleaned
+
+
+def _clean(raw: str, keep_short: bool) -> CleanedText:
     lines = _unwrap(
         [_plain(_SPACES.sub(" ", line).strip()) for line in strip_controls(raw).split("\n")]
     )
@@ -186,7 +201,8 @@ def clean_article(raw: str) -> CleanedText:
             author = author or meta[1]
         elif i < body_start and lone_name(line) and _next_to_date(lines, i):
             author = author or lone_name(line)
-        if meta or is_date_label(line) or _is_junk(lines, i, body_start) or _repeats(line, seen):
+        junk = _is_junk(lines, i, body_start, keep_short)
+        if meta or junk or is_date_label(line) or _repeats(line, seen):
             removed.append(line)
             continue
         seen.add(_norm(line))
@@ -278,14 +294,14 @@ def _line_metadata(line: str) -> tuple[str | None, str | None] | None:
     return (found_date, found_author) if found_date or found_author else None
 
 
-def _is_junk(lines: list[str], i: int, body_start: int) -> bool:
+def _is_junk(lines: list[str], i: int, body_start: int, keep_short: bool) -> bool:
     """Furniture, except short lines that read as subheads or list items inside the body."""
     line = lines[i]
     if TAIL_HEADER.match(line):
         return True
     kind = furniture_kind(_BULLET.sub("", line))
-    if kind != "short":
-        return kind is not None
+    if kind != "short" or keep_short:
+        return kind is not None and kind != "short"
     if len(words(line)) < 2 or i <= body_start:
         return True
     if _BULLET.match(line):

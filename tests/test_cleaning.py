@@ -403,6 +403,16 @@ def test_empty_and_junk_only_articles() -> None:
     assert junk.title is None
 
 
+def test_headline_only_article_is_kept_as_text() -> None:
+    cleaned = clean_article("Wall Street Opens Lower\n\nShare\n")
+    assert cleaned.text == "Wall Street Opens Lower"
+    assert cleaned.removed == ("Share",)
+
+
+def test_lone_headline_line_is_kept_as_text() -> None:
+    assert clean_article("Wall Street Opens Lower").text == "Wall Street Opens Lower"
+
+
 def test_one_sentence_article_is_kept() -> None:
     cleaned = clean_article(BODY_1)
     assert cleaned.text == BODY_1
