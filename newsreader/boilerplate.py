@@ -55,12 +55,12 @@ _LINE_PATTERNS = [
     # Credits and legal lines.
     r"(?:image|photo|picture|media|video)\s+(?:caption|source|credit)s?\s*[,:|].{0,200}",
     r".{0,80}\bcontributed (?:to )?(?:this |the )?(?:report|story|article)(?:ing)?",
-    r"(?:additional )?(?:reporting|writing|editing|research|compiled) by .{1,100}",
+    r"(?:additional )?(?:reporting|writing|editing|research|compiled) by (?-i:[A-Z]).{1,100}",
     r"disclaimer\s*:.{0,200}\b(?:image|photo|picture|video|graphic)s?\b.{0,200}",
     r"(?:main |top |file |lead )?(?:image|photo|picture|photograph|graphic|illustration|video)s?"
     r"\s*(?:credit|source|courtesy|by)?\s*[:|©].{0,160}",
     r"(?:credit|credits|source|courtesy)\s*[:|].{0,80}",
-    r"(?:©|\(c\)|copyright\b).{0,160}",
+    r"(?:©|\(c\)|copyright\s*(?:©|\(c\))?\s*(?:\d{4}|(?-i:[A-Z]))).{0,160}",
     r".{0,160}\ball rights reserved\.?",
     r"(?:terms of (?:use|service)|privacy policy|cookie (?:policy|settings|preferences))"
     r"(?:\s*[|•·]\s*.{1,40})*",

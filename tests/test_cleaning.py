@@ -109,6 +109,8 @@ def test_known_boilerplate_lines(line: str) -> None:
         "Comments by the minister drew criticism from both parties.",
         "Reuters reported that talks would resume next week in Geneva.",
         "Most voters back the plan, according to a survey by Reuters/Ipsos.",
+        "Copyright claims against the platform rose by a third last year.",
+        "Editing by hand took the team three weeks.",
         "The company said in a statement distributed via Reuters.",
         "Home prices rose for the third month in a row, the agency said.",
         "12 14 19 500 60,000 245.7",
