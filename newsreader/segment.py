@@ -88,7 +88,7 @@ def _library_spans(text: str) -> Spans:
 
 def _boundaries(line: str, splitter: Splitter) -> list[int]:
     """Cut points inside one line, proposed by the library and by the forced patterns."""
-    cuts = {end for _, end in splitter(line)}
+    cuts = {_trim(line, 0, end)[1] for _, end in splitter(line)}
     cuts.update(m.end() for m in _FORCED_BOUNDARY.finditer(line))
     return sorted(c for c in cuts if 0 < c < len(line.rstrip()))
 
@@ -117,11 +117,13 @@ def _keep_cut(left: str, right: str) -> bool:
     return True
 
 
-def _rule_cuts(line: str) -> list[int]:
-    """Boundaries after a full stop, "!" or "?" that the repair rules accept."""
+def _rule_cuts(line: str, known: set[int]) -> list[int]:
+    """Boundaries after a full stop, "!" or "?" that the repair rules accept (beyond `known`)."""
     cuts = []
     for match in _CANDIDATE.finditer(line):
         cut = match.start() + 1
+        if cut in known:
+            continue
         left, right = line[max(0, cut - _CONTEXT) : cut], line[match.end() : match.end() + _CONTEXT]
         if _keep_cut(left, right):
             cuts.append(cut)
@@ -140,9 +142,9 @@ def _move_past_closers(line: str, cut: int) -> int:
 
 def _line_spans(line: str, splitter: Splitter) -> Spans:
     """Sentences of one line as (start, end) offsets into the line, whitespace trimmed."""
-    cuts = sorted(
-        {_move_past_closers(line, c) for c in _boundaries(line, splitter) + _rule_cuts(line)}
-    )
+    proposed = _boundaries(line, splitter)
+    proposed += _rule_cuts(line, set(proposed))
+    cuts = sorted({_move_past_closers(line, c) for c in proposed})
     pieces: Spans = []
     start = 0
     for cut in [*cuts, len(line)]:
