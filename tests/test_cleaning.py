@@ -542,3 +542,57 @@ def test_markdown_is_read_as_plain_text() -> None:
         "The city council approved the new budget on Monday after a long debate.\n\n"
         "Opposition members said the plan would raise local taxes by 4 * 2 percent."
     )
+
+
+PAGES = Path(__file__).parent / "data" / "pages"
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "date", "author", "first", "last", "count"),
+    [
+        (
+            "news_site.txt",
+            "Flooding forces thousands from homes in river valley",
+            "2026-03-14",
+            "Clara Jensen",
+            "Heavy rain has forced more than 3,000 people",
+            "stay above flood level for several days.",
+            6,
+        ),
+        (
+            "blog_with_comments.txt",
+            "Flooding: 2 dead, 3,000 evacuated as Lindau river bursts banks",
+            "2026-03-14",
+            None,
+            "Two people died and about 3,000 were evacuated",
+            "About 400 soldiers were deployed to fill sandbags.",
+            5,
+        ),
+        (
+            "broadcaster.txt",
+            "Central bank raises interest rates to 4.5%",
+            "2026-06-17",
+            None,
+            "The central bank has raised interest rates",
+            "pass the increase on to borrowers within days.",
+            6,
+        ),
+    ],
+)
+def test_made_up_pages_keep_only_the_article(
+    name: str,
+    title: str,
+    date: str,
+    author: str | None,
+    first: str,
+    last: str,
+    count: int,
+) -> None:
+    cleaned = clean_article((PAGES / name).read_text(encoding="utf-8"))
+    assert (cleaned.title, cleaned.date, cleaned.author) == (title, date, author)
+    sentences = [cleaned.text[s:e] for s, e in sentence_spans(cleaned.text)]
+    assert sentences[0].startswith(first)
+    assert sentences[-1].endswith(last)
+    assert len(sentences) == count
+    for junk in ("Share", "Advertisement", "Related", "Comment", "Copyright", "caption"):
+        assert junk.lower() not in cleaned.text.lower()
