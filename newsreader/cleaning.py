@@ -41,12 +41,6 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # A line that is clearly body text: long enough and ending like a sentence.
 _BODY_MIN_WORDS = 8
 _MAX_WRAP_WIDTH = 100
-_MD_HEADING = re.compile(r"^#{1,6}\s+|\s+#+$")
-_MD_QUOTE = re.compile(r"^(?:>\s?)+")
-_MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-_MD_LINK = re.compile(r"\[([^\]\n]+)\]\((?:https?://|/|#|mailto:)[^)\n]*\)")
-_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=\S)\*(?![\w*])")
 _META_SEPARATOR = re.compile(r"\s+[|•·]\s+")
 
 
@@ -168,9 +162,7 @@ def clean_article(raw: str) -> CleanedText:
 
 
 def _clean(raw: str, keep_short: bool) -> CleanedText:
-    lines = _unwrap(
-        [_plain(_SPACES.sub(" ", line).strip()) for line in strip_controls(raw).split("\n")]
-    )
+    lines = _unwrap([_SPACES.sub(" ", line).strip() for line in strip_controls(raw).split("\n")])
     body_start = next((i for i, line in enumerate(lines) if _is_body_line(line)), len(lines))
     tail = _tail_start(lines, body_start)
     cut_tail = [line for line in lines[tail:] if line]
@@ -226,19 +218,6 @@ def _clean(raw: str, keep_short: bool) -> CleanedText:
     return CleanedText(
         title=title, text=body, date=date, author=author, removed=(*removed, *cut_tail)
     )
-
-
-def _plain(line: str) -> str:
-    """Markdown to plain text: headings, images, links, bold/italic markers, block quotes."""
-    if not any(mark in line for mark in "#[*_>"):
-        return line
-    line = _MD_HEADING.sub("", line)
-    line = _MD_QUOTE.sub("", line)
-    line = _MD_IMAGE.sub("", line)
-    line = _MD_LINK.sub(r"\1", line)
-    line = _MD_STRONG.sub(r"\2", line)
-    line = _MD_EMPHASIS.sub(r"\1", line)
-    return line.strip()
 
 
 def _repeats(line: str, seen: set[str]) -> bool:

@@ -527,21 +527,9 @@ def test_short_sentence_lines_are_not_rejoined() -> None:
     assert cleaned.text.split("\n") == [BODY_1, BODY_2, BODY_3, BODY_1.replace("Monday", "Friday")]
 
 
-def test_markdown_is_read_as_plain_text() -> None:
-    raw = (
-        "# Council passes budget after long debate\n\n"
-        "![Council chamber](https://example.org/chamber.jpg)\n\n"
-        "The **city council** approved the [new budget](https://example.org/budget) on Monday "
-        "after a *long* debate.\n\n"
-        "> Opposition members said the plan would raise local taxes by 4 * 2 percent.\n\n"
-        "https://example.org/share?id=12\n"
-    )
-    cleaned = clean_article(raw)
-    assert cleaned.title == "Council passes budget after long debate"
-    assert cleaned.text == (
-        "The city council approved the new budget on Monday after a long debate.\n\n"
-        "Opposition members said the plan would raise local taxes by 4 * 2 percent."
-    )
+def test_bare_url_lines_are_dropped() -> None:
+    raw = _page("Budget Passes After Long Debate", BODY_1, "https://example.org/share?id=12")
+    assert clean_article(raw).text == BODY_1
 
 
 PAGES = Path(__file__).parent / "data" / "pages"
