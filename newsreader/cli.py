@@ -33,11 +33,15 @@ def _add_db_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _warn(message: str) -> None:
+    print(f"newsreader: warning: {message}", file=sys.stderr)
+
+
 def _load_story(paths: Sequence[str]) -> Story:
     if paths:
         from newsreader.ingest import load_story
 
-        return load_story(list(paths))
+        return load_story(list(paths), warn=_warn)
     from newsreader.seeds import load_demo_story
 
     return load_demo_story()
@@ -116,14 +120,20 @@ def _build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argume
     )
     main.add_argument("--version", action="version", version=f"newsreader {__version__}")
     main.add_argument(
-        "paths", nargs="*", metavar="PATH", help="article files or folders (default: demo story)"
+        "paths",
+        nargs="*",
+        metavar="PATH|URL",
+        help="article files (.txt, .md, .html), folders of them or http(s) URLs "
+        "(default: the demo story)",
     )
     _add_db_option(main)
     main.set_defaults(func=cmd_open)
 
     commands: dict[str, argparse.ArgumentParser] = {}
     analyze = _Parser(prog="newsreader analyze", description="Analyse a story and print it.")
-    analyze.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
+    analyze.add_argument(
+        "paths", nargs="*", metavar="PATH|URL", help="article files, folders or http(s) URLs"
+    )
     analyze.add_argument("--json", action="store_true", help="print the analysis as JSON")
     analyze.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     analyze.set_defaults(func=cmd_analyze)
