@@ -242,7 +242,7 @@ def make_article(source: Source, cleaned: CleanedText, article_id: str) -> Artic
         text=cleaned.text,
         sentences=sentences,
         outlet=source.outlet,
-        author=source.author,
+        author=source.author or cleaned.author,
         date=source.date or cleaned.date,
     )
 
