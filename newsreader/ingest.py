@@ -247,10 +247,17 @@ def make_article(source: Source, cleaned: CleanedText, article_id: str) -> Artic
     )
 
 
-def _near_copy(text: str, kept: dict[str, str]) -> tuple[str, float] | None:
+def _near_copy(
+    text: str, kept: dict[str, str], vocabularies: dict[str, frozenset[str]]
+) -> tuple[str, float] | None:
     """The kept article whose normalised text is almost the same as `text`, with the score."""
+    words = frozenset(text.split())
     for other, path in kept.items():
         if min(len(text), len(other)) < NEAR_COPY_SHARE * max(len(text), len(other)):
+            continue
+        # Near copies share almost all their words: a cheap test before the edit distance.
+        vocabulary = vocabularies[other]
+        if len(words & vocabulary) < 0.5 * len(words | vocabulary):
             continue
         score = fuzz.ratio(text, other, score_cutoff=NEAR_COPY_SHARE * 100)
         if score:
@@ -266,6 +273,7 @@ def _articles(sources: list[Source], problems: list[str]) -> list[Article]:
     taken: set[str] = set()
     articles: list[Article] = []
     kept: dict[str, str] = {}
+    vocabularies: dict[str, frozenset[str]] = {}
     for source in sources:
         cleaned = clean_article(source.raw)
         normalised = re.sub(r"\W+", " ", cleaned.text).strip().casefold()
@@ -278,7 +286,7 @@ def _articles(sources: list[Source], problems: list[str]) -> list[Article]:
         if not article.sentences:
             problems.append(f"{source.path}: no article text left after cleaning")
             continue
-        near = _near_copy(normalised, kept)
+        near = _near_copy(normalised, kept, vocabularies)
         if near is not None:
             problems.append(
                 f"{source.path}: nearly the same text as {near[0]} ({near[1]:.0f}% alike), "
@@ -286,6 +294,7 @@ def _articles(sources: list[Source], problems: list[str]) -> list[Article]:
             )
         taken.add(article.id)
         kept[normalised] = source.path
+        vocabularies[normalised] = frozenset(normalised.split())
         articles.append(article)
     return articles
 
