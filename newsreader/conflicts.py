@@ -121,9 +121,13 @@ class Polar(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Features:
-    """Everything the pairwise checks need from one sentence."""
+    """Everything the pairwise checks need from one sentence.
 
-    tokens: tuple[Token, ...]
+    Tokens are kept as plain tuples: the garbage collector stops tracking those, so a
+    cache of thousands of sentences does not slow down every collection.
+    """
+
+    token_data: tuple[tuple[str, str, int, int, bool, bool, bool], ...]
     quantities: tuple[Quantity, ...]
     q_index: tuple[int, ...]
     q_negated: tuple[bool, ...]
@@ -140,6 +144,10 @@ class Features:
     word_index: tuple[int, ...]
     word_set: frozenset[str]
     assertions: dict[int, dict[int, Polar]]
+
+    def token(self, index: int) -> Token:
+        """The token at an index of the sentence."""
+        return Token(*self.token_data[index])
 
 
 def _is_content(tok: Token) -> bool:
@@ -317,7 +325,7 @@ def features(text: str) -> Features:
     clause = _clauses(toks)
     q_negated = tuple(any(clause[k] == clause[i] for k in negated) for i in q_index)
     return Features(
-        toks,
+        tuple(tuple(t) for t in toks),  # type: ignore[misc]
         qs,
         q_index,
         q_negated,
@@ -407,7 +415,7 @@ def _clause_head(f: Features, index: int) -> str:
     head of 'wearing' is 'driver'; verbs are passed over ('the club agreed to sell').
     """
     for k in range(index - 1, -1, -1):
-        tok = f.tokens[k]
+        tok = f.token(k)
         if f.clause[k] != f.clause[index] or tok.low in _REPORTING:
             break
         if _is_content(tok) and not _verb_like(tok.low):
@@ -427,7 +435,7 @@ def _verb_like(word: str) -> bool:
 
 
 def _span(f: Features, index: int) -> tuple[int, int]:
-    tok = f.tokens[index]
+    tok = f.token(index)
     return tok.start, tok.end
 
 
@@ -581,10 +589,10 @@ def _negation(fa: Features, fb: Features) -> list[Reason]:
         sub_a, sub_b = _clause_head(fa, p.index), _clause_head(fb, q.index)
         if sub_a and sub_b and sub_a != sub_b:
             continue
-        word = fa.tokens[p.index].text
-        detail = f"not {word} vs {fb.tokens[q.index].text}"
+        word = fa.token(p.index).text
+        detail = f"not {word} vs {fb.token(q.index).text}"
         if q.negated:
-            detail = f"{word} vs not {fb.tokens[q.index].text}"
+            detail = f"{word} vs not {fb.token(q.index).text}"
         reasons.append(Reason("negation", detail, _span(fa, p.index), _span(fb, q.index)))
     return reasons
 
@@ -610,7 +618,7 @@ def _near_quantities(f: Features, index: int) -> list[Quantity]:
     return [
         q
         for q, i in zip(f.quantities, f.q_index, strict=True)
-        if f.clause[i] == f.clause[index] and not (i > 0 and f.tokens[i - 1].low in ("the", "of"))
+        if f.clause[i] == f.clause[index] and not (i > 0 and f.token(i - 1).low in ("the", "of"))
     ]
 
 
@@ -665,7 +673,7 @@ def _opposites(fa: Features, fb: Features) -> list[Reason]:
             continue
         if _different_amounts(fa, pa.index, fb, pb.index):
             continue
-        wa, wb = fa.tokens[pa.index].text, fb.tokens[pb.index].text
+        wa, wb = fa.token(pa.index).text, fb.token(pb.index).text
         detail = f"{'not ' if pa.negated else ''}{wa} vs {'not ' if pb.negated else ''}{wb}"
         reasons.append(Reason(_PAIR_KIND[pair], detail, _span(fa, pa.index), _span(fb, pb.index)))
     return reasons
@@ -770,8 +778,8 @@ def _match_slot(
 def _classify_slot(
     fa: Features, fb: Features, run_a: tuple[int, int], run_b: tuple[int, int]
 ) -> Reason | None:
-    toks_a = _trim([fa.tokens[fa.word_index[k]] for k in range(*run_a)])
-    toks_b = _trim([fb.tokens[fb.word_index[k]] for k in range(*run_b)])
+    toks_a = _trim([fa.token(fa.word_index[k]) for k in range(*run_a)])
+    toks_b = _trim([fb.token(fb.word_index[k]) for k in range(*run_b)])
     if any(not t.is_word or "'" in t.low for t in toks_a + toks_b):
         return None
     if _in_list(fa, run_a) or _in_list(fb, run_b) or not _anchored(fa, fb, run_a, run_b):
@@ -854,14 +862,12 @@ def _trim(run: list[Token]) -> list[Token]:
 
 def _in_list(f: Features, run: tuple[int, int]) -> bool:
     """True when the run is one item of a list ('Sicily and Tunisia', 'Egypt, India')."""
-    toks = f.tokens
+    n = len(f.token_data)
     before = f.word_index[run[0]] - 1
     after = f.word_index[run[1] - 1] + 1
-    if before >= 0 and toks[before].low in _LIST_MARKS:
+    if before >= 0 and f.token(before).low in _LIST_MARKS:
         return True
-    return (
-        after + 1 < len(toks) and toks[after].low in _LIST_MARKS and toks[after + 1].is_capitalized
-    )
+    return after + 1 < n and f.token(after).low in _LIST_MARKS and f.token(after + 1).is_capitalized
 
 
 def _anchored(fa: Features, fb: Features, run_a: tuple[int, int], run_b: tuple[int, int]) -> bool:
