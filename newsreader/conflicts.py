@@ -867,7 +867,14 @@ def _in_list(f: Features, run: tuple[int, int]) -> bool:
     after = f.word_index[run[1] - 1] + 1
     if before >= 0 and f.token(before).low in _LIST_MARKS:
         return True
-    return after + 1 < n and f.token(after).low in _LIST_MARKS and f.token(after + 1).is_capitalized
+    if after + 1 >= n or f.token(after).low not in _LIST_MARKS:
+        return False
+    nxt = f.token(after + 1)
+    if nxt.is_capitalized:
+        return True  # "Sicily and Tunisia", "Egypt, India"
+    # "a man and a woman"; but not "Health and published" or "Nairobi, the minister".
+    joined = f.token(after).low in ("and", "or")
+    return joined and (nxt.is_number or nxt.low in ("a", "an", "the", "two", "three"))
 
 
 def _anchored(fa: Features, fb: Features, run_a: tuple[int, int], run_b: tuple[int, int]) -> bool:

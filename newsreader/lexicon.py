@@ -807,8 +807,6 @@ SLOT_CLASSES = (
             "granddaughter",
             "grandmother",
             "grandfather",
-            "boy",
-            "girl",
         }
     ),
     frozenset(

@@ -100,6 +100,8 @@ _GENERIC_OF = frozenset(
     | {"minimum", "average", "group", "crowd", "team", "series", "list", "amount", "rate"}
 )
 _PLACE_WORDS = frozenset({"in", "across", "throughout", "around", "outside", "inside"})
+# "three days ago", "nine days before the inauguration": a point in time, not a length.
+_RELATIVE = {"ago": "ago", "earlier": "ago", "before": "before", "later": "after", "after": "after"}
 _TOTAL_WORDS = frozenset({"total", "thus", "cumulative", "altogether", "overall"})
 _GAME_CLOCK = frozenset({"left", "remaining", "to", "into", "mark"})
 _MONTH_PREPOSITIONS = frozenset(
@@ -538,6 +540,8 @@ def _make(
 ) -> Quantity:
     span = (toks[start].start, toks[end - 1].end)
     head = key(noun.lower()) if noun else ""
+    if kind == "age" and thing:
+        head = " ".join(sorted(thing))  # "daughter Kathryn Jenkin" is not "John Jenkin"
     return Quantity(
         float(low),
         float(high),
@@ -656,7 +660,7 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
         if _peek(toks, i - 1) in MONTHS:
             return None, j + 1
         return _ordinal(toks, start, j + 1, value)
-    elif nxt == "s" and toks[j].start == toks[j - 1].end and _is_year(value, tok):
+    elif nxt == "s" and toks[j].start - toks[j - 1].end <= 1 and _is_year(value, tok):
         return _simple(toks, i, j + 1, "year", value, value + 9), j + 1
     elif (
         nxt in ("-", "–", "/")
@@ -675,6 +679,8 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
         return _simple(toks, i, j + 1, "date", month * 100 + value, month * 100 + value), j + 1
     # Clock times: "3 p.m.", "10:30 am".
     if kind == "count" and tok.is_number:
+        if _peek(toks, j) == ":" and _peek(toks, j + 2) in _GAME_CLOCK:
+            return None, j + 2  # "with 7:42 left": a game clock, not a figure
         clock = _clock(toks, i, j, value)
         if clock is not None:
             return clock
@@ -689,7 +695,7 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
         days = DURATIONS[_DURATION_FORMS[unit]]
         low, high = _interval(value * days, mod, tol * days)
         high = max(high, high_value * days) if high_value != value else high
-        qualifier = {"ago": "ago", "earlier": "ago", "later": "later"}.get(_peek(toks, k + 1), "")
+        qualifier = _RELATIVE.get(_peek(toks, k + 1), "")
         thing, noun, _ = _thing(toks, k + 2 if qualifier else k + 1, skip_of=False)
         qualifier = qualifier or _scope(toks, k + 1)
         q = _make(toks, start, k + 1, "duration", low, high, thing, noun, qualifier)
@@ -753,6 +759,9 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
     elif _peek(toks, j) == "of" and kind == "count":
         qualifier = qualifier or "part"
         thing, noun, after = _thing(toks, j, skip_of=True)
+    elif kind == "count" and _peek(toks, start - 1) == "of" and toks[max(start - 2, 0)].is_number:
+        qualifier = "whole"  # the 41 of "28 of 41 passes"
+        thing, noun, after = _thing(toks, j, skip_of=False)
     else:
         thing, noun, after = _thing(toks, j, skip_of=kind != "count")
     if _peek(toks, after) == "per" or (
