@@ -641,6 +641,10 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
             value *= scale
             high_value *= scale
             j += 1
+            between = "between" in (_peek(toks, start), _peek(toks, start - 1))
+            upper = _scaled_range_end(toks, j, s, between=between)
+            if upper is not None and high_value == value and upper[0] * scale > value:
+                high_value, j = upper[0] * scale, upper[1]  # "$140 million to $160 million"
     scaled = scale != 1.0
     kind = "count"
     tol = 0.0 if word_form else _round_tolerance(tok.text, scaled, decimals) * scale
@@ -854,6 +858,21 @@ def _inside_name(toks: tuple[Token, ...], i: int) -> bool:
         known = glued in SCALES or glued in _ORDINAL_SUFFIX or glued in MEASURES
         return not (known or glued in ("s", "pm", "am", "p.m.", "a.m.") or glued in _DURATION_FORMS)
     return False
+
+
+def _scaled_range_end(
+    toks: tuple[Token, ...], j: int, scale_word: str, between: bool
+) -> tuple[float, int] | None:
+    """The upper figure of a range that repeats its scale word, and the index after it."""
+    joiner = _peek(toks, j)
+    if joiner not in ("to", "-", "–") and not (joiner == "and" and between):
+        return None
+    k = j + 1
+    if _peek(toks, k) in CURRENCY_SYMBOLS:
+        k += 1
+    if k + 1 < len(toks) and toks[k].is_number and toks[k + 1].low == scale_word:
+        return _digit_value(toks[k])[0], k + 2
+    return None
 
 
 def _is_year(value: float, tok: Token) -> bool:

@@ -70,6 +70,14 @@ def test_scale_words_and_currency() -> None:
     assert not only("It cost £4bn.").overlaps(only("It cost £6 billion."))
 
 
+def test_ranges_that_repeat_the_scale_word() -> None:
+    offer = only("Offers were in the $140 million to $160 million range.")
+    assert offer.low == pytest.approx(140e6, rel=0.01) and offer.high == 160e6
+    between = only("The offer is between $140 million and $150 million.")
+    assert between.low == pytest.approx(140e6, rel=0.01) and between.high == 150e6
+    assert between.text == "between $140 million and $150 million"
+
+
 def test_percentages_are_their_own_kind() -> None:
     assert only("Turnout was 64%.").kind == "percent"
     assert only("Turnout was 64 per cent.").kind == "percent"
