@@ -57,6 +57,10 @@ def tokenize(text: str) -> tuple[Token, ...]:
 def key(word: str) -> str:
     """A crude stem shared by a word's inflections ('denied', 'denies', 'deny' -> 'deni')."""
     w = word.lower().replace("’", "'")
+    # The possessive names the same thing: "Russia's" and "Russia" share a key.
+    if w.endswith("'s") and len(w) > 3:
+        w = w[:-2]
+    w = w.rstrip("'") or w
     w = IRREGULAR.get(w, w)
     n = len(w)
     if n > 4 and (w.endswith("ied") or w.endswith("ies")):
