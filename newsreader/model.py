@@ -141,6 +141,14 @@ class Analysis:
 
 
 @dataclass(frozen=True)
+class AnalysisSummary:
+    """The counts a story listing shows: claims, and how many of them are conflicting."""
+
+    claims: int
+    conflicts: int
+
+
+@dataclass(frozen=True)
 class Target:
     """A quoted sentence an annotation hangs on (TextQuote + TextPosition selectors)."""
 
