@@ -14,7 +14,6 @@ from typing import Any, Protocol
 
 import orjson
 
-from newsreader.analysis import ENGINE_VERSION, analyze
 from newsreader.errors import UserError
 from newsreader.model import Analysis, AnalysisSummary, ClaimStatus, Story
 from newsreader.report import analysis_from_dict, analysis_to_dict
@@ -73,6 +72,9 @@ def analyse_cached(story: Story, cache: AnalysisCache) -> tuple[Analysis, bool]:
     the cache; an entry that cannot be read back is ignored and replaced, and a cache that
     cannot be written to (a read-only or full disk) only means analysing again next time.
     """
+    # The engine is slow to import: only a cache miss needs more than its version.
+    from newsreader.analysis import ENGINE_VERSION, analyze
+
     fingerprint = story_fingerprint(story)
     data = cache.cached_analysis(story.id, fingerprint, ENGINE_VERSION)
     if isinstance(data, dict):

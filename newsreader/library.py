@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Protocol
 
 from newsreader.analysis_cache import AnalysisCache, analyse_cached
 from newsreader.anchors import Reanchored
 from newsreader.errors import UserError
 from newsreader.model import Analysis, Story
-from newsreader.seeds import load_demo_story
 
 
 class Library(AnalysisCache, Protocol):
@@ -59,7 +59,10 @@ def library_story(library: Library, story_id: str, demo: Story | None = None) ->
         return library.load_story(story_id)
     except KeyError:
         pass
-    demo = demo or load_demo_story()
+    if demo is None:
+        from newsreader.seeds import load_demo_story
+
+        demo = load_demo_story()
     if story_id == demo.id:
         return demo
     raise UserError(f"no saved story {story_id!r} (see 'newsreader list')")
@@ -90,3 +93,13 @@ def last_opened(stories: Iterable[tuple[str, str | None]]) -> str | None:
     """The id of the story opened most recently, from ``(id, opened time)`` pairs."""
     opened = [(when, story_id) for story_id, when in stories if when]
     return max(opened)[1] if opened else None
+
+
+def opened_label(stamp: str | None) -> str:
+    """When a story was last opened, in local time to the minute ("never" when it was not)."""
+    if not stamp:
+        return "never"
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return "?"

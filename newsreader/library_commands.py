@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import datetime
 from pathlib import Path
 
 from newsreader.cleaning import strip_controls
 from newsreader.errors import UserError
-from newsreader.library import library_story
+from newsreader.library import library_story, opened_label
 from newsreader.model import Story
 from newsreader.seeds import load_demo_story
 from newsreader.story_lookup import find_story, match_story
@@ -33,15 +32,6 @@ def resolve(store: AnnotationStore, query: str, demo: Story) -> str:
     return find_story(query, stories, demo_id=demo.id)
 
 
-def _when(stamp: str | None) -> str:
-    if not stamp:
-        return "never"
-    try:
-        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return "?"
-
-
 def _count(value: int | None) -> str:
     return "-" if value is None else str(value)
 
@@ -63,7 +53,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                 _count(info.claims),
                 _count(info.conflicts),
                 str(info.annotations),
-                _when(info.opened),
+                opened_label(info.opened),
                 title,
             )
         )

@@ -438,7 +438,9 @@ class AnnotationStore:
         listed = {info.id for info in infos}
         for story in always:
             if story.id not in listed:
-                infos.append(unsaved_story_info(story, counts.get(story.id, 0)))
+                infos.append(
+                    unsaved_story_info(story, counts.get(story.id, 0), analyses.get(story.id))
+                )
         return infos
 
     def delete_story(self, story_id: str, annotations: bool = False) -> bool:

@@ -88,14 +88,19 @@ def story_info(
     )
 
 
-def unsaved_story_info(story: Story, annotations: int = 0) -> StoryInfo:
+def unsaved_story_info(
+    story: Story, annotations: int = 0, counts: dict[str, Any] | None = None
+) -> StoryInfo:
     """The listing entry of a story that is always offered but not saved yet (the demo)."""
+    counts = counts or {}
     return StoryInfo(
         id=story.id,
         title=story.title,
         articles=len(story.articles),
         saved="",
         annotations=annotations,
+        claims=_count(counts.get("claims")),
+        conflicts=_count(counts.get("conflicts")),
     )
 
 
