@@ -20,6 +20,10 @@ from newsreader.report import analysis_from_dict, analysis_to_dict
 
 # The story and its articles are kept in the story's snapshot: a cached entry leaves them out.
 _STORY_KEYS = ("story", "articles")
+# How an entry is packed (see pack_analysis); an entry packed otherwise is a cache miss.
+PACKING = 1
+# Fields holding sentence ids, stored as positions in the story's sentence order.
+_SENTENCE_FIELDS = {"relations": ("a", "b"), "claims": ("sentences",)}
 
 
 class AnalysisCache(Protocol):
@@ -65,6 +69,79 @@ def summarise(analysis: Analysis) -> AnalysisSummary:
     return AnalysisSummary(claims=len(analysis.claims), conflicts=conflicts)
 
 
+def pack_analysis(data: dict[str, Any], story: Story) -> dict[str, Any]:
+    """A compact form of an ``analyze --json`` dict for the cache.
+
+    The story and its articles are left out (the snapshot has them); relations and claims
+    become a row of values per item under a list of field names (fields added to the
+    contract later are kept), and sentence ids become positions in the story.
+    """
+    position = {s.id: n for n, s in enumerate(s for a in story.articles for s in a.sentences)}
+    packed: dict[str, Any] = {"packing": PACKING}
+    for key, value in data.items():
+        if key in _STORY_KEYS:
+            continue
+        if key not in _SENTENCE_FIELDS:
+            packed[key] = value
+            continue
+        fields = list(dict.fromkeys(f for item in value for f in item))
+        ids = set(_SENTENCE_FIELDS[key])
+        packed[key] = {
+            "fields": fields,
+            "rows": [
+                [_ids_to_positions(item[f], position) if f in ids else item[f] for f in fields]
+                for item in value
+            ],
+        }
+    return packed
+
+
+def unpack_analysis(packed: dict[str, Any], story: Story) -> dict[str, Any]:
+    """The ``analyze --json`` dict of a packed cache entry (see :func:`pack_analysis`).
+
+    Raises:
+        ValueError: the entry is packed another way or does not fit the story.
+    """
+    if packed.get("packing") != PACKING:
+        raise ValueError("packed another way")
+    sentences = [s.id for a in story.articles for s in a.sentences]
+    data: dict[str, Any] = {}
+    try:
+        for key, value in packed.items():
+            if key == "packing":
+                continue
+            if key not in _SENTENCE_FIELDS:
+                data[key] = value
+                continue
+            fields, ids = value["fields"], set(_SENTENCE_FIELDS[key])
+            data[key] = [
+                {
+                    f: _positions_to_ids(v, sentences) if f in ids else v
+                    for f, v in zip(fields, row, strict=True)
+                }
+                for row in value["rows"]
+            ]
+    except (KeyError, TypeError, IndexError) as exc:
+        raise ValueError(f"not a packed analysis ({type(exc).__name__})") from None
+    return data
+
+
+def _ids_to_positions(value: Any, position: dict[str, int]) -> Any:
+    return [position[v] for v in value] if isinstance(value, list) else position[value]
+
+
+def _positions_to_ids(value: Any, sentences: list[str]) -> Any:
+    if isinstance(value, list):
+        return [_sentence_at(v, sentences) for v in value]
+    return _sentence_at(value, sentences)
+
+
+def _sentence_at(position: Any, sentences: list[str]) -> str:
+    if not isinstance(position, int) or position < 0:
+        raise IndexError(position)
+    return sentences[position]
+
+
 def analyse_cached(story: Story, cache: AnalysisCache) -> tuple[Analysis, bool]:
     """The analysis of a story, from the cache when it holds a valid one.
 
@@ -79,12 +156,11 @@ def analyse_cached(story: Story, cache: AnalysisCache) -> tuple[Analysis, bool]:
     data = cache.cached_analysis(story.id, fingerprint, ENGINE_VERSION)
     if isinstance(data, dict):
         try:
-            return analysis_from_dict(data, story), True
+            return analysis_from_dict(unpack_analysis(data, story), story), True
         except ValueError:
             pass
     analysis = analyze(story)
-    full = analysis_to_dict(analysis)
-    entry = {key: value for key, value in full.items() if key not in _STORY_KEYS}
+    entry = pack_analysis(analysis_to_dict(analysis), story)
     with contextlib.suppress(UserError):
         cache.cache_analysis(story.id, fingerprint, ENGINE_VERSION, entry, summarise(analysis))
     return analysis, False

@@ -114,12 +114,31 @@ def test_content_change_invalidates(db_path: Path, demo_story: Story) -> None:
         assert not analyse_cached(edited, store)[1]
 
 
-def test_damaged_cache_entry_is_ignored_and_replaced(db_path: Path, demo_story: Story) -> None:
+def _claim_row(entry: dict) -> list:
+    claims = entry["data"]["claims"]
+    return claims["rows"][0]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda e: e["data"].update(packing=99),
+        lambda e: _claim_row(e).__setitem__(
+            e["data"]["claims"]["fields"].index("sentences"), [10**6]
+        ),
+        lambda e: _claim_row(e).__setitem__(e["data"]["claims"]["fields"].index("sentences"), [-1]),
+        lambda e: _claim_row(e).pop(),
+        lambda e: e["data"].pop("relations"),
+    ],
+)
+def test_damaged_cache_entry_is_ignored_and_replaced(
+    db_path: Path, demo_story: Story, damage
+) -> None:
     with AnnotationStore(db_path) as store:
         analyse_cached(demo_story, store)
     data = orjson.loads(db_path.read_bytes())
     [entry] = data["analyses"].values()
-    entry["data"]["claims"][0]["sentences"] = ["no-such-article/s0"]
+    damage(entry)
     db_path.write_bytes(orjson.dumps(data))
     with AnnotationStore(db_path) as store:
         assert analyse_cached(demo_story, store)[1] is False
