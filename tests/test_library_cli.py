@@ -208,24 +208,25 @@ def test_rm_export_failure_removes_nothing(db_path: Path, articles: Path, tmp_pa
 pty = pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
 
 
+def _answer(db: Path, question: str, answer: str, outcome: str) -> int | None:
+    """Run `rm flood` in a terminal, answer its question; returns the exit status."""
+    child = spawn("rm", "flood", db=db)
+    child.expect(question)
+    child.sendline(answer)
+    child.expect(outcome)
+    child.expect(pexpect.EOF)
+    child.close()
+    return child.exitstatus
+
+
 @pty
 def test_rm_asks_on_a_terminal(db_path: Path, articles: Path) -> None:
     assert run("add", str(articles), "--story", "Flood", db=db_path).returncode == 0
     before = db_path.read_bytes()
-    child = spawn("rm", "flood", db=db_path)
-    child.expect(r"Remove story 'Flood' \(flood-\w+, 3 articles\) and its 0 annotation\(s\)\?")
-    child.sendline("n")
-    child.expect("Nothing removed")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 1 and db_path.read_bytes() == before
-    child = spawn("rm", "flood", db=db_path)
-    child.expect(r"\[y/N\]")
-    child.sendline("y")
-    child.expect("Removed story 'Flood'")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    question = r"Remove story 'Flood' \(flood-\w+, 3 articles\) and its 0 annotation\(s\)\? \[y/N\]"
+    assert _answer(db_path, question, "n", "Nothing removed") == 1
+    assert db_path.read_bytes() == before
+    assert _answer(db_path, question, "y", "Removed story 'Flood'") == 0
     with AnnotationStore(db_path) as store:
         assert store.list_stories() == []
 
