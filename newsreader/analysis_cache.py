@@ -142,25 +142,45 @@ def _sentence_at(position: Any, sentences: list[str]) -> str:
     return sentences[position]
 
 
-def analyse_cached(story: Story, cache: AnalysisCache) -> tuple[Analysis, bool]:
-    """The analysis of a story, from the cache when it holds a valid one.
+def load_cached(story: Story, cache: AnalysisCache) -> Analysis | None:
+    """The cached analysis of a story, or None when the cache holds no valid one (an entry
+    for other content or another engine version, or one that cannot be read back)."""
+    from newsreader.analysis import ENGINE_VERSION
 
-    Returns the analysis and True when it came from the cache. A fresh analysis is put in
-    the cache; an entry that cannot be read back is ignored and replaced, and a cache that
-    cannot be written to (a read-only or full disk) only means analysing again next time.
+    data = cache.cached_analysis(story.id, story_fingerprint(story), ENGINE_VERSION)
+    if not isinstance(data, dict):
+        return None
+    try:
+        return analysis_from_dict(unpack_analysis(data, story), story)
+    except ValueError:
+        return None
+
+
+def remember(analysis: Analysis, cache: AnalysisCache) -> None:
+    """Put an analysis in the cache, for its story's content and this engine version.
+
+    A cache that cannot be written to (read-only, a full disk) only means analysing again
+    next time.
     """
-    # The engine is slow to import: only a cache miss needs more than its version.
-    from newsreader.analysis import ENGINE_VERSION, analyze
+    from newsreader.analysis import ENGINE_VERSION
 
-    fingerprint = story_fingerprint(story)
-    data = cache.cached_analysis(story.id, fingerprint, ENGINE_VERSION)
-    if isinstance(data, dict):
-        try:
-            return analysis_from_dict(unpack_analysis(data, story), story), True
-        except ValueError:
-            pass
-    analysis = analyze(story)
+    story = analysis.story
     entry = pack_analysis(analysis_to_dict(analysis), story)
     with contextlib.suppress(UserError):
-        cache.cache_analysis(story.id, fingerprint, ENGINE_VERSION, entry, summarise(analysis))
+        cache.cache_analysis(
+            story.id, story_fingerprint(story), ENGINE_VERSION, entry, summarise(analysis)
+        )
+
+
+def analyse_cached(story: Story, cache: AnalysisCache) -> tuple[Analysis, bool]:
+    """The analysis of a story, from the cache when it holds a valid one, else fresh (and
+    then cached); True when it came from the cache."""
+    cached = load_cached(story, cache)
+    if cached is not None:
+        return cached, True
+    # The engine is slow to import: only a cache miss needs it.
+    from newsreader.analysis import analyze
+
+    analysis = analyze(story)
+    remember(analysis, cache)
     return analysis, False

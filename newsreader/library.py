@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from newsreader.analysis_cache import AnalysisCache, analyse_cached
+from newsreader.analysis_cache import AnalysisCache, analyse_cached, remember
 from newsreader.anchors import Reanchored
 from newsreader.errors import UserError
 from newsreader.model import Analysis, Story
@@ -68,9 +68,15 @@ def library_story(library: Library, story_id: str, demo: Story | None = None) ->
     raise UserError(f"no saved story {story_id!r} (see 'newsreader list')")
 
 
-def open_story(library: Library, story: Story) -> OpenedStory:
+def open_story(library: Library, story: Story, analysis: Analysis | None = None) -> OpenedStory:
     """Save a story's snapshot, analyse it (or reuse the cached analysis), mark it opened and
     re-attach its annotations; a read-only library saves nothing.
+
+    Args:
+        library: where the story, its analysis and its annotations are kept.
+        story: the story to open.
+        analysis: an analysis of ``story`` made elsewhere (in a worker thread): it is
+            cached instead of looking in the cache or analysing again.
 
     Raises:
         UserError: the story has fewer than two articles, or saving failed.
@@ -82,7 +88,11 @@ def open_story(library: Library, story: Story) -> OpenedStory:
         )
     if not library.read_only:
         library.save_story(story)
-    analysis, cached = analyse_cached(story, library)
+    if analysis is None:
+        analysis, cached = analyse_cached(story, library)
+    else:
+        cached = False
+        remember(analysis, library)
     if not library.read_only:
         library.mark_opened(story.id)
     anchored = library.reanchor(story.id, analysis)

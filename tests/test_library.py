@@ -10,7 +10,7 @@ import orjson
 import pytest
 
 import newsreader.analysis
-from newsreader.analysis_cache import analyse_cached, story_fingerprint
+from newsreader.analysis_cache import analyse_cached, load_cached, story_fingerprint
 from newsreader.errors import UserError
 from newsreader.library import last_opened, library_story, open_story
 from newsreader.model import Analysis, Story, Verdict
@@ -224,3 +224,16 @@ def test_find_story_refuses_ambiguous_and_unknown() -> None:
     with pytest.raises(UserError):
         find_story("  ", STORIES)
     assert match_story("volcano", STORIES) is None
+
+
+def test_open_story_with_an_analysis_made_elsewhere_caches_it(
+    db_path: Path, demo_story: Story, demo_analysis, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _engine_must_not_run(monkeypatch)
+    with AnnotationStore(db_path) as store:
+        assert load_cached(demo_story, store) is None
+        opened = open_story(store, demo_story, demo_analysis)
+        assert not opened.cached and opened.analysis is demo_analysis
+    with AnnotationStore(db_path) as store:
+        assert load_cached(store.load_story(demo_story.id), store) == demo_analysis
+        assert open_story(store, demo_story).cached
