@@ -5,7 +5,8 @@ Versions:
     2. A ``meta`` table holding ``{"schema": 2}``, a ``stories`` table (snapshots of articles)
        and annotations with an ``orphaned`` flag set when re-anchoring could not place them.
     3. An ``analyses`` table (one cached analysis per story, valid for one content fingerprint
-       and engine version) and an optional ``opened`` time on stories.
+       and engine version), an optional ``opened`` time on stories, and an optional
+       ``ui_state`` table (where the reader was left).
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ META = "meta"
 STORIES = "stories"
 ANNOTATIONS = "annotations"
 ANALYSES = "analyses"
-KNOWN_TABLES = {META, STORIES, ANNOTATIONS, ANALYSES, "_default"}
+UI_STATE = "ui_state"
+KNOWN_TABLES = {META, STORIES, ANNOTATIONS, ANALYSES, UI_STATE, "_default"}
 META_DOC_ID = "1"
 
 ANNOTATION_KEYS = {"id", "story", "claim", "status", "created", "updated"}
