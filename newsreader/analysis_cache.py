@@ -21,9 +21,9 @@ from newsreader.report import analysis_from_dict, analysis_to_dict
 # The story and its articles are kept in the story's snapshot: a cached entry leaves them out.
 _STORY_KEYS = ("story", "articles")
 # How an entry is packed (see pack_analysis); an entry packed otherwise is a cache miss.
-PACKING = 1
-# Fields holding sentence ids, stored as positions in the story's sentence order.
-_SENTENCE_FIELDS = {"relations": ("a", "b"), "claims": ("sentences",)}
+PACKING = 2
+# Fields holding sentence ("s") or article ("a") ids, stored as positions in the story.
+_ID_FIELDS = {"relations": {"a": "s", "b": "s"}, "claims": {"sentences": "s", "articles": "a"}}
 
 
 class AnalysisCache(Protocol):
@@ -69,27 +69,40 @@ def summarise(analysis: Analysis) -> AnalysisSummary:
     return AnalysisSummary(claims=len(analysis.claims), conflicts=conflicts)
 
 
+def _story_ids(story: Story) -> dict[str, list[str]]:
+    """The story's sentence ids ("s") and article ids ("a"), in order."""
+    return {
+        "s": [s.id for a in story.articles for s in a.sentences],
+        "a": [a.id for a in story.articles],
+    }
+
+
 def pack_analysis(data: dict[str, Any], story: Story) -> dict[str, Any]:
     """A compact form of an ``analyze --json`` dict for the cache.
 
     The story and its articles are left out (the snapshot has them); relations and claims
     become a row of values per item under a list of field names (fields added to the
-    contract later are kept), and sentence ids become positions in the story.
+    contract later are kept), and sentence and article ids become positions in the story.
     """
-    position = {s.id: n for n, s in enumerate(s for a in story.articles for s in a.sentences)}
+    positions = {
+        kind: {item: n for n, item in enumerate(ids)} for kind, ids in _story_ids(story).items()
+    }
     packed: dict[str, Any] = {"packing": PACKING}
     for key, value in data.items():
         if key in _STORY_KEYS:
             continue
-        if key not in _SENTENCE_FIELDS:
+        if key not in _ID_FIELDS:
             packed[key] = value
             continue
         fields = list(dict.fromkeys(f for item in value for f in item))
-        ids = set(_SENTENCE_FIELDS[key])
+        kinds = _ID_FIELDS[key]
         packed[key] = {
             "fields": fields,
             "rows": [
-                [_ids_to_positions(item[f], position) if f in ids else item[f] for f in fields]
+                [
+                    _to_positions(item[f], positions[kinds[f]]) if f in kinds else item.get(f)
+                    for f in fields
+                ]
                 for item in value
             ],
         }
@@ -104,19 +117,19 @@ def unpack_analysis(packed: dict[str, Any], story: Story) -> dict[str, Any]:
     """
     if packed.get("packing") != PACKING:
         raise ValueError("packed another way")
-    sentences = [s.id for a in story.articles for s in a.sentences]
+    ids = _story_ids(story)
     data: dict[str, Any] = {}
     try:
         for key, value in packed.items():
             if key == "packing":
                 continue
-            if key not in _SENTENCE_FIELDS:
+            if key not in _ID_FIELDS:
                 data[key] = value
                 continue
-            fields, ids = value["fields"], set(_SENTENCE_FIELDS[key])
+            fields, kinds = value["fields"], _ID_FIELDS[key]
             data[key] = [
                 {
-                    f: _positions_to_ids(v, sentences) if f in ids else v
+                    f: _to_ids(v, ids[kinds[f]]) if f in kinds else v
                     for f, v in zip(fields, row, strict=True)
                 }
                 for row in value["rows"]
@@ -126,20 +139,20 @@ def unpack_analysis(packed: dict[str, Any], story: Story) -> dict[str, Any]:
     return data
 
 
-def _ids_to_positions(value: Any, position: dict[str, int]) -> Any:
+def _to_positions(value: Any, position: dict[str, int]) -> Any:
     return [position[v] for v in value] if isinstance(value, list) else position[value]
 
 
-def _positions_to_ids(value: Any, sentences: list[str]) -> Any:
+def _to_ids(value: Any, ids: list[str]) -> Any:
     if isinstance(value, list):
-        return [_sentence_at(v, sentences) for v in value]
-    return _sentence_at(value, sentences)
+        return [_id_at(v, ids) for v in value]
+    return _id_at(value, ids)
 
 
-def _sentence_at(position: Any, sentences: list[str]) -> str:
+def _id_at(position: Any, ids: list[str]) -> str:
     if not isinstance(position, int) or position < 0:
         raise IndexError(position)
-    return sentences[position]
+    return ids[position]
 
 
 def load_cached(story: Story, cache: AnalysisCache) -> Analysis | None:

@@ -10,7 +10,13 @@ import orjson
 import pytest
 
 import newsreader.analysis
-from newsreader.analysis_cache import analyse_cached, load_cached, story_fingerprint
+from newsreader.analysis_cache import (
+    analyse_cached,
+    load_cached,
+    pack_analysis,
+    story_fingerprint,
+    unpack_analysis,
+)
 from newsreader.errors import UserError
 from newsreader.library import last_opened, library_story, open_story
 from newsreader.model import Analysis, Story, Verdict
@@ -237,3 +243,19 @@ def test_open_story_with_an_analysis_made_elsewhere_caches_it(
     with AnnotationStore(db_path) as store:
         assert load_cached(store.load_story(demo_story.id), store) == demo_analysis
         assert open_story(store, demo_story).cached
+
+
+def test_packing_keeps_fields_added_to_the_contract(demo_story: Story, demo_analysis) -> None:
+    data = analysis_to_dict(demo_analysis)
+    data["relations"][0]["model"] = "a newer field"
+    data["topics"] = [{"label": "visit", "claims": [data["claims"][0]["id"]]}]
+    packed = orjson.loads(orjson.dumps(pack_analysis(data, demo_story)))
+    assert len(orjson.dumps(packed)) < len(orjson.dumps(data)) / 3
+    unpacked = unpack_analysis(packed, demo_story)
+    assert unpacked["topics"] == data["topics"]
+    assert unpacked["relations"][0]["model"] == "a newer field"
+    assert unpacked["relations"][1]["model"] is None
+    assert unpacked["claims"] == data["claims"]
+    assert [{k: r[k] for k in r if k != "model"} for r in unpacked["relations"]] == [
+        {k: r[k] for k in r if k != "model"} for r in data["relations"]
+    ]
