@@ -43,7 +43,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         infos = library_listing(store, demo)
     rows = [("ID", "ARTICLES", "CLAIMS", "CONFLICTS", "VERDICTS", "LAST OPENED", "TITLE")]
     for info in infos:
-        title = strip_controls(" ".join(info.title.split()))
+        title = strip_controls(" ".join(info.title.split())) or "(articles not saved)"
         if info.id == demo.id:
             title += " (demo)"
         rows.append(
@@ -98,13 +98,17 @@ def cmd_rm(args: argparse.Namespace) -> int:
         raise UserError("rm: refusing to remove without --yes (input is not a terminal)")
     with AnnotationStore(resolve_db_path(args.db), read_only=False) as store:
         story_id = resolve(store, args.story, demo)
-        story = library_story(store, story_id, demo)
         verdicts = len(store.all(story_id))
-        saved = any(s.id == story_id for s in store.list_stories())
+        saved = any(s.id == story_id and s.saved for s in store.list_stories())
         if not saved and not verdicts:
             print(f"{story_id}: nothing saved for this story (the demo story is always listed)")
             return 0
-        what = f"story {story.title!r} ({story_id}, {len(story.articles)} articles)"
+        if saved or story_id == demo.id:
+            story = library_story(store, story_id, demo)
+            what = f"story {story.title!r} ({story_id}, {len(story.articles)} articles)"
+        else:
+            story = Story(id=story_id, title="", articles=())
+            what = f"story {story_id} (articles not saved)"
         question = f"Remove {what} and its {verdicts} annotation(s)?"
         if not args.yes and not _confirm(strip_controls(question)):
             print("Nothing removed.")

@@ -416,13 +416,18 @@ class AnnotationStore:
     ) -> list[StoryInfo]:
         """Saved stories, most recently opened (or saved) first, with their counts.
 
+        Then the ``always`` stories not saved, then stories known only by their annotations
+        (imported, or saved before stories were kept): no articles and an empty title.
+
         Args:
             always: stories listed even when not saved (the demo), after the saved ones.
             engine: count claims and conflicts only from analyses by this engine version
                 (None: from any cached analysis).
         """
         counts: dict[str, int] = {}
+        every: dict[str, int] = {}
         for doc in self._table.all():
+            every[doc["story"]] = every.get(doc["story"], 0) + 1
             if not doc.get("orphaned"):
                 counts[doc["story"]] = counts.get(doc["story"], 0) + 1
         analyses = {
@@ -441,6 +446,9 @@ class AnnotationStore:
                 infos.append(
                     unsaved_story_info(story, counts.get(story.id, 0), analyses.get(story.id))
                 )
+                listed.add(story.id)
+        for story_id in sorted(every.keys() - listed):
+            infos.append(StoryInfo(story_id, "", 0, "", annotations=every[story_id]))
         return infos
 
     def delete_story(self, story_id: str, annotations: bool = False) -> bool:

@@ -262,3 +262,22 @@ def test_no_arguments_opens_the_demo_on_a_new_database(db_path: Path, demo_story
     with AnnotationStore(db_path) as store:
         [info] = store.list_stories()
     assert info.id == demo_story.id and info.opened and info.claims
+
+
+def test_stories_known_only_by_annotations_are_listed_and_removable(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with AnnotationStore(db_path) as store:
+        store.set_verdict("imported-story", "c1", Verdict.VERIFIED, ())
+        store.set_verdict("kept-story", "c2", Verdict.DISPUTED, ())
+    rows = _listing(db_path, capsys)
+    assert rows["imported-story"][1:6] == ["0", "-", "-", "1", "never"]
+    assert " ".join(rows["imported-story"][6:]) == "(articles not saved)"
+    assert main(["rm", "imported", "--yes", "--db", str(db_path)]) == 0
+    assert "Removed story imported-story (articles not saved) and 1 annotation(s)" in (
+        capsys.readouterr().out
+    )
+    with AnnotationStore(db_path) as store:
+        assert [a.story for a in store.all()] == ["kept-story"]
+    assert main(["open", "kept", "--db", str(db_path)]) == 2
+    assert "no saved story 'kept-story'" in capsys.readouterr().err

@@ -38,7 +38,8 @@ class StoryPicker(ModalScreen[str | None]):
     of the story picked with enter (or a click), or None on escape.
 
     Args:
-        stories: the stories to offer, in order (``store.list_stories(always=[demo], ...)``).
+        stories: the stories to offer, in order (``store.list_stories(always=[demo], ...)``);
+            those without saved articles (known only by annotations) are left out.
         current: the id of the story being read, where the cursor starts.
     """
 
@@ -66,7 +67,7 @@ class StoryPicker(ModalScreen[str | None]):
 
     def __init__(self, stories: Sequence[StoryInfo], current: str | None = None) -> None:
         super().__init__()
-        self.stories = list(stories)
+        self.stories = [story for story in stories if story.articles]
         self.current = current
 
     def compose(self) -> ComposeResult:
