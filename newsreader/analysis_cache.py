@@ -1,7 +1,8 @@
 """Reusing a saved analysis: a story's content fingerprint, and analyse-or-reuse.
 
 A cached analysis is valid for exactly one content fingerprint of the story's articles and
-one :data:`newsreader.analysis.ENGINE_VERSION`; any change to either means analysing afresh.
+one engine configuration (:func:`engine_key`: :data:`newsreader.analysis.ENGINE_VERSION` and
+whether the optional word embeddings are used); any change means analysing afresh.
 The cache itself (where the data is kept) is anything with the two methods of
 :class:`AnalysisCache`; it only ever sees plain JSON-ready dicts.
 """
@@ -155,12 +156,18 @@ def _id_at(position: Any, ids: list[str]) -> str:
     return ids[position]
 
 
+def engine_key() -> str:
+    """The engine version and configuration an analysis made now would be cached under."""
+    from newsreader.analysis import ENGINE_VERSION
+    from newsreader.embeddings import semantic_requested
+
+    return f"{ENGINE_VERSION}+semantic" if semantic_requested() else ENGINE_VERSION
+
+
 def load_cached(story: Story, cache: AnalysisCache) -> Analysis | None:
     """The cached analysis of a story, or None when the cache holds no valid one (an entry
     for other content or another engine version, or one that cannot be read back)."""
-    from newsreader.analysis import ENGINE_VERSION
-
-    data = cache.cached_analysis(story.id, story_fingerprint(story), ENGINE_VERSION)
+    data = cache.cached_analysis(story.id, story_fingerprint(story), engine_key())
     if not isinstance(data, dict):
         return None
     try:
@@ -175,13 +182,11 @@ def remember(analysis: Analysis, cache: AnalysisCache) -> None:
     A cache that cannot be written to (read-only, a full disk) only means analysing again
     next time.
     """
-    from newsreader.analysis import ENGINE_VERSION
-
     story = analysis.story
     entry = pack_analysis(analysis_to_dict(analysis), story)
     with contextlib.suppress(UserError):
         cache.cache_analysis(
-            story.id, story_fingerprint(story), ENGINE_VERSION, entry, summarise(analysis)
+            story.id, story_fingerprint(story), engine_key(), entry, summarise(analysis)
         )
 
 

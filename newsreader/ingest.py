@@ -242,15 +242,22 @@ def make_article(source: Source, cleaned: CleanedText, article_id: str) -> Artic
         text=cleaned.text,
         sentences=sentences,
         outlet=source.outlet,
-        author=source.author,
+        author=source.author or cleaned.author,
         date=source.date or cleaned.date,
     )
 
 
-def _near_copy(text: str, kept: dict[str, str]) -> tuple[str, float] | None:
+def _near_copy(
+    text: str, kept: dict[str, str], vocabularies: dict[str, frozenset[str]]
+) -> tuple[str, float] | None:
     """The kept article whose normalised text is almost the same as `text`, with the score."""
+    words = frozenset(text.split())
     for other, path in kept.items():
         if min(len(text), len(other)) < NEAR_COPY_SHARE * max(len(text), len(other)):
+            continue
+        # Near copies share almost all their words: a cheap test before the edit distance.
+        vocabulary = vocabularies[other]
+        if len(words & vocabulary) < 0.5 * len(words | vocabulary):
             continue
         score = fuzz.ratio(text, other, score_cutoff=NEAR_COPY_SHARE * 100)
         if score:
@@ -273,6 +280,7 @@ def _articles(
     taken: set[str] = {a.id for a in existing}
     articles: list[Article] = []
     kept: dict[str, str] = {_normalised(a.text): a.source for a in existing}
+    vocabularies: dict[str, frozenset[str]] = {key: frozenset(key.split()) for key in kept}
     for source in sources:
         cleaned = clean_article(source.raw)
         normalised = _normalised(cleaned.text)
@@ -285,7 +293,7 @@ def _articles(
         if not article.sentences:
             problems.append(f"{source.path}: no article text left after cleaning")
             continue
-        near = _near_copy(normalised, kept)
+        near = _near_copy(normalised, kept, vocabularies)
         if near is not None:
             problems.append(
                 f"{source.path}: nearly the same text as {near[0]} ({near[1]:.0f}% alike), "
@@ -293,6 +301,7 @@ def _articles(
             )
         taken.add(article.id)
         kept[normalised] = source.path
+        vocabularies[normalised] = frozenset(normalised.split())
         articles.append(article)
     return articles
 

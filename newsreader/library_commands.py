@@ -21,9 +21,9 @@ def _warn(message: str) -> None:
 
 def library_listing(store: AnnotationStore, demo: Story) -> list[StoryInfo]:
     """Every story to offer: the saved ones (counts from analyses by this engine) and the demo."""
-    from newsreader.analysis import ENGINE_VERSION
+    from newsreader.analysis_cache import engine_key
 
-    return store.list_stories(always=[demo], engine=ENGINE_VERSION)
+    return store.list_stories(always=[demo], engine=engine_key())
 
 
 def resolve(store: AnnotationStore, query: str, demo: Story) -> str:

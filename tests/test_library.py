@@ -12,6 +12,7 @@ import pytest
 import newsreader.analysis
 from newsreader.analysis_cache import (
     analyse_cached,
+    engine_key,
     load_cached,
     pack_analysis,
     story_fingerprint,
@@ -78,7 +79,7 @@ def test_cache_miss_then_hit_across_reopening(
         assert not cached and analysis == demo_analysis
     saved = orjson.loads(db_path.read_bytes())
     [entry] = saved["analyses"].values()
-    assert entry["story"] == demo_story.id and entry["engine"] == newsreader.analysis.ENGINE_VERSION
+    assert entry["story"] == demo_story.id and entry["engine"] == engine_key()
     assert entry["fingerprint"] == story_fingerprint(demo_story)
     # The article texts live in the snapshot only.
     assert set(entry["data"]) >= {"relations", "claims"} and "articles" not in entry["data"]
@@ -103,6 +104,19 @@ def test_engine_version_change_invalidates(
         assert info.claims is not None
         [stale] = store.list_stories(always=[demo_story], engine="an-older-engine")
         assert stale.claims is None
+
+
+def test_semantic_switch_invalidates(
+    db_path: Path, demo_story: Story, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newsreader.embeddings
+
+    with AnnotationStore(db_path) as store:
+        analyse_cached(demo_story, store)
+        assert analyse_cached(demo_story, store)[1]
+        monkeypatch.setattr(newsreader.embeddings, "semantic_requested", lambda flag=None: True)
+        assert engine_key() == f"{newsreader.analysis.ENGINE_VERSION}+semantic"
+        assert load_cached(demo_story, store) is None
 
 
 def test_content_change_invalidates(db_path: Path, demo_story: Story) -> None:
