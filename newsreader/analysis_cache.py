@@ -16,7 +16,7 @@ from typing import Any, Protocol
 import orjson
 
 from newsreader.errors import UserError
-from newsreader.model import Analysis, AnalysisSummary, ClaimStatus, Story
+from newsreader.model import Analysis, CachedAnalysis, ClaimStatus, Story
 from newsreader.report import analysis_from_dict, analysis_to_dict
 
 # The story and its articles are kept in the story's snapshot: a cached entry leaves them out.
@@ -34,15 +34,8 @@ class AnalysisCache(Protocol):
         """The data saved for this story, fingerprint and engine version, if any."""
         ...
 
-    def cache_analysis(
-        self,
-        story_id: str,
-        fingerprint: str,
-        engine: str,
-        data: dict[str, Any],
-        summary: AnalysisSummary,
-    ) -> None:
-        """Keep the data of a story's analysis (replacing any older entry of the story)."""
+    def cache_analysis(self, entry: CachedAnalysis) -> None:
+        """Keep a story's analysis (replacing any older entry of the story)."""
         ...
 
 
@@ -62,12 +55,6 @@ def story_fingerprint(story: Story) -> str:
         for a in story.articles
     ]
     return hashlib.sha256(orjson.dumps(articles)).hexdigest()
-
-
-def summarise(analysis: Analysis) -> AnalysisSummary:
-    """How many claims an analysis has, and how many of them are conflicting."""
-    conflicts = sum(c.status is ClaimStatus.CONFLICTING for c in analysis.claims)
-    return AnalysisSummary(claims=len(analysis.claims), conflicts=conflicts)
 
 
 def _story_ids(story: Story) -> dict[str, list[str]]:
@@ -183,11 +170,16 @@ def remember(analysis: Analysis, cache: AnalysisCache) -> None:
     next time.
     """
     story = analysis.story
-    entry = pack_analysis(analysis_to_dict(analysis), story)
+    entry = CachedAnalysis(
+        story=story.id,
+        fingerprint=story_fingerprint(story),
+        engine=engine_key(),
+        data=pack_analysis(analysis_to_dict(analysis), story),
+        claims=len(analysis.claims),
+        conflicts=sum(c.status is ClaimStatus.CONFLICTING for c in analysis.claims),
+    )
     with contextlib.suppress(UserError):
-        cache.cache_analysis(
-            story.id, story_fingerprint(story), engine_key(), entry, summarise(analysis)
-        )
+        cache.cache_analysis(entry)
 
 
 def analyse_cached(story: Story, cache: AnalysisCache) -> tuple[Analysis, bool]:

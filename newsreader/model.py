@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 
 class Verdict(StrEnum):
@@ -141,9 +142,14 @@ class Analysis:
 
 
 @dataclass(frozen=True)
-class AnalysisSummary:
-    """The counts a story listing shows: claims, and how many of them are conflicting."""
+class CachedAnalysis:
+    """A story's analysis as kept between runs: its data (packed, JSON-ready), the content
+    fingerprint and engine it is valid for, and the counts a story listing shows."""
 
+    story: str
+    fingerprint: str
+    engine: str
+    data: dict[str, Any] = field(compare=False, repr=False)
     claims: int
     conflicts: int
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,7 @@ from tinydb import Query, TinyDB
 from tinydb.table import Document
 
 from newsreader.anchors import Reanchored, reattach
-from newsreader.model import Analysis, AnalysisSummary, Annotation, Story, Target, Verdict
+from newsreader.model import Analysis, Annotation, CachedAnalysis, Story, Target, Verdict
 from store.lock import WriterLock, acquire_writer_lock
 from store.schema import (
     ANALYSES,
@@ -42,6 +42,9 @@ from store.stories import (
 from store.table import FastTable
 
 TABLE = ANNOTATIONS
+
+
+ANALYSIS_FIELDS = tuple(f.name for f in fields(CachedAnalysis))
 
 
 def _now() -> str:
@@ -490,30 +493,16 @@ class AnnotationStore:
             return None
         return found.get("data")
 
-    def cache_analysis(
-        self,
-        story_id: str,
-        fingerprint: str,
-        engine: str,
-        data: dict[str, Any],
-        summary: AnalysisSummary,
-    ) -> None:
-        """Keep a story's analysis data (one entry per story: it replaces any older one).
+    def cache_analysis(self, entry: CachedAnalysis) -> None:
+        """Keep a story's analysis (one entry per story: it replaces any older one).
 
         A read-only store keeps nothing (the analysis is simply redone next time).
         """
         if self.read_only:
             return
-        doc = {
-            "story": story_id,
-            "fingerprint": fingerprint,
-            "engine": engine,
-            "saved": _now(),
-            "claims": summary.claims,
-            "conflicts": summary.conflicts,
-            "data": data,
-        }
-        found = self._analysis_doc(story_id)
+        # Not dataclasses.asdict: it would deep-copy the data.
+        doc = {name: getattr(entry, name) for name in ANALYSIS_FIELDS} | {"saved": _now()}
+        found = self._analysis_doc(entry.story)
         with self._storage.changing(ANALYSES, [found.doc_id] if found else []):
             if found is None:
                 self._analyses.insert(doc)
