@@ -7,11 +7,14 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsreader import __version__
 from newsreader.errors import UserError
 from newsreader.model import Annotation, Story
+
+if TYPE_CHECKING:
+    from store import AnnotationStore
 
 EXIT_USAGE = 2
 
@@ -58,34 +61,61 @@ def _write_output(text: str, output: str | None) -> None:
 
 
 def cmd_open(args: argparse.Namespace) -> int:
-    """Open a story in the reader."""
-    from newsreader.analysis import analyze
+    """Open a story in the reader: the articles given, else the story opened last (or the demo)."""
     from store import AnnotationStore, resolve_db_path
 
-    story = _load_story(args.paths)
+    story = _load_story(args.paths) if args.paths else None
     store = AnnotationStore(resolve_db_path(args.db))
-    from tui.app import make_app
-
     try:
-        analysis = analyze(story)
-        if store.read_only:
-            print(
-                f"newsreader: note: {store.path}: {store.read_only_reason}; "
-                "opened read-only, verdicts will not be saved",
-                file=sys.stderr,
-            )
-        else:
-            store.save_story(story)
-        anchored = store.reanchor(story.id, analysis)
-        app = make_app(story, store, analysis)
-        if store.read_only:
-            # Shown in the header for the whole session.
-            app.sub_title = f"READ-ONLY: {store.read_only_reason}"
-        app.run()
-        _list_orphans(list(anchored.orphaned))
+        if story is None:
+            story = _last_story(store)
+        _read(story, store)
     finally:
         store.close()
     return 0
+
+
+def cmd_open_saved(args: argparse.Namespace) -> int:
+    """Open a saved story (by id, id prefix or title words) from its snapshot."""
+    from newsreader.library import library_story
+    from newsreader.library_commands import resolve
+    from newsreader.seeds import load_demo_story
+    from store import AnnotationStore, resolve_db_path
+
+    demo = load_demo_story()
+    with AnnotationStore(resolve_db_path(args.db)) as store:
+        _read(library_story(store, resolve(store, args.story, demo), demo), store)
+    return 0
+
+
+def _last_story(store: AnnotationStore) -> Story:
+    """The story opened most recently (from its snapshot), or the demo story."""
+    from newsreader.library import last_opened, library_story
+    from newsreader.seeds import load_demo_story
+
+    demo = load_demo_story()
+    story_id = last_opened((s.id, s.opened) for s in store.list_stories())
+    return library_story(store, story_id, demo) if story_id else demo
+
+
+def _read(story: Story, store: AnnotationStore) -> None:
+    """Get a story ready (snapshot, cached analysis, annotations) and run the reader on it."""
+    from newsreader.library import open_story
+    from tui.app import make_app
+
+    if store.read_only:
+        print(
+            f"newsreader: note: {store.path}: {store.read_only_reason}; "
+            "opened read-only, verdicts will not be saved",
+            file=sys.stderr,
+        )
+    opened = open_story(store, story)
+    app = make_app(story, store, opened.analysis)
+    if store.read_only:
+        # Shown in the header for the whole session.
+        app.sub_title = f"READ-ONLY: {store.read_only_reason}"
+    app.run()
+    _list_orphans(list(opened.anchored.orphaned))
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
@@ -200,7 +230,7 @@ def _build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argume
     main = _Parser(
         prog="newsreader",
         description="Compare news reports side by side: matching and conflicting claims, "
-        "verdicts and notes. Commands: analyze, export, import, doctor "
+        "verdicts and notes. Commands: list, open, add, rm, analyze, export, import, doctor "
         "(see 'newsreader COMMAND --help').",
     )
     main.add_argument("--version", action="version", version=f"newsreader {__version__}")
@@ -209,12 +239,12 @@ def _build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argume
         nargs="*",
         metavar="PATH|URL",
         help="article files (.txt, .md, .html), folders of them or http(s) URLs "
-        "(default: the demo story)",
+        "(default: the story opened last, else the demo story)",
     )
     _add_db_option(main)
     main.set_defaults(func=cmd_open)
 
-    commands: dict[str, argparse.ArgumentParser] = {}
+    commands: dict[str, argparse.ArgumentParser] = _library_parsers()
     analyze = _Parser(prog="newsreader analyze", description="Analyse a story and print it.")
     analyze.add_argument(
         "paths", nargs="*", metavar="PATH|URL", help="article files, folders or http(s) URLs"
@@ -259,6 +289,62 @@ def _build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argume
     doctor.set_defaults(func=cmd_doctor)
     commands["doctor"] = doctor
     return main, commands
+
+
+def _library_command(name: str) -> Command:
+    """A library command, imported when it runs (it loads the store)."""
+
+    def run(args: argparse.Namespace) -> int:
+        from newsreader import library_commands
+
+        command: Command = getattr(library_commands, name)
+        return command(args)
+
+    return run
+
+
+def _library_parsers() -> dict[str, argparse.ArgumentParser]:
+    listing = _Parser(
+        prog="newsreader list",
+        description="List the saved stories (and the demo) with their articles, claims, "
+        "conflicts, verdicts and when each was last opened.",
+    )
+    listing.set_defaults(func=_library_command("cmd_list"))
+
+    opener = _Parser(prog="newsreader open", description="Open a saved story from its snapshot.")
+    opener.add_argument("story", metavar="STORY", help="its id, a unique id prefix or title words")
+    opener.set_defaults(func=cmd_open_saved)
+
+    remover = _Parser(
+        prog="newsreader rm",
+        description="Remove a saved story, its cached analysis and its annotations.",
+    )
+    remover.add_argument("story", metavar="STORY", help="its id, a unique id prefix or title words")
+    remover.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    remover.add_argument(
+        "--export", metavar="FILE", help="first write the story's annotations to FILE (JSON)"
+    )
+    remover.set_defaults(func=_library_command("cmd_rm"))
+
+    adder = _Parser(
+        prog="newsreader add",
+        description="Add articles to a saved story, or save them as a new story.",
+    )
+    adder.add_argument(
+        "paths", nargs="+", metavar="PATH|URL", help="article files, folders or http(s) URLs"
+    )
+    adder.add_argument(
+        "--story",
+        metavar="NAME",
+        help="the story to add to (id, id prefix or title words); a new story of this name "
+        "when none matches",
+    )
+    adder.set_defaults(func=_library_command("cmd_add"))
+
+    parsers = {"list": listing, "open": opener, "rm": remover, "add": adder}
+    for parser in parsers.values():
+        _add_db_option(parser)
+    return parsers
 
 
 def main(argv: Sequence[str] | None = None) -> int:

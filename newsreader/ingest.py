@@ -265,18 +265,25 @@ def _near_copy(
     return None
 
 
-def _articles(sources: list[Source], problems: list[str]) -> list[Article]:
+def _normalised(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().casefold()
+
+
+def _articles(
+    sources: list[Source], problems: list[str], existing: tuple[Article, ...] = ()
+) -> list[Article]:
     """Clean and segment; articles with no text or the same text as an earlier one are dropped.
 
     Near copies (a wire story run by two outlets, one page saved twice) are kept, with a note.
+    ``existing`` articles (of a story being added to) count as earlier ones.
     """
-    taken: set[str] = set()
+    taken: set[str] = {a.id for a in existing}
     articles: list[Article] = []
-    kept: dict[str, str] = {}
-    vocabularies: dict[str, frozenset[str]] = {}
+    kept: dict[str, str] = {_normalised(a.text): a.source for a in existing}
+    vocabularies: dict[str, frozenset[str]] = {key: frozenset(key.split()) for key in kept}
     for source in sources:
         cleaned = clean_article(source.raw)
-        normalised = re.sub(r"\W+", " ", cleaned.text).strip().casefold()
+        normalised = _normalised(cleaned.text)
         if normalised in kept:
             problems.append(f"{source.path}: same text as {kept[normalised]}, kept only that one")
             continue
@@ -345,3 +352,38 @@ def load_story(paths: list[str], warn: Warn | None = None) -> Story:
     title = manifest.get("title") or (folder.resolve().name if folder else None)
     story_id = manifest.get("id") if isinstance(manifest.get("id"), str) else None
     return _story(articles, title if isinstance(title, str) else None, story_id, keys)
+
+
+def add_articles(
+    story: Story | None, paths: list[str], warn: Warn | None = None, title: str | None = None
+) -> Story:
+    """A story with the articles of ``paths`` added after those of ``story`` (or a new story).
+
+    Items already in the story (the same file or URL, or the same text) and unusable items
+    are reported through ``warn`` and skipped; a new story is titled ``title``. Raises
+    UserError naming every problem when no article is left to add.
+    """
+    problems: list[str] = []
+    notes: list[str] = []
+    inputs, manifest = _expand(paths, problems, notes.append)
+    existing = story.articles if story is not None else ()
+    known = {a.source for a in existing}
+    fresh = []
+    for item in inputs:
+        if item.key in known:
+            problems.append(f"{item.name}: already in the story, not added again")
+        else:
+            fresh.append(item)
+    articles = _articles(_read_all(fresh, problems), problems, existing)
+    if not articles:
+        raise UserError("; ".join([*problems, "no article to add"]))
+    for message in notes + problems:
+        if warn is not None:
+            warn(message)
+    located = {item.name: item.key for item in fresh}
+    articles = [replace(a, source=located.get(a.source, a.source)) for a in articles]
+    if story is not None:
+        return replace(story, articles=(*story.articles, *articles))
+    named = title or manifest.get("title")
+    keys = [a.source for a in articles]
+    return _story(articles, named if isinstance(named, str) else None, None, keys)

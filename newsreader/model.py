@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 
 class Verdict(StrEnum):
@@ -138,6 +139,19 @@ class Analysis:
     def relations_of(self, sentence_id: str) -> tuple[Relation, ...]:
         """Relations that involve a sentence."""
         return self.relations_by_sentence.get(sentence_id, ())
+
+
+@dataclass(frozen=True)
+class CachedAnalysis:
+    """A story's analysis as kept between runs: its data (packed, JSON-ready), the content
+    fingerprint and engine it is valid for, and the counts a story listing shows."""
+
+    story: str
+    fingerprint: str
+    engine: str
+    data: dict[str, Any] = field(compare=False, repr=False)
+    claims: int
+    conflicts: int
 
 
 @dataclass(frozen=True)

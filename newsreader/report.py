@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsreader.model import Analysis
+from newsreader.model import (
+    Analysis,
+    Claim,
+    ClaimStatus,
+    Reason,
+    Relation,
+    RelationKind,
+    Story,
+)
 
 
 def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
@@ -55,3 +63,54 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
             for c in analysis.claims
         ],
     }
+
+
+def analysis_from_dict(data: dict[str, Any], story: Story) -> Analysis:
+    """Rebuild an analysis of ``story`` from its contract shape (the inverse of
+    :func:`analysis_to_dict`; the articles come from ``story``, fields unknown here are
+    ignored).
+
+    Raises:
+        ValueError: the data does not fit the contract or names sentences ``story`` lacks.
+    """
+    try:
+        relations = tuple(
+            Relation(
+                a=r["a"],
+                b=r["b"],
+                kind=RelationKind(r["kind"]),
+                score=float(r["score"]),
+                reasons=tuple(
+                    Reason(
+                        type=reason["type"],
+                        detail=reason["detail"],
+                        a_span=_span(reason["a_span"]),
+                        b_span=_span(reason["b_span"]),
+                    )
+                    for reason in r.get("reasons", ())
+                ),
+            )
+            for r in data["relations"]
+        )
+        claims = tuple(
+            Claim(
+                id=c["id"],
+                sentences=tuple(c["sentences"]),
+                status=ClaimStatus(c["status"]),
+                articles=tuple(c.get("articles", ())),
+            )
+            for c in data["claims"]
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ValueError(f"not an analysis ({type(exc).__name__}: {exc})") from None
+    known = {s.id for a in story.articles for s in a.sentences}
+    named = {sid for c in claims for sid in c.sentences}
+    named.update(sid for r in relations for sid in (r.a, r.b))
+    if not named <= known:
+        raise ValueError(f"the analysis names {len(named - known)} sentence(s) the story lacks")
+    return Analysis.build(story, relations, claims)
+
+
+def _span(value: Any) -> tuple[int, int]:
+    start, end = value
+    return int(start), int(end)

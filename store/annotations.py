@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -20,9 +20,10 @@ from tinydb import Query, TinyDB
 from tinydb.table import Document
 
 from newsreader.anchors import Reanchored, reattach
-from newsreader.model import Analysis, Annotation, Story, Target, Verdict
+from newsreader.model import Analysis, Annotation, CachedAnalysis, Story, Target, Verdict
 from store.lock import WriterLock, acquire_writer_lock
 from store.schema import (
+    ANALYSES,
     ANNOTATIONS,
     META,
     META_DOC_ID,
@@ -31,10 +32,19 @@ from store.schema import (
     check_and_migrate,
 )
 from store.storage import SafeJSONStorage, StoreError, read_database, remove_stale_temp_files
-from store.stories import StoryInfo, story_from_doc, story_info, story_to_doc
+from store.stories import (
+    StoryInfo,
+    story_from_doc,
+    story_info,
+    story_to_doc,
+    unsaved_story_info,
+)
 from store.table import FastTable
 
 TABLE = ANNOTATIONS
+
+
+ANALYSIS_FIELDS = tuple(f.name for f in fields(CachedAnalysis))
 
 
 def _now() -> str:
@@ -91,7 +101,12 @@ class MergeReport:
 
 
 def _empty_tables() -> dict[str, dict[str, Any]]:
-    return {META: {META_DOC_ID: {"schema": SCHEMA_VERSION}}, STORIES: {}, ANNOTATIONS: {}}
+    return {
+        META: {META_DOC_ID: {"schema": SCHEMA_VERSION}},
+        STORIES: {},
+        ANNOTATIONS: {},
+        ANALYSES: {},
+    }
 
 
 class AnnotationStore:
@@ -147,6 +162,7 @@ class AnnotationStore:
         self._db.table_class = FastTable
         self._table = self._db.table(ANNOTATIONS, cache_size=0)
         self._stories = self._db.table(STORIES, cache_size=0)
+        self._analyses = self._db.table(ANALYSES, cache_size=0)
         self._rebuild_index()
 
     def _rebuild_index(self) -> None:
@@ -357,17 +373,34 @@ class AnnotationStore:
         """Save (or refresh) a snapshot of a story's articles; False when it was unchanged.
 
         The snapshot holds every article's cleaned text, metadata and sentence offsets, so
-        :meth:`load_story` can reopen the story even if its files moved or changed.
+        :meth:`load_story` can reopen the story even if its files moved or changed. A changed
+        snapshot drops the story's cached analysis (in the same write).
         """
         doc = story_to_doc(story, _now())
         found = self._stories.get(Query().id == story.id)
-        if found is not None and {**found, "saved": doc["saved"]} == doc:
+        if found is not None:
+            if "opened" in found:
+                doc["opened"] = found["opened"]
+            if {**found, "saved": doc["saved"]} == doc:
+                return False
+        stale = self._analysis_doc(story.id)
+        with self._storage.deferred():
+            with self._storage.changing(STORIES, [found.doc_id] if found else []):
+                if found is None:
+                    self._stories.insert(doc)
+                else:
+                    self._stories.update(doc, doc_ids=[found.doc_id])
+            if stale is not None:
+                self._drop_analysis(stale.doc_id)
+        return True
+
+    def mark_opened(self, story_id: str) -> bool:
+        """Record that a saved story was opened just now; False when it is not saved."""
+        found = self._stories.get(Query().id == story_id)
+        if found is None:
             return False
-        with self._storage.changing(STORIES, [found.doc_id] if found else []):
-            if found is None:
-                self._stories.insert(doc)
-            else:
-                self._stories.update(doc, doc_ids=[found.doc_id])
+        with self._storage.changing(STORIES, [found.doc_id]):
+            self._stories.update({"opened": _now()}, doc_ids=[found.doc_id])
         return True
 
     def load_story(self, story_id: str) -> Story:
@@ -381,23 +414,97 @@ class AnnotationStore:
             raise KeyError(story_id)
         return story_from_doc(doc)
 
-    def list_stories(self) -> list[StoryInfo]:
-        """Saved stories (id, title, articles, annotations, when saved), most recent first."""
+    def list_stories(
+        self, always: Iterable[Story] = (), engine: str | None = None
+    ) -> list[StoryInfo]:
+        """Saved stories, most recently opened (or saved) first, with their counts.
+
+        Then the ``always`` stories not saved, then stories known only by their annotations
+        (imported, or saved before stories were kept): no articles and an empty title.
+
+        Args:
+            always: stories listed even when not saved (the demo), after the saved ones.
+            engine: count claims and conflicts only from analyses by this engine version
+                (None: from any cached analysis).
+        """
         counts: dict[str, int] = {}
+        every: dict[str, int] = {}
         for doc in self._table.all():
-            counts[doc["story"]] = counts.get(doc["story"], 0) + 1
-        infos = [story_info(doc, counts.get(doc["id"], 0)) for doc in self._stories.all()]
-        return sorted(infos, key=lambda s: s.saved, reverse=True)
+            every[doc["story"]] = every.get(doc["story"], 0) + 1
+            if not doc.get("orphaned"):
+                counts[doc["story"]] = counts.get(doc["story"], 0) + 1
+        analyses = {
+            doc.get("story"): doc
+            for doc in self._analyses.all()
+            if engine is None or doc.get("engine") == engine
+        }
+        infos = [
+            story_info(doc, counts.get(doc["id"], 0), analyses.get(doc["id"]))
+            for doc in self._stories.all()
+        ]
+        infos.sort(key=lambda s: s.opened or s.saved, reverse=True)
+        listed = {info.id for info in infos}
+        for story in always:
+            if story.id not in listed:
+                infos.append(
+                    unsaved_story_info(story, counts.get(story.id, 0), analyses.get(story.id))
+                )
+                listed.add(story.id)
+        for story_id in sorted(every.keys() - listed):
+            infos.append(StoryInfo(story_id, "", 0, "", annotations=every[story_id]))
+        return infos
 
     def delete_story(self, story_id: str, annotations: bool = False) -> bool:
-        """Delete a story's snapshot (and, if asked, its annotations); True if it existed."""
+        """Delete a story's snapshot and cached analysis (and, if asked, its annotations).
+
+        Returns True if the story was saved. Everything goes in one atomic write.
+        """
         found = self._stories.get(Query().id == story_id)
+        cached = self._analysis_doc(story_id)
         doomed = [a.id for a in self.all(story_id)] if annotations else []
-        if found is None and not doomed:
+        if found is None and not doomed and cached is None:
             return False
         with self._storage.deferred():
             if found is not None:
                 self._stories.remove(doc_ids=[found.doc_id])
+            if cached is not None:
+                self._drop_analysis(cached.doc_id)
             if doomed:
                 self._write([], remove=doomed)
         return found is not None
+
+    # Analysis cache ----------------------------------------------------------------------
+
+    def _analysis_doc(self, story_id: str) -> Document | None:
+        found = self._analyses.get(Query().story == story_id)
+        return found if isinstance(found, Document) else None
+
+    def _drop_analysis(self, doc_id: int) -> None:
+        with self._storage.changing(ANALYSES, [doc_id]):
+            self._analyses.remove(doc_ids=[doc_id])
+
+    def cached_analysis(self, story_id: str, fingerprint: str, engine: str) -> Any | None:
+        """The analysis data saved for a story's content fingerprint and engine version."""
+        found = self._analysis_doc(story_id)
+        if found is None or (found.get("fingerprint"), found.get("engine")) != (
+            fingerprint,
+            engine,
+        ):
+            return None
+        return found.get("data")
+
+    def cache_analysis(self, entry: CachedAnalysis) -> None:
+        """Keep a story's analysis (one entry per story: it replaces any older one).
+
+        A read-only store keeps nothing (the analysis is simply redone next time).
+        """
+        if self.read_only:
+            return
+        # Not dataclasses.asdict: it would deep-copy the data.
+        doc = {name: getattr(entry, name) for name in ANALYSIS_FIELDS} | {"saved": _now()}
+        found = self._analysis_doc(entry.story)
+        with self._storage.changing(ANALYSES, [found.doc_id] if found else []):
+            if found is None:
+                self._analyses.insert(doc)
+            else:
+                self._analyses.update(doc, doc_ids=[found.doc_id])

@@ -4,6 +4,9 @@ Versions:
     1. Only an ``annotations`` table (and TinyDB's empty ``_default``); no ``meta`` table.
     2. A ``meta`` table holding ``{"schema": 2}``, a ``stories`` table (snapshots of articles)
        and annotations with an ``orphaned`` flag set when re-anchoring could not place them.
+    3. An ``analyses`` table (one cached analysis per story, valid for one content fingerprint
+       and engine version), an optional ``opened`` time on stories, and an optional
+       ``ui_state`` table (where the reader was left).
 """
 
 from __future__ import annotations
@@ -14,11 +17,13 @@ from typing import Any
 
 from store.storage import Tables, invalid_file
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 META = "meta"
 STORIES = "stories"
 ANNOTATIONS = "annotations"
-KNOWN_TABLES = {META, STORIES, ANNOTATIONS, "_default"}
+ANALYSES = "analyses"
+UI_STATE = "ui_state"
+KNOWN_TABLES = {META, STORIES, ANNOTATIONS, ANALYSES, UI_STATE, "_default"}
 META_DOC_ID = "1"
 
 ANNOTATION_KEYS = {"id", "story", "claim", "status", "created", "updated"}
@@ -52,7 +57,11 @@ def _v1_to_v2(data: Tables) -> Tables:
     }
 
 
-MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {1: _v1_to_v2}
+def _v2_to_v3(data: Tables) -> Tables:
+    return {**data, META: {META_DOC_ID: {"schema": 3}}, ANALYSES: data.get(ANALYSES, {})}
+
+
+MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def check_and_migrate(path: Path, data: Tables) -> tuple[Tables, int]:

@@ -17,6 +17,9 @@ class StoryInfo:
     articles: int
     saved: str
     annotations: int = 0
+    claims: int | None = None
+    conflicts: int | None = None
+    opened: str | None = None
 
 
 def story_to_doc(story: Story, saved: str) -> dict[str, Any]:
@@ -67,12 +70,39 @@ def story_from_doc(doc: dict[str, Any]) -> Story:
     return Story(id=doc["id"], title=doc["title"], articles=tuple(articles))
 
 
-def story_info(doc: dict[str, Any], annotations: int = 0) -> StoryInfo:
-    """The listing entry of a stored story (with how many annotations it has)."""
+def story_info(
+    doc: dict[str, Any], annotations: int = 0, counts: dict[str, Any] | None = None
+) -> StoryInfo:
+    """The listing entry of a stored story (annotations; claims and conflicts when known)."""
+    counts = counts or {}
+    opened = doc.get("opened")
     return StoryInfo(
         id=doc["id"],
         title=doc["title"],
         articles=len(doc["articles"]),
         saved=doc["saved"],
         annotations=annotations,
+        claims=_count(counts.get("claims")),
+        conflicts=_count(counts.get("conflicts")),
+        opened=opened if isinstance(opened, str) else None,
     )
+
+
+def unsaved_story_info(
+    story: Story, annotations: int = 0, counts: dict[str, Any] | None = None
+) -> StoryInfo:
+    """The listing entry of a story that is always offered but not saved yet (the demo)."""
+    counts = counts or {}
+    return StoryInfo(
+        id=story.id,
+        title=story.title,
+        articles=len(story.articles),
+        saved="",
+        annotations=annotations,
+        claims=_count(counts.get("claims")),
+        conflicts=_count(counts.get("conflicts")),
+    )
+
+
+def _count(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None

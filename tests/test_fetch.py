@@ -250,3 +250,21 @@ def test_a_file_of_links_is_read_as_urls(server: str, tmp_path: Path) -> None:
     )
     story = load_story([str(links)])
     assert [a.source for a in story.articles] == [f"{server}/courier", f"{server}/northern"]
+
+
+def test_add_urls_to_a_saved_story(server: str, db_path: Path, capsys) -> None:
+    db = ["--db", str(db_path)]
+    assert main(["add", f"{server}/courier", f"{server}/northern", "--story", "Bridge", *db]) == 0
+    assert "Saved 2 article(s) to 'Bridge'" in capsys.readouterr().out
+    assert main(["add", f"{server}/plain", f"{server}/missing", "--story", "bridge", *db]) == 0
+    captured = capsys.readouterr()
+    assert "Added 1 article(s)" in captured.out and "3 articles" in captured.out
+    assert "/missing" in captured.err and "404" in captured.err
+    before = db_path.read_bytes()
+    assert main(["add", f"{server}/courier", "--story", "bridge", *db]) == 2
+    assert "already in the story" in capsys.readouterr().err
+    assert db_path.read_bytes() == before
+    with AnnotationStore(db_path) as store:
+        [info] = [s for s in store.list_stories() if s.title == "Bridge"]
+        sources = [a.source for a in store.load_story(info.id).articles]
+    assert sources == [f"{server}/courier", f"{server}/northern", f"{server}/plain"]

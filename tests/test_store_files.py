@@ -123,7 +123,10 @@ def test_doctor_checks_and_restores_the_backup(
 ) -> None:
     _two_verdicts(db_path)
     assert main(["doctor", "--db", str(db_path)]) == 0
-    assert "OK, schema version 2 (0 stories, 2 annotations, 0 orphaned)" in capsys.readouterr().out
+    assert (
+        f"OK, schema version {SCHEMA_VERSION} (0 stories, 2 annotations, 0 orphaned)"
+        in capsys.readouterr().out
+    )
     db_path.write_bytes(b'{"annotations": {"1": ')
     assert main(["doctor", "--db", str(db_path)]) == 2
     captured = capsys.readouterr()

@@ -1,0 +1,151 @@
+"""The library commands of the command line: list, rm and add (open lives in newsreader.cli)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from newsreader.cleaning import strip_controls
+from newsreader.errors import UserError
+from newsreader.library import library_story, opened_label
+from newsreader.model import Story
+from newsreader.seeds import load_demo_story
+from newsreader.story_lookup import find_story, match_story
+from store import AnnotationStore, StoryInfo, resolve_db_path
+
+
+def _warn(message: str) -> None:
+    print(f"newsreader: warning: {message}", file=sys.stderr)
+
+
+def library_listing(store: AnnotationStore, demo: Story) -> list[StoryInfo]:
+    """Every story to offer: the saved ones (counts from analyses by this engine) and the demo."""
+    from newsreader.analysis_cache import engine_key
+
+    return store.list_stories(always=[demo], engine=engine_key())
+
+
+def resolve(store: AnnotationStore, query: str, demo: Story) -> str:
+    """The id of the saved story (or the demo) that the user's words name."""
+    stories = [(s.id, s.title) for s in store.list_stories(always=[demo])]
+    return find_story(query, stories, demo_id=demo.id)
+
+
+def _count(value: int | None) -> str:
+    return "-" if value is None else str(value)
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    """List the stories: articles, claims, conflicts, verdicts and when each was last opened."""
+    demo = load_demo_story()
+    with AnnotationStore(resolve_db_path(args.db), read_only=True) as store:
+        infos = library_listing(store, demo)
+    rows = [("ID", "ARTICLES", "CLAIMS", "CONFLICTS", "VERDICTS", "LAST OPENED", "TITLE")]
+    for info in infos:
+        title = strip_controls(" ".join(info.title.split())) or "(articles not saved)"
+        if info.id == demo.id:
+            title += " (demo)"
+        rows.append(
+            (
+                info.id,
+                str(info.articles),
+                _count(info.claims),
+                _count(info.conflicts),
+                str(info.annotations),
+                opened_label(info.opened),
+                title,
+            )
+        )
+    widths = [max(len(row[n]) for row in rows) for n in range(len(rows[0]) - 1)]
+    for row in rows:
+        cells = [
+            cell.ljust(width) if n in (0, 5) else cell.rjust(width)
+            for n, (cell, width) in enumerate(zip(row, widths, strict=False))
+        ]
+        print("  ".join([*cells, row[-1]]).rstrip())
+    if any(info.claims is None for info in infos):
+        print("(-: not analysed by this version yet; opening the story analyses it)")
+    return 0
+
+
+def _confirm(question: str) -> bool:
+    """Ask a yes/no question on the terminal (no is the default)."""
+    try:
+        answer = input(f"{question} [y/N] ")
+    except EOFError:
+        return False
+    return answer.strip().casefold() in {"y", "yes"}
+
+
+def _export(store: AnnotationStore, story: Story, output: str) -> int:
+    from newsreader.export import render
+
+    annotations = store.all(story.id)
+    try:
+        Path(output).write_text(render("json", annotations, {story.id: story}), encoding="utf-8")
+    except OSError as exc:
+        why = exc.strerror or exc
+        raise UserError(f"{output}: cannot write ({why}); nothing removed") from None
+    return len(annotations)
+
+
+def cmd_rm(args: argparse.Namespace) -> int:
+    """Remove a saved story with its annotations and cached analysis (after confirmation)."""
+    demo = load_demo_story()
+    interactive = sys.stdin.isatty()
+    if not args.yes and not interactive:
+        raise UserError("rm: refusing to remove without --yes (input is not a terminal)")
+    with AnnotationStore(resolve_db_path(args.db), read_only=False) as store:
+        story_id = resolve(store, args.story, demo)
+        verdicts = len(store.all(story_id))
+        saved = any(s.id == story_id and s.saved for s in store.list_stories())
+        if not saved and not verdicts:
+            print(f"{story_id}: nothing saved for this story (the demo story is always listed)")
+            return 0
+        if saved or story_id == demo.id:
+            story = library_story(store, story_id, demo)
+            what = f"story {story.title!r} ({story_id}, {len(story.articles)} articles)"
+        else:
+            story = Story(id=story_id, title="", articles=())
+            what = f"story {story_id} (articles not saved)"
+        question = f"Remove {what} and its {verdicts} annotation(s)?"
+        if not args.yes and not _confirm(strip_controls(question)):
+            print("Nothing removed.")
+            return 1
+        if args.export:
+            exported = _export(store, story, args.export)
+            print(f"Exported {exported} annotation(s) to {args.export}")
+        store.delete_story(story_id, annotations=True)
+    note = " (the demo story stays available)" if story_id == demo.id else ""
+    print(f"Removed {strip_controls(what)} and {verdicts} annotation(s){note}")
+    return 0
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    """Add articles to a saved story (named by --story), or save them as a new story."""
+    from newsreader.analysis_cache import analyse_cached
+    from newsreader.ingest import add_articles
+
+    demo = load_demo_story()
+    with AnnotationStore(resolve_db_path(args.db), read_only=False) as store:
+        base: Story | None = None
+        if args.story is not None:
+            stories = [(s.id, s.title) for s in store.list_stories(always=[demo])]
+            story_id = match_story(args.story, stories, demo_id=demo.id)
+            base = library_story(store, story_id, demo) if story_id else None
+        story = add_articles(base, list(args.paths), warn=_warn, title=args.story)
+        store.save_story(story)
+        analysis, _ = analyse_cached(story, store)
+        anchored = store.reanchor(story.id, analysis)
+    added = len(story.articles) - (len(base.articles) if base else 0)
+    verb = "Added" if base else "Saved"
+    print(
+        f"{verb} {added} article(s) to {strip_controls(story.title)!r} ({story.id}): "
+        f"{len(story.articles)} articles, {len(analysis.claims)} claims"
+    )
+    if anchored.orphaned:
+        print(f"{len(anchored.orphaned)} annotation(s) no longer placed (kept, orphaned)")
+    if len(story.articles) < 2:
+        print(f"Add another article to compare: newsreader add PATH --story {story.id}")
+    return 0
