@@ -462,3 +462,31 @@ async def test_a_failed_analysis_is_shown_not_raised(
             await pilot.press("q")
             await pilot.pause()
             assert not app.is_running
+
+
+async def test_every_built_in_theme_renders(demo_story, demo_analysis, db_path) -> None:
+    async with reader(demo_story, demo_analysis, db_path, size=(100, 30)) as (app, screen, pilot):
+        await pilot.press("c", "p")
+        view = screen.view_of(screen.cursor)
+        for theme in sorted(app.available_themes):
+            app.theme = theme
+            await pilot.pause()
+            line = view.render_line(view.first_line[screen.cursor] - view.scroll_offset.y)
+            blank = view.render_line(view.size.height - 1)
+            assert line.text.startswith("▌"), theme
+            # The cursor line is drawn in another style than the background.
+            assert {s.style for s in line if s.text.strip()} != {list(blank)[0].style}, theme
+
+
+async def test_no_color_keeps_states_readable(
+    demo_story, demo_analysis, db_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    async with reader(demo_story, demo_analysis, db_path, size=(100, 30)) as (app, screen, pilot):
+        assert app.no_color
+        await pilot.press("v", "c")
+        view = screen.view_of(screen.cursor)
+        text = view.render_line(view.first_line[screen.cursor] - view.scroll_offset.y).text
+        assert text.startswith("▌ ≠"), "cursor bar and conflict symbol, no colour needed"
+        first = demo_story.articles[0].sentences[0].id
+        assert screen.view_of(first).marks(first).startswith("✓")

@@ -501,6 +501,7 @@ class ReaderScreen(Screen[None]):
         if message.note:
             what += " + note"
         self.query_one(StatusLine).show_saved(f"✓ saved: {what}")
+        self.save_position()
         self.notify(f"Saved: {what}", timeout=2, markup=False)
         if self.shown is Filter.UNREVIEWED:
             self._apply_filter()
