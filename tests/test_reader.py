@@ -475,7 +475,7 @@ async def test_every_built_in_theme_renders(demo_story, demo_analysis, db_path) 
             blank = view.render_line(view.size.height - 1)
             assert line.text.startswith("▌"), theme
             # The cursor line is drawn in another style than the background.
-            assert {s.style for s in line if s.text.strip()} != {list(blank)[0].style}, theme
+            assert {s.style for s in line if s.text.strip()} != {next(iter(blank)).style}, theme
 
 
 async def test_no_color_keeps_states_readable(
