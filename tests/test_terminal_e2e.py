@@ -9,6 +9,8 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pexpect
@@ -69,6 +71,17 @@ class Terminal:
             time.sleep(0.05)
 
 
+@contextmanager
+def terminal(db_path: Path) -> Iterator[Terminal]:
+    """Run the app in a pseudo-terminal until it shows the reader; always clean up."""
+    term = Terminal(db_path)
+    try:
+        term.wait_for("article 1/")
+        yield term
+    finally:
+        term.child.close(force=True)
+
+
 def export(db_path: Path) -> dict:
     """Run `newsreader export --format json` on the database."""
     result = subprocess.run(
@@ -83,9 +96,7 @@ def export(db_path: Path) -> dict:
 
 def test_tag_two_claims_write_a_note_quit_and_export(tmp_path: Path) -> None:
     db_path = tmp_path / "e2e.json"
-    term = Terminal(db_path)
-    try:
-        term.wait_for("article 1/")
+    with terminal(db_path) as term:
         term.press("v")
         term.wait_for("saved: verified")
         term.press("c")
@@ -99,8 +110,6 @@ def test_tag_two_claims_write_a_note_quit_and_export(tmp_path: Path) -> None:
         term.wait_for("saved: disputed + note")
         term.press("q")
         term.child.expect(pexpect.EOF)
-    finally:
-        term.child.close(force=True)
     document = export(db_path)
     annotations = document["annotations"]
     assert sorted(a["status"] for a in annotations) == ["disputed", "verified"]
@@ -111,24 +120,16 @@ def test_tag_two_claims_write_a_note_quit_and_export(tmp_path: Path) -> None:
 
 def test_closing_the_terminal_loses_nothing(tmp_path: Path) -> None:
     db_path = tmp_path / "hangup.json"
-    term = Terminal(db_path)
-    try:
-        term.wait_for("article 1/")
+    with terminal(db_path) as term:
         term.press("jv")
         term.wait_for("saved: verified")
         term.child.kill(signal.SIGHUP)
         term.child.expect(pexpect.EOF)
-    finally:
-        term.child.close(force=True)
     [annotation] = export(db_path)["annotations"]
     assert annotation["status"] == "verified"
-    # The next run opens where the cursor was... and the tag is shown.
-    term = Terminal(db_path)
-    try:
-        screen = term.wait_for("article 1/")
-        assert "sentence 2/" in term.wait_for("sentence 2/")
-        assert "✓" in screen or "✓" in term.text()
+    # The next run opens where the cursor was, with the tag shown.
+    with terminal(db_path) as term:
+        shown = term.wait_for("sentence 2/")
+        assert "✓" in shown
         term.press("q")
         term.child.expect(pexpect.EOF)
-    finally:
-        term.child.close(force=True)
