@@ -108,8 +108,10 @@ def fit_columns(columns: list[ArticleColumn], available: int) -> None:
     """Share the width between the columns; beyond what fits, the row scrolls sideways."""
     if not columns:
         return
-    width = max(MIN_COLUMN_WIDTH, available // len(columns))
-    spare = max(0, available - width * len(columns))
+    # As many whole columns as fit side by side; the others are a sideways scroll away.
+    shown = max(1, min(len(columns), available // MIN_COLUMN_WIDTH))
+    width = max(1, available // shown)
+    spare = max(0, available - width * shown) if shown == len(columns) else 0
     for column in columns:
         column.styles.width = width
     columns[-1].styles.width = width + spare
