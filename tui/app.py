@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import work
 from textual.app import App
 from textual.binding import Binding
@@ -10,11 +12,22 @@ from textual.worker import Worker, WorkerState
 from newsreader.model import Analysis, Story
 from store import AnnotationStore
 from store.ui_state import load_position
-from tui.commands import ScreenActions
-from tui.screens.claims import ClaimsScreen
-from tui.screens.help import HelpScreen
 from tui.screens.loading import LoadingScreen
-from tui.screens.reader import ReaderScreen
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+    from tui.screens.reader import ReaderScreen
+
+# The reader, the claims view, the help and the palette are imported when first needed:
+# the loading screen must reach the terminal as early as possible.
+
+
+def screen_actions() -> type[Provider]:
+    """The command palette provider listing the active screen's actions."""
+    from tui.commands import ScreenActions
+
+    return ScreenActions
 
 
 class NewsreaderApp(App[None]):
@@ -22,7 +35,7 @@ class NewsreaderApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "newsreader"
-    COMMANDS = App.COMMANDS | {ScreenActions}
+    COMMANDS = App.COMMANDS | {screen_actions}
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit")]
 
     def __init__(
@@ -39,7 +52,7 @@ class NewsreaderApp(App[None]):
         else:
             self.push_screen(LoadingScreen(self.story))
             # Start the engine once the articles are on screen: its imports hold the GIL.
-            self.call_after_refresh(self.analyse)
+            self.set_timer(0.15, self.analyse)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="analysis")
     def analyse(self) -> Analysis:
@@ -57,12 +70,18 @@ class NewsreaderApp(App[None]):
             self.screen.show_error(str(event.worker.error) or type(event.worker.error).__name__)
 
     def _reader(self, analysis: Analysis) -> ReaderScreen:
+        from tui.screens.reader import ReaderScreen
+
         position = load_position(self.store)
         start = position.sentence if position and position.story == analysis.story.id else None
         return ReaderScreen(analysis, self.store, start_sentence=start)
 
     def action_help(self) -> None:
         """Show the keys."""
+        from tui.screens.claims import ClaimsScreen
+        from tui.screens.help import HelpScreen
+        from tui.screens.reader import ReaderScreen
+
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(

@@ -38,6 +38,7 @@ class LoadingScreen(Screen[None]):
             )
             yield ProgressBar(total=None, show_eta=False, id="loading-progress")
         # The articles are readable at once; their highlights arrive with the analysis.
+        fit_columns(self.columns, self.app.size.width)
         with HorizontalScroll(id="columns"):
             yield from self.columns
         yield Footer()

@@ -20,7 +20,6 @@ from tui.dialogs.note import NoteDialog
 from tui.messages import AnnotationFailed, AnnotationSaved
 from tui.reading_grid import Filter, ReadingGrid
 from tui.review import ReviewSession, SaveFailed
-from tui.screens.claims import ClaimsScreen
 from tui.widgets.article_view import ArticleView
 from tui.widgets.claim_panel import ClaimPanel
 from tui.widgets.column import ArticleColumn, fit_columns
@@ -162,6 +161,8 @@ class ReaderScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        # Sized before the first layout, so no article is wrapped twice.
+        self._fit_columns(self.app.size.width)
         with HorizontalScroll(id="columns"):
             yield from self.columns
         yield ClaimPanel(self.analysis)
@@ -538,6 +539,8 @@ class ReaderScreen(Screen[None]):
                 self.shown = Filter.ALL
                 self._apply_filter()
             self.go_to(target)
+
+        from tui.screens.claims import ClaimsScreen  # loaded on first use: start-up time
 
         self.app.push_screen(
             ClaimsScreen(self.analysis, self.grid, self.session, self.shown), chosen

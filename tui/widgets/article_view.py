@@ -65,6 +65,7 @@ class ArticleView(ScrollView, can_focus=False):
         height: 1fr;
         scrollbar-size-vertical: 1;
         overflow-x: hidden;
+        overflow-y: scroll;  /* a fixed width: appearing scrollbars would re-wrap it all */
     }
     """
 
@@ -89,6 +90,7 @@ class ArticleView(ScrollView, can_focus=False):
         self.line_count: dict[str, int] = {}
         self._layout_width = -1
         self._strips: dict[tuple, list[Strip]] = {}
+        self._wrapped: dict[tuple, list[Content]] = {}
         self._base_style: RichStyle | None = None
 
     # -- state ------------------------------------------------------------------------------
@@ -166,13 +168,11 @@ class ArticleView(ScrollView, can_focus=False):
 
     # -- layout -----------------------------------------------------------------------------
 
-    def on_resize(self) -> None:
-        self._relayout()
-
     def notify_style_update(self) -> None:
         """Theme or CSS changed: drop cached lines."""
         super().notify_style_update()
         self._strips.clear()
+        self._wrapped.clear()
         self._base_style = None
 
     def _text_width(self) -> int:
@@ -191,7 +191,7 @@ class ArticleView(ScrollView, can_focus=False):
         for item in self.items:
             if item.id in self.hidden:
                 continue
-            count = len(Content(item.text).wrap(width - GUTTER_WIDTH)) or 1
+            count = len(self._wrap(item.id, width)) or 1
             self.first_line[item.id] = len(lines)
             self.line_count[item.id] = count
             lines.extend((item.id, k) for k in range(count))
@@ -228,6 +228,14 @@ class ArticleView(ScrollView, can_focus=False):
             names.append("article-view--cursor")
         return tuple(names)
 
+    def _wrap(self, sentence_id: str, width: int) -> list[Content]:
+        """The sentence's marked text wrapped to the width (wrapping is the slow part)."""
+        key = (sentence_id, width, tuple(self.hits.get(sentence_id, ())))
+        lines = self._wrapped.get(key)
+        if lines is None:
+            lines = self._wrapped[key] = self.body_of(sentence_id).wrap(width - GUTTER_WIDTH)
+        return lines
+
     def _sentence_strips(self, sentence_id: str) -> list[Strip]:
         classes = self._state_classes(sentence_id)
         width = self._layout_width
@@ -242,7 +250,7 @@ class ArticleView(ScrollView, can_focus=False):
             return strips
         style = self.get_visual_style(*classes)
         gutter = Content(self.marks(sentence_id) + " ")
-        lines = self.body_of(sentence_id).wrap(width - GUTTER_WIDTH) or [Content("")]
+        lines = self._wrap(sentence_id, width) or [Content("")]
         bar_style = self.get_visual_style(*classes, "article-view--bar").rich_style
         bar = (
             CURSOR_BAR
