@@ -108,6 +108,8 @@ def test_tag_two_claims_write_a_note_quit_and_export(tmp_path: Path) -> None:
         term.press("numbers differ: check")
         term.press("\r")
         term.wait_for("saved: disputed + note")
+        term.press("\x03")  # ctrl+c: the app says how to quit and loses nothing
+        term.wait_for("to quit the app")
         term.press("q")
         term.child.expect(pexpect.EOF)
     document = export(db_path)
