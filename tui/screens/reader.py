@@ -10,7 +10,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import HorizontalScroll
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Footer, Header, Input
 
 from newsreader.model import Analysis, Verdict
@@ -155,7 +154,11 @@ class ReaderScreen(Screen[None]):
         self._search_query = ""
         self._lit_columns: set[int] = set()
         self._focused_column = -1
-        self._position_timer: Timer | None = None
+        self._saved_position: str | None = self.cursor
+        # Kept at hand: querying the DOM on every key press costs time with many columns.
+        self.row = HorizontalScroll(id="columns")
+        self.panel = ClaimPanel(analysis)
+        self.status = StatusLine()
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -163,30 +166,31 @@ class ReaderScreen(Screen[None]):
         yield Header()
         # Sized before the first layout, so no article is wrapped twice.
         self._fit_columns(self.app.size.width)
-        with HorizontalScroll(id="columns"):
+        with self.row:
             yield from self.columns
-        yield ClaimPanel(self.analysis)
+        yield self.panel
         yield SearchBar()
-        yield StatusLine()
+        yield self.status
         yield Footer()
 
     def on_mount(self) -> None:
         self.title = self.analysis.story.title
         self.sub_title = f"{len(self.columns)} articles · {len(self.analysis.claims)} claims"
-        self.query_one(ClaimPanel).display = False
+        self.panel.display = False
         self.query_one(SearchBar).display = False
         for claim_id, annotation in self.session.annotations.items():
             claim = self.analysis.claim_index.get(claim_id)
             for sid in claim.sentences if claim else ():
                 self.view_of(sid).set_verdict(sid, annotation.status.value)
         self._refresh_headers()
-        status = self.query_one(StatusLine)
+        status = self.status
         if self.session.read_only:
             status.show_failed(f"READ-ONLY: {self.store.path} is in use; changes are not saved")
         else:
             status.show_saved(f"saving to {self.store.path}")
         self._fit_columns(self.size.width)
         self.call_after_refresh(self._show_cursor, None)
+        self.set_interval(POSITION_SAVE_DELAY, self._save_position_if_moved)
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit_columns(event.size.width)
@@ -237,14 +241,10 @@ class ReaderScreen(Screen[None]):
                 self.columns[self._focused_column].header.remove_class("-focused")
             column.header.add_class("-focused")
             self._focused_column = index
-        self.query_one("#columns", HorizontalScroll).scroll_to_widget(
-            column, animate=False, immediate=True
-        )
+        self.row.scroll_to_widget(column, animate=False, immediate=True)
         self._line_up_counterparts(cursor, column.view)
-        panel = self.query_one(ClaimPanel)
-        panel.show(cursor, self.session.annotation(self.analysis.claim_of[cursor]))
+        self.panel.show(cursor, self.session.annotation(self.analysis.claim_of[cursor]))
         self._update_status()
-        self._schedule_position_save()
 
     def _line_up_counterparts(self, cursor: str, view: ArticleView) -> None:
         """Highlight the counterparts and scroll each column so they sit beside the cursor."""
@@ -273,7 +273,7 @@ class ReaderScreen(Screen[None]):
         self._lit_columns = set(by_column)
 
     def _update_status(self) -> None:
-        status = self.query_one(StatusLine)
+        status = self.status
         if self.cursor is None:
             status.show_position("this story has no sentences")
             return
@@ -394,9 +394,12 @@ class ReaderScreen(Screen[None]):
 
     def action_toggle_panel(self) -> None:
         """Show or hide the claim panel."""
-        panel = self.query_one(ClaimPanel)
+        panel = self.panel
         panel.display = not panel.display
         panel.invalidate()
+        if self.cursor is not None:
+            # Filled now, so showing it and filling it take one layout pass, not two.
+            panel.show(self.cursor, self.session.annotation(self.analysis.claim_of[self.cursor]))
         self.call_after_refresh(self._show_cursor, None)
 
     def action_search(self) -> None:
@@ -501,19 +504,19 @@ class ReaderScreen(Screen[None]):
         what = message.verdict or "verdict cleared"
         if message.note:
             what += " + note"
-        self.query_one(StatusLine).show_saved(f"✓ saved: {what}")
+        self.status.show_saved(f"✓ saved: {what}")
         self.save_position()
         self.notify(f"Saved: {what}", timeout=2, markup=False)
         if self.shown is Filter.UNREVIEWED:
             self._apply_filter()
         else:
-            self.query_one(ClaimPanel).invalidate()
+            self.panel.invalidate()
             self._show_cursor(None)
 
     @on(AnnotationFailed)
     def _failed(self, message: AnnotationFailed) -> None:
         self.app.bell()
-        self.query_one(StatusLine).show_failed(f"✗ NOT SAVED: {message.reason}")
+        self.status.show_failed(f"✗ NOT SAVED: {message.reason}")
         self.notify(
             f"NOT SAVED: {message.reason}",
             title="Saving failed",
@@ -554,15 +557,14 @@ class ReaderScreen(Screen[None]):
             self.post_message(AnnotationFailed("", f"export failed: {exc}"))
             return
         count = len(self.session.annotations)
-        self.query_one(StatusLine).show_saved(f"exported {count} to {path}")
+        self.status.show_saved(f"exported {count} to {path}")
         self.notify(f"Exported {count} annotations to {path}", timeout=8, markup=False)
 
     # -- remembering the position -----------------------------------------------------------
 
-    def _schedule_position_save(self) -> None:
-        if self._position_timer is not None:
-            self._position_timer.stop()
-        self._position_timer = self.set_timer(POSITION_SAVE_DELAY, self.save_position)
+    def _save_position_if_moved(self) -> None:
+        if self.cursor != self._saved_position:
+            self.save_position()
 
     def save_position(self) -> None:
         """Remember the story and the sentence under the cursor for the next run."""
@@ -570,6 +572,7 @@ class ReaderScreen(Screen[None]):
             return
         try:
             save_position(self.store, ReaderPosition(self.analysis.story.id, self.cursor))
+            self._saved_position = self.cursor
         except Exception as exc:  # a lost cursor position must never stop the reader
             self.log.warning(f"cannot save the reader position: {exc}")
 
