@@ -468,6 +468,7 @@ async def test_every_built_in_theme_renders(demo_story, demo_analysis, db_path) 
     async with reader(demo_story, demo_analysis, db_path, size=(100, 30)) as (app, screen, pilot):
         await pilot.press("c", "p")
         view = screen.view_of(screen.cursor)
+        cursor_styles = set()
         for theme in sorted(app.available_themes):
             app.theme = theme
             await pilot.pause()
@@ -476,6 +477,9 @@ async def test_every_built_in_theme_renders(demo_story, demo_analysis, db_path) 
             assert line.text.startswith("▌"), theme
             # The cursor line is drawn in another style than the background.
             assert {s.style for s in line if s.text.strip()} != {next(iter(blank)).style}, theme
+            cursor_styles.add(list(line)[2].style)
+        # Colours follow the theme: nothing cached from the previous one.
+        assert len(cursor_styles) > len(app.available_themes) // 2
 
 
 async def test_no_color_keeps_states_readable(
