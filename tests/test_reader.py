@@ -314,6 +314,23 @@ async def test_tab_opens_the_claims_view_and_enter_jumps(
         assert app.screen is screen
 
 
+async def test_claims_view_tags_and_the_reader_shows_it(demo_story, demo_analysis, db_path) -> None:
+    async with reader(demo_story, demo_analysis, db_path) as (app, screen, pilot):
+        await pilot.press("tab", "j", "d")
+        table = app.screen.query_one(DataTable)
+        chosen = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        [doc] = saved(db_path)
+        assert doc["claim"] == chosen and doc["status"] == "disputed"
+        assert str(table.get_row_at(table.cursor_row)[3]) == "disputed"
+        await pilot.press("tab")
+        for sid in demo_analysis.claim_index[chosen].sentences:
+            assert screen.view_of(sid).verdicts[sid] == "disputed"
+        await pilot.press("tab", "x", "tab")
+        assert saved(db_path) == []
+        first = demo_analysis.claim_index[chosen].sentences[0]
+        assert first not in screen.view_of(first).verdicts
+
+
 async def test_e_exports_json_next_to_the_database(demo_story, demo_analysis, db_path) -> None:
     async with reader(demo_story, demo_analysis, db_path) as (_app, screen, pilot):
         await pilot.press("v", "c", "d", "e")

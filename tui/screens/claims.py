@@ -9,9 +9,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from newsreader.model import Analysis, Claim, ClaimStatus
+from newsreader.model import Analysis, Claim, ClaimStatus, Verdict
 from tui.reading_grid import Filter, ReadingGrid
-from tui.review import ReviewSession
+from tui.review import ReviewSession, SaveFailed
 
 CELL_LIMIT = 160
 COLUMNS = ("claim", "sources", "status", "verdict", "note")
@@ -32,6 +32,9 @@ class ClaimsScreen(Screen[str | None]):
             tooltip="show all claims → conflicts → unreviewed",
         ),
         Binding("slash", "focus_search", "Find", id="claims.find", tooltip="filter by text"),
+        Binding("v", "tag('verified')", "Verified", id="claims.verified", tooltip="tag verified"),
+        Binding("d", "tag('disputed')", "Disputed", id="claims.disputed", tooltip="tag disputed"),
+        Binding("x", "tag('')", "Clear", id="claims.clear", tooltip="clear the verdict"),
         Binding("question_mark", "app.help", "Help", id="claims.help", tooltip="this help"),
     ]
 
@@ -176,6 +179,27 @@ class ClaimsScreen(Screen[str | None]):
     def action_cycle_filter(self) -> None:
         """Show all claims, then conflicts only, then unreviewed only."""
         self.shown = self.shown.next()
+        self.refill()
+
+    def action_tag(self, verdict: str) -> None:
+        """Tag the highlighted claim (an empty verdict clears it); saved at once."""
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return
+        claim_id = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        try:
+            self.session.tag(claim_id, Verdict(verdict) if verdict else None)
+        except SaveFailed as exc:
+            self.app.bell()
+            self.notify(
+                f"NOT SAVED: {exc}",
+                title="Saving failed",
+                severity="error",
+                timeout=15,
+                markup=False,
+            )
+            return
+        self.notify(f"Saved: {verdict or 'verdict cleared'}", timeout=2, markup=False)
         self.refill()
 
     def action_focus_search(self) -> None:

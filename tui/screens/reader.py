@@ -525,6 +525,24 @@ class ReaderScreen(Screen[None]):
             markup=False,
         )
 
+    def _sync_verdicts(self) -> None:
+        """Show the verdicts as saved (the claims view may have changed some)."""
+        verdicts = {
+            sid: annotation.status.value
+            for claim_id, annotation in self.session.annotations.items()
+            if claim_id in self.analysis.claim_index
+            for sid in self.analysis.claim_index[claim_id].sentences
+        }
+        for column in self.columns:
+            for item in column.view.items:
+                column.view.set_verdict(item.id, verdicts.get(item.id))
+        self._refresh_headers()
+        self.panel.invalidate()
+        if self.shown is Filter.UNREVIEWED:
+            self._apply_filter()
+        else:
+            self._show_cursor(None)
+
     def _refresh_headers(self) -> None:
         for column in self.columns:
             column.header.set_verdicts(Counter(column.view.verdicts.values()))
@@ -535,6 +553,7 @@ class ReaderScreen(Screen[None]):
         """Open the table of all claims."""
 
         def chosen(claim_id: str | None) -> None:
+            self._sync_verdicts()
             if claim_id is None:
                 return
             target = self.grid.landing(claim_id, self.column_index)
