@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -20,7 +21,10 @@ async def shoot(out: Path, name: str, size: tuple[int, int], keys: list[str]) ->
     """Open the demo story at a terminal size, press keys, save one screenshot."""
     story = load_demo_story()
     analysis = analyze(story)
-    with tempfile.TemporaryDirectory() as tmp, AnnotationStore(Path(tmp) / "db.json") as store:
+    # A fixed path: the status line shows where verdicts are saved.
+    folder = Path(tempfile.gettempdir()) / "newsreader-screenshots"
+    shutil.rmtree(folder, ignore_errors=True)
+    with AnnotationStore(folder / "newsreader.json") as store:
         app = make_app(story, store, analysis)
         async with app.run_test(size=size, notifications=False) as pilot:
             await pilot.pause()
@@ -30,6 +34,7 @@ async def shoot(out: Path, name: str, size: tuple[int, int], keys: list[str]) ->
             await pilot.pause(0.1)
             assert isinstance(app.screen_stack[1], ReaderScreen)
             app.save_screenshot(filename=f"{name}.svg", path=str(out))
+    shutil.rmtree(folder, ignore_errors=True)
     return out / f"{name}.svg"
 
 
