@@ -52,7 +52,7 @@ class NewsreaderApp(App[None]):
         else:
             self.push_screen(LoadingScreen(self.story))
             # Start the engine once the articles are on screen: its imports hold the GIL.
-            self.set_timer(0.15, self.analyse)
+            self.set_timer(0.05, self.analyse)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="analysis")
     def analyse(self) -> Analysis:

@@ -189,6 +189,10 @@ class ReaderScreen(Screen[None]):
         else:
             status.show_saved(f"saving to {self.store.path}")
         self._fit_columns(self.size.width)
+        if self.cursor is not None:
+            # Drawn in the first frame; the scrolling waits for the layout.
+            self.view_of(self.cursor).set_cursor(self.cursor)
+        self._update_status()
         self.call_after_refresh(self._show_cursor, None)
         self.set_interval(POSITION_SAVE_DELAY, self._save_position_if_moved)
 
