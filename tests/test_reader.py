@@ -450,15 +450,18 @@ async def test_without_an_analysis_the_story_is_analysed_in_a_worker(
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
             assert isinstance(app.screen, LoadingScreen)
-            # The UI answers while the engine works: the help opens and closes.
+            # The UI answers while the engine works: the help opens, and stays open
+            # until the reader replaces the loading screen.
             await pilot.press("question_mark")
             assert isinstance(app.screen, HelpScreen)
-            await pilot.press("escape")
             release.set()
             await app.workers.wait_for_complete()
             await pilot.pause()
             assert isinstance(app.screen, ReaderScreen)
             assert len(app.screen.columns) == len(demo_story.articles)
+            assert len(app.screen_stack) == 2
+            await pilot.press("j")
+            assert app.screen.row_index == 1
 
 
 async def test_a_failed_analysis_is_shown_not_raised(

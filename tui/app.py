@@ -65,6 +65,9 @@ class NewsreaderApp(App[None]):
             return
         if event.state is WorkerState.SUCCESS and isinstance(event.worker.result, Analysis):
             self.analysis = event.worker.result
+            # The help may be open over the loading screen: the reader replaces both.
+            while len(self.screen_stack) > 2 and not isinstance(self.screen, LoadingScreen):
+                self.pop_screen()
             self.switch_screen(self._reader(self.analysis))
         elif event.state is WorkerState.ERROR and isinstance(self.screen, LoadingScreen):
             self.screen.show_error(str(event.worker.error) or type(event.worker.error).__name__)
