@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from textual.message import Message
 
-from newsreader.model import Analysis
-
 
 class AnnotationSaved(Message):
     """A verdict or note was written to the database (verdict None: cleared)."""
@@ -24,11 +22,3 @@ class AnnotationFailed(Message):
         super().__init__()
         self.claim_id = claim_id
         self.reason = reason
-
-
-class StoryAnalysed(Message):
-    """The background analysis of a story finished."""
-
-    def __init__(self, analysis: Analysis) -> None:
-        super().__init__()
-        self.analysis = analysis
