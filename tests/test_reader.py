@@ -9,6 +9,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
+from story_factory import handmade_analysis
 from textual.widgets import DataTable, Input
 
 import tui.app
@@ -23,6 +24,12 @@ from tui.screens.reader import ReaderScreen
 from tui.widgets.claim_panel import ClaimPanel
 from tui.widgets.column import ArticleColumn
 from tui.widgets.status_line import StatusLine
+
+
+@pytest.fixture(scope="module")
+def bridge() -> Analysis:
+    """A fixed analysis with a known conflict, whatever the engine finds in the demo."""
+    return handmade_analysis()
 
 
 def saved(db_path: Path) -> list[dict]:
@@ -195,18 +202,18 @@ async def test_note_dialog_saves_on_enter_and_cancels_on_escape(
         assert "call the ministry" in panel and "verified" in panel
 
 
-async def test_c_and_shift_c_visit_conflicts(demo_story, demo_analysis, db_path) -> None:
-    conflicting = {c.id for c in demo_analysis.claims if c.status is ClaimStatus.CONFLICTING}
-    assert conflicting, "the demo story has conflicts"
-    async with reader(demo_story, demo_analysis, db_path) as (_app, screen, pilot):
-        seen = []
-        for _ in range(len(conflicting)):
-            await pilot.press("c")
-            seen.append(demo_analysis.claim_of[screen.cursor])
-        assert set(seen) == conflicting
-        if len(conflicting) > 1:
-            await pilot.press("C")
-            assert demo_analysis.claim_of[screen.cursor] == seen[-2]
+async def test_c_and_shift_c_visit_conflicts(bridge, db_path) -> None:
+    async with reader(bridge.story, bridge, db_path) as (_app, screen, pilot):
+        assert bridge.claim_of[screen.cursor] != "c-injured"
+        await pilot.press("c")
+        assert bridge.claim_of[screen.cursor] == "c-injured"
+        assert screen.column_index == 0, "lands on the claim's sentence in this column"
+        await pilot.press("l")
+        assert bridge.claim_of[screen.cursor] == "c-injured", "h/l land on the counterpart"
+        await pilot.press("C", "c")
+        assert bridge.claim_of[screen.cursor] == "c-injured", "the only conflict: nowhere else"
+        await pilot.press("k", "k", "c")
+        assert bridge.claim_of[screen.cursor] == "c-injured"
 
 
 async def test_u_jumps_to_the_next_unreviewed_claim(demo_story, demo_analysis, db_path) -> None:
@@ -241,10 +248,10 @@ async def test_search_is_incremental_and_enter_finds_the_next_hit(
         assert screen.cursor != first or len(hits) == 1
 
 
-async def test_f_cycles_all_conflicts_unreviewed(demo_story, demo_analysis, db_path) -> None:
-    async with reader(demo_story, demo_analysis, db_path) as (_app, screen, pilot):
+async def test_f_cycles_all_conflicts_unreviewed(bridge, db_path) -> None:
+    async with reader(bridge.story, bridge, db_path) as (_app, screen, pilot):
         await pilot.press("v")
-        tagged = demo_analysis.claim_of[screen.cursor]
+        tagged = bridge.claim_of[screen.cursor]
         await pilot.press("f")
         assert screen.shown.value == "conflicts"
         shown = [s for s in screen.grid.reading_order if screen.view_of(s).visible(s)]
@@ -252,35 +259,27 @@ async def test_f_cycles_all_conflicts_unreviewed(demo_story, demo_analysis, db_p
         assert screen.grid.is_conflict(screen.cursor)
         await pilot.press("f")
         assert screen.shown.value == "unreviewed"
-        for sid in demo_analysis.claim_index[tagged].sentences:
+        for sid in bridge.claim_index[tagged].sentences:
             assert not screen.view_of(sid).visible(sid)
             assert sid not in screen.view_of(sid).first_line
-        assert demo_analysis.claim_of[screen.cursor] != tagged
+        assert bridge.claim_of[screen.cursor] != tagged
         await pilot.press("f")
         assert screen.shown.value == "all"
         assert all(screen.view_of(s).visible(s) for s in screen.grid.reading_order)
 
 
-async def test_p_shows_every_source_and_the_conflict_reasons(
-    demo_story, demo_analysis, db_path
-) -> None:
-    async with reader(demo_story, demo_analysis, db_path) as (_app, screen, pilot):
+async def test_p_shows_every_source_and_the_conflict_reasons(bridge, db_path) -> None:
+    async with reader(bridge.story, bridge, db_path) as (_app, screen, pilot):
         panel = screen.query_one(ClaimPanel)
         assert not panel.display
         await pilot.press("c", "p")
         await pilot.pause()
         assert panel.display
         text = str(screen.query_one("#claim-panel-body").content)
-        claim = demo_analysis.claim_for(screen.cursor)
-        for sid in claim.sentences:
-            assert demo_analysis.sentence(sid).text in text
-        details = [
-            reason.detail
-            for sid in claim.sentences
-            for relation in demo_analysis.relations_of(sid)
-            for reason in relation.reasons
-        ]
-        assert details and any(d in text for d in details)
+        for sid in bridge.claim_index["c-injured"].sentences:
+            assert bridge.sentence(sid).text in text
+        assert "14 vs 19 people injured" in text and "conflicting" in text
+        assert "Outlet 1" in text and "Outlet 3" in text
         await pilot.press("p")
         assert not panel.display
 
@@ -331,8 +330,8 @@ async def test_claims_view_tags_and_the_reader_shows_it(demo_story, demo_analysi
         assert first not in screen.view_of(first).verdicts
 
 
-async def test_e_exports_json_next_to_the_database(demo_story, demo_analysis, db_path) -> None:
-    async with reader(demo_story, demo_analysis, db_path) as (_app, screen, pilot):
+async def test_e_exports_json_next_to_the_database(bridge, db_path) -> None:
+    async with reader(bridge.story, bridge, db_path) as (_app, screen, pilot):
         await pilot.press("v", "c", "d", "e")
         exports = list(db_path.parent.glob("newsreader-export-*.json"))
         assert len(exports) == 1
@@ -503,14 +502,14 @@ async def test_every_built_in_theme_renders(demo_story, demo_analysis, db_path) 
 
 
 async def test_no_color_keeps_states_readable(
-    demo_story, demo_analysis, db_path, monkeypatch: pytest.MonkeyPatch
+    bridge, db_path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
-    async with reader(demo_story, demo_analysis, db_path, size=(100, 30)) as (app, screen, pilot):
+    async with reader(bridge.story, bridge, db_path, size=(100, 30)) as (app, screen, pilot):
         assert app.no_color
         await pilot.press("v", "c")
         view = screen.view_of(screen.cursor)
         text = view.render_line(view.first_line[screen.cursor] - view.scroll_offset.y).text
         assert text.startswith("▌ ≠"), "cursor bar and conflict symbol, no colour needed"
-        first = demo_story.articles[0].sentences[0].id
+        first = bridge.story.articles[0].sentences[0].id
         assert screen.view_of(first).marks(first).startswith("✓")

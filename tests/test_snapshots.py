@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from story_factory import handmade_analysis
 
 from store import AnnotationStore
 from tui.app import NewsreaderApp, make_app
@@ -21,11 +22,12 @@ DB_DIR = Path(tempfile.gettempdir()) / "newsreader-snapshots"
 
 
 @pytest.fixture
-def demo_app(demo_story, demo_analysis) -> Iterator[NewsreaderApp]:
-    """The demo story with a fresh database at a fixed path."""
+def demo_app() -> Iterator[NewsreaderApp]:
+    """A fixed story and analysis (not the engine's, which may change) and a fresh database."""
     shutil.rmtree(DB_DIR, ignore_errors=True)
+    analysis = handmade_analysis()
     with AnnotationStore(DB_DIR / "db.json") as store:
-        yield make_app(demo_story, store, demo_analysis)
+        yield make_app(analysis.story, store, analysis)
     shutil.rmtree(DB_DIR, ignore_errors=True)
 
 
