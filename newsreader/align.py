@@ -1,22 +1,35 @@
-"""Alignment: which sentences of different articles state the same claim."""
+"""Alignment: which sentences of different articles state the same claim.
+
+Like a search engine, not a brute-force loop: candidate pairs come from a sparse product
+of the sentence-term matrix restricted to terms that are rare within the story, and only
+candidates are scored (in bulk, see `newsreader.similarity`). Each sentence then keeps
+its best counterparts in each other article.
+"""
 
 from __future__ import annotations
 
-import math
-from collections import defaultdict
 from dataclasses import dataclass
 
 import numpy as np
-from rapidfuzz import fuzz
-from rapidfuzz.process import cpdist
 
 from newsreader.model import Story
-from newsreader.words import content_words
+from newsreader.similarity import (
+    Corpus,
+    build_corpus,
+    match_threshold,
+    score_pairs,
+    semantic_requested,
+)
 
-MATCH_THRESHOLD = 0.42
+# At most this many counterparts per sentence in any one other article...
 MAX_PER_ARTICLE = 2
-# Words in more than this share of sentences are too common to propose candidates.
-COMMON_SHARE = 0.25
+# ...and a second one only when it scores close to the best one.
+RELATIVE_CUT = 0.75
+# A candidate's shared rare-term weight is at least this share of the geometric mean of the
+# two sentences' weights (a cosine-like floor: long sentences do not pull in everything).
+CANDIDATE_FLOOR = 0.12
+# Rows of the term matrix multiplied at once: bounds memory on large stories.
+BLOCK_ROWS = 1024
 
 
 @dataclass(frozen=True)
@@ -28,54 +41,102 @@ class Pair:
     score: float
 
 
-def _idf(docs: list[set[str]]) -> dict[str, float]:
-    df: dict[str, int] = defaultdict(int)
-    for doc in docs:
-        for word in doc:
-            df[word] += 1
-    n = len(docs)
-    return {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
+def _query_mask(corpus: Corpus) -> np.ndarray:
+    """Per stored term of the weight matrix: does it propose candidates for its sentence?
+
+    Terms the story does not repeat do; a sentence made only of common terms proposes
+    its least frequent one, so that it can still find its counterparts.
+    """
+    matrix = corpus.weights
+    cols = matrix.indices
+    query = ~corpus.common[cols]
+    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+    has_rare = np.bincount(rows[query], minlength=matrix.shape[0]) > 0
+    lonely = ~has_rare[rows]
+    if lonely.any():
+        df = np.asarray(corpus.presence.sum(axis=0)).ravel()
+        idx = np.flatnonzero(lonely)
+        order = idx[np.lexsort((df[cols[idx]], rows[idx]))]
+        first = np.r_[True, rows[order][1:] != rows[order][:-1]]
+        query[order[first]] = True
+    return query
 
 
-def align(story: Story) -> list[Pair]:
-    """Score candidate sentence pairs across articles and keep the best matches."""
+def candidate_pairs(corpus: Corpus, owner: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (i < j) of sentences of different articles that share enough rare terms."""
+    n = corpus.weights.shape[0]
+    if n < 2:
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    query = corpus.weights.copy()
+    query.data = np.where(_query_mask(corpus), query.data, 0.0)
+    query.eliminate_zeros()
+    # query weights x presence: each shared proposing term adds its weight once.
+    postings = corpus.presence.T.tocsc()
+    lefts: list[np.ndarray] = []
+    rights: list[np.ndarray] = []
+    for start in range(0, n, BLOCK_ROWS):
+        block = (query[start : start + BLOCK_ROWS] @ postings).tocoo()
+        i = block.row.astype(np.int64) + start
+        j = block.col.astype(np.int64)
+        keep = (j != i) & (owner[i] != owner[j])
+        i, j, shared = i[keep], j[keep], block.data[keep]
+        keep = shared >= CANDIDATE_FLOOR * np.sqrt(corpus.totals[i] * corpus.totals[j])
+        lefts.append(np.minimum(i[keep], j[keep]))
+        rights.append(np.maximum(i[keep], j[keep]))
+    left, right = np.concatenate(lefts), np.concatenate(rights)
+    unique = np.unique(left * n + right)
+    return unique // n, unique % n
+
+
+def _ranked_keep(key: np.ndarray, scores: np.ndarray) -> np.ndarray:
+    """Mask of entries among the best MAX_PER_ARTICLE of their key group, near the best."""
+    order = np.lexsort((-scores, key))
+    sorted_key = key[order]
+    starts = np.r_[True, sorted_key[1:] != sorted_key[:-1]]
+    group_start = np.maximum.accumulate(np.where(starts, np.arange(len(order)), 0))
+    rank = np.arange(len(order)) - group_start
+    best = scores[order][group_start]
+    ok = (rank < MAX_PER_ARTICLE) & (scores[order] >= RELATIVE_CUT * best)
+    mask = np.zeros(len(order), dtype=bool)
+    mask[order] = ok
+    return mask
+
+
+def select_pairs(
+    left: np.ndarray, right: np.ndarray, scores: np.ndarray, owner: np.ndarray, threshold: float
+) -> np.ndarray:
+    """Mask of scored pairs kept: above threshold and among the best of both sentences."""
+    above = scores >= threshold
+    mask = np.zeros(len(scores), dtype=bool)
+    if not above.any():
+        return mask
+    idx = np.flatnonzero(above)
+    li, ri, sc = left[idx], right[idx], scores[idx]
+    groups = int(owner.max()) + 1
+    from_left = _ranked_keep(li * groups + owner[ri], sc)
+    from_right = _ranked_keep(ri * groups + owner[li], sc)
+    mask[idx[from_left & from_right]] = True
+    return mask
+
+
+def align(story: Story, semantic: bool | None = None) -> list[Pair]:
+    """Score candidate sentence pairs across articles and keep the best matches.
+
+    `semantic` adds word embeddings when the optional wordllama package is installed;
+    None means: only when the NEWSREADER_SEMANTIC environment variable asks for it.
+    """
+    use_semantic = semantic_requested(semantic)
     sentences = [s for a in story.articles for s in a.sentences]
-    owner = [s.article_id for s in sentences]
-    docs = [set(content_words(s.text)) for s in sentences]
-    idf = _idf(docs)
-    common_cut = max(2, int(len(docs) * COMMON_SHARE))
-    index: dict[str, list[int]] = defaultdict(list)
-    for i, doc in enumerate(docs):
-        for word in doc:
-            index[word].append(i)
-    candidates: set[tuple[int, int]] = set()
-    for postings in index.values():
-        if len(postings) > common_cut:
-            continue
-        for x, i in enumerate(postings):
-            for j in postings[x + 1 :]:
-                if owner[i] != owner[j]:
-                    candidates.add((i, j))
-    if not candidates:
+    if len(story.articles) < 2 or len(sentences) < 2:
         return []
-    pairs = sorted(candidates)
-    left = [sentences[i].text.lower() for i, _ in pairs]
-    right = [sentences[j].text.lower() for _, j in pairs]
-    fuzzy = cpdist(left, right, scorer=fuzz.token_set_ratio, workers=-1) / 100.0
-    overlap = np.empty(len(pairs))
-    for k, (i, j) in enumerate(pairs):
-        shared = sum(idf[w] for w in docs[i] & docs[j])
-        smaller = min(sum(idf[w] for w in docs[i]), sum(idf[w] for w in docs[j])) or 1.0
-        overlap[k] = shared / smaller
-    scores = 0.45 * fuzzy + 0.55 * overlap
-    best: dict[tuple[int, str], list[Pair]] = defaultdict(list)
-    for k, (i, j) in enumerate(pairs):
-        if scores[k] >= MATCH_THRESHOLD:
-            pair = Pair(i, j, float(scores[k]))
-            best[(i, owner[j])].append(pair)
-            best[(j, owner[i])].append(pair)
-    kept: set[Pair] = set()
-    for group in best.values():
-        group.sort(key=lambda p: -p.score)
-        kept.update(group[:MAX_PER_ARTICLE])
-    return sorted(kept, key=lambda p: (p.i, p.j))
+    article_number = {a.id: n for n, a in enumerate(story.articles)}
+    owner = np.array([article_number[s.article_id] for s in sentences], dtype=np.int64)
+    corpus = build_corpus([s.text for s in sentences], semantic=use_semantic, articles=owner)
+    left, right = candidate_pairs(corpus, owner)
+    threshold = match_threshold(use_semantic)
+    scores = score_pairs(corpus, left, right, at_least=threshold)
+    keep = select_pairs(left, right, scores, owner, threshold)
+    return [
+        Pair(int(i), int(j), float(s))
+        for i, j, s in zip(left[keep], right[keep], scores[keep], strict=True)
+    ]

@@ -7,14 +7,18 @@ from newsreader.claims import group_claims
 from newsreader.conflicts import find_conflicts
 from newsreader.model import Analysis, Relation, RelationKind, Story
 
-ENGINE_VERSION = "1"
+ENGINE_VERSION = "2"
 
 
-def analyze(story: Story) -> Analysis:
-    """Analyse a story: relations between sentences of different articles, and claims."""
+def analyze(story: Story, semantic: bool | None = None) -> Analysis:
+    """Analyse a story: relations between sentences of different articles, and claims.
+
+    `semantic` adds word embeddings to the alignment when the optional extra is installed
+    (None: only when the NEWSREADER_SEMANTIC environment variable asks for it).
+    """
     sentences = [s for a in story.articles for s in a.sentences]
     relations: list[Relation] = []
-    for pair in align(story):
+    for pair in align(story, semantic=semantic):
         a, b = sentences[pair.i], sentences[pair.j]
         reasons = find_conflicts(a, b)
         kind = RelationKind.CONFLICT if reasons else RelationKind.MATCH

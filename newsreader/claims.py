@@ -1,11 +1,23 @@
-"""Grouping related sentences across articles into claims with stable ids."""
+"""Grouping related sentences across articles into claims with stable ids.
+
+Claims grow by average linkage over the relation graph, strongest links first: two groups
+merge only when they come from different articles and at least half of the sentence pairs
+between them are related. One relation alone can therefore not chain two unrelated
+sentences into one claim through a third, and a claim never holds two sentences of the
+same article.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import heapq
 import re
+from dataclasses import dataclass, field
 
 from newsreader.model import Claim, ClaimStatus, Relation, RelationKind, Sentence, Story
+
+# Share of the sentence pairs between two groups that must be related for them to merge.
+MIN_LINKED_SHARE = 0.5
 
 
 def _anchor_key(sentence: Sentence) -> str:
@@ -13,41 +25,95 @@ def _anchor_key(sentence: Sentence) -> str:
     return f"{sentence.article_id}\n{normalized}"
 
 
+def claim_id(anchor: Sentence) -> str:
+    """The id of a claim: a digest of its first sentence (article and normalised text)."""
+    return f"c-{hashlib.sha1(_anchor_key(anchor).encode()).hexdigest()[:10]}"
+
+
+@dataclass
+class _Group:
+    members: list[int]
+    articles: set[str]
+    version: int = 0
+    links: dict[int, list[float]] = field(default_factory=dict)  # other -> [score sum, count]
+
+
+def _cluster(owners: list[str], edges: dict[tuple[int, int], float]) -> list[list[int]]:
+    """Average-linkage clustering of sentence positions under the one-per-article rule."""
+    groups = {n: _Group([n], {owner}) for n, owner in enumerate(owners)}
+    for (i, j), score in edges.items():
+        groups[i].links[j] = [score, 1.0]
+        groups[j].links[i] = [score, 1.0]
+    heap = [(-score, i, j, 0, 0) for (i, j), score in edges.items()]
+    heapq.heapify(heap)
+    while heap:
+        _, a, b, version_a, version_b = heapq.heappop(heap)
+        ga, gb = groups.get(a), groups.get(b)
+        if ga is None or gb is None or ga.version != version_a or gb.version != version_b:
+            continue
+        if ga.articles & gb.articles:
+            continue
+        if len(gb.members) > len(ga.members):
+            a, b, ga, gb = b, a, gb, ga
+        ga.members.extend(gb.members)
+        ga.articles |= gb.articles
+        ga.version += 1
+        del groups[b]
+        ga.links.pop(b, None)
+        for other, (total, count) in gb.links.items():
+            if other == a:
+                continue
+            link = ga.links.setdefault(other, [0.0, 0.0])
+            link[0] += total
+            link[1] += count
+            neighbour = groups[other].links
+            neighbour.pop(b, None)
+            neighbour[a] = link
+        for other, (total, count) in ga.links.items():
+            go = groups[other]
+            pairs = len(ga.members) * len(go.members)
+            if count >= MIN_LINKED_SHARE * pairs and not ga.articles & go.articles:
+                x, y = (a, other) if a < other else (other, a)
+                heapq.heappush(heap, (-total / pairs, x, y, groups[x].version, groups[y].version))
+    return [g.members for g in groups.values()]
+
+
 def group_claims(story: Story, relations: list[Relation]) -> list[Claim]:
     """Merge related sentences into claims, at most one sentence per article per claim."""
-    sentences = {s.id: s for a in story.articles for s in a.sentences}
-    order = {s.id: n for n, s in enumerate(sentences.values())}
-    members: dict[str, list[str]] = {sid: [sid] for sid in sentences}
-    group_of: dict[str, str] = {sid: sid for sid in sentences}
-    for relation in sorted(relations, key=lambda r: -r.score):
-        ga, gb = group_of[relation.a], group_of[relation.b]
-        if ga == gb:
-            continue
-        arts_a = {sentences[s].article_id for s in members[ga]}
-        arts_b = {sentences[s].article_id for s in members[gb]}
-        if arts_a & arts_b:
-            continue
-        members[ga].extend(members[gb])
-        for sid in members.pop(gb):
-            group_of[sid] = ga
-    conflicts = {(r.a, r.b) for r in relations if r.kind is RelationKind.CONFLICT}
+    sentences = [s for a in story.articles for s in a.sentences]
+    position = {s.id: n for n, s in enumerate(sentences)}
+    edges: dict[tuple[int, int], float] = {}
+    for relation in relations:
+        i, j = sorted((position[relation.a], position[relation.b]))
+        edges[(i, j)] = max(edges.get((i, j), 0.0), relation.score)
+    groups = _cluster([s.article_id for s in sentences], edges)
+    group_of = {n: g for g, members in enumerate(groups) for n in members}
+    conflicting = {
+        group_of[position[r.a]]
+        for r in relations
+        if r.kind is RelationKind.CONFLICT and group_of[position[r.a]] == group_of[position[r.b]]
+    }
     claims: list[Claim] = []
     used_ids: set[str] = set()
-    for group in sorted(members.values(), key=lambda g: min(order[s] for s in g)):
-        group.sort(key=order.__getitem__)
-        anchor = sentences[group[0]]
-        digest = hashlib.sha1(_anchor_key(anchor).encode()).hexdigest()
-        claim_id, n = f"c-{digest[:10]}", 2
-        while claim_id in used_ids:
-            claim_id, n = f"c-{digest[:10]}-{n}", n + 1
-        used_ids.add(claim_id)
-        in_group = set(group)
-        if any(a in in_group and b in in_group for a, b in conflicts):
+    for g in sorted(range(len(groups)), key=lambda g: min(groups[g])):
+        members = sorted(groups[g])
+        base = claim_id(sentences[members[0]])
+        ident, n = base, 2
+        while ident in used_ids:
+            ident, n = f"{base}-{n}", n + 1
+        used_ids.add(ident)
+        if g in conflicting:
             status = ClaimStatus.CONFLICTING
-        elif len(group) > 1:
+        elif len(members) > 1:
             status = ClaimStatus.CORROBORATED
         else:
             status = ClaimStatus.SINGLE_SOURCE
-        articles = tuple(dict.fromkeys(sentences[s].article_id for s in group))
-        claims.append(Claim(id=claim_id, sentences=tuple(group), status=status, articles=articles))
+        claims.append(
+            Claim(
+                id=ident,
+                sentences=tuple(sentences[m].id for m in members),
+                status=status,
+                articles=tuple(dict.fromkeys(sentences[m].article_id for m in members)),
+            )
+        )
     return claims

@@ -11,7 +11,7 @@ from typing import Any
 
 from newsreader import __version__
 from newsreader.errors import UserError
-from newsreader.model import Story
+from newsreader.model import Annotation, Story
 
 EXIT_USAGE = 2
 
@@ -33,11 +33,15 @@ def _add_db_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _warn(message: str) -> None:
+    print(f"newsreader: warning: {message}", file=sys.stderr)
+
+
 def _load_story(paths: Sequence[str]) -> Story:
     if paths:
         from newsreader.ingest import load_story
 
-        return load_story(list(paths))
+        return load_story(list(paths), warn=_warn)
     from newsreader.seeds import load_demo_story
 
     return load_demo_story()
@@ -55,6 +59,7 @@ def _write_output(text: str, output: str | None) -> None:
 
 def cmd_open(args: argparse.Namespace) -> int:
     """Open a story in the reader."""
+    from newsreader.analysis import analyze
     from store import AnnotationStore, resolve_db_path
 
     story = _load_story(args.paths)
@@ -62,7 +67,22 @@ def cmd_open(args: argparse.Namespace) -> int:
     from tui.app import make_app
 
     try:
-        make_app(story, store).run()
+        analysis = analyze(story)
+        if store.read_only:
+            print(
+                f"newsreader: note: {store.path}: {store.read_only_reason}; "
+                "opened read-only, verdicts will not be saved",
+                file=sys.stderr,
+            )
+        else:
+            store.save_story(story)
+        anchored = store.reanchor(story.id, analysis)
+        app = make_app(story, store, analysis)
+        if store.read_only:
+            # Shown in the header for the whole session.
+            app.sub_title = f"READ-ONLY: {store.read_only_reason}"
+        app.run()
+        _list_orphans(list(anchored.orphaned))
     finally:
         store.close()
     return 0
@@ -97,14 +117,82 @@ def _summary(data: dict[str, Any]) -> str:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """Export annotations."""
-    from newsreader.export import export_json
+    """Export annotations in one of the formats; orphaned annotations are listed on stderr."""
+    from newsreader.export import render
     from store import AnnotationStore, resolve_db_path
 
-    with AnnotationStore(resolve_db_path(args.db)) as store:
+    with AnnotationStore(resolve_db_path(args.db), read_only=True) as store:
         annotations = store.all(story=args.story)
-    text = json.dumps(export_json(annotations), ensure_ascii=False, indent=2) + "\n"
-    _write_output(text, args.output)
+        stories = {}
+        for story_id in {a.story for a in annotations}:
+            try:
+                stories[story_id] = store.load_story(story_id)
+            except KeyError:
+                continue
+    _write_output(render(args.format, annotations, stories), args.output)
+    _list_orphans([a for a in annotations if a.orphaned])
+    return 0
+
+
+def _list_orphans(orphans: list[Annotation]) -> None:
+    if not orphans:
+        return
+    print(
+        f"newsreader: note: {len(orphans)} orphaned annotation(s), whose sentences are no "
+        'longer in their story (kept, marked "orphaned"):',
+        file=sys.stderr,
+    )
+    for a in orphans:
+        quote = " ".join(a.targets[0].exact.split())[:70] if a.targets else ""
+        print(f'  {a.story} / {a.claim} ({a.status.value}): "{quote}"', file=sys.stderr)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Merge an exported JSON file into the database and report what changed."""
+    from newsreader.formats.native import parse_export
+    from store import AnnotationStore, resolve_db_path
+
+    try:
+        raw = Path(args.file).read_bytes()
+    except OSError as exc:
+        raise UserError(f"{args.file}: cannot read ({exc.strerror or exc})") from None
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise UserError(f"{args.file}: not a newsreader annotations export (not JSON)") from None
+    try:
+        annotations = parse_export(data)
+    except UserError as exc:
+        raise UserError(f"{args.file}: {exc}; nothing imported") from None
+    with AnnotationStore(resolve_db_path(args.db), read_only=args.dry_run or False) as store:
+        report = store.merge(annotations, dry_run=args.dry_run)
+    for sign, group, why in (
+        ("+", report.added, "added"),
+        ("~", report.updated, "replaced (newer in the file)"),
+        ("=", report.kept, "kept (newer in the database)"),
+    ):
+        for a in group:
+            print(f"{sign} {a.story} / {a.claim}: {a.status.value} {why}")
+    print(
+        f"{args.file}: {'would be ' if args.dry_run else ''}"
+        f"{len(report.added)} added, {len(report.updated)} updated, "
+        f"{len(report.unchanged)} unchanged, {len(report.kept)} kept (newer in the database)"
+    )
+    return 0
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    """Check the database (and restore its backup with --restore)."""
+    from store import check_database, resolve_db_path, restore_backup
+
+    path = resolve_db_path(args.db)
+    if args.restore:
+        print(restore_backup(path))
+    report = check_database(path)
+    for line in report.lines:
+        print(line)
+    if not report.ok:
+        raise UserError(report.problem)
     return 0
 
 
@@ -112,30 +200,64 @@ def _build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argume
     main = _Parser(
         prog="newsreader",
         description="Compare news reports side by side: matching and conflicting claims, "
-        "verdicts and notes. Commands: analyze, export (see 'newsreader COMMAND --help').",
+        "verdicts and notes. Commands: analyze, export, import, doctor "
+        "(see 'newsreader COMMAND --help').",
     )
     main.add_argument("--version", action="version", version=f"newsreader {__version__}")
     main.add_argument(
-        "paths", nargs="*", metavar="PATH", help="article files or folders (default: demo story)"
+        "paths",
+        nargs="*",
+        metavar="PATH|URL",
+        help="article files (.txt, .md, .html), folders of them or http(s) URLs "
+        "(default: the demo story)",
     )
     _add_db_option(main)
     main.set_defaults(func=cmd_open)
 
     commands: dict[str, argparse.ArgumentParser] = {}
     analyze = _Parser(prog="newsreader analyze", description="Analyse a story and print it.")
-    analyze.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
+    analyze.add_argument(
+        "paths", nargs="*", metavar="PATH|URL", help="article files, folders or http(s) URLs"
+    )
     analyze.add_argument("--json", action="store_true", help="print the analysis as JSON")
     analyze.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     analyze.set_defaults(func=cmd_analyze)
     commands["analyze"] = analyze
 
     export = _Parser(prog="newsreader export", description="Export annotations.")
-    export.add_argument("--format", choices=["json"], default="json", help="output format")
+    export.add_argument(
+        "--format",
+        choices=["json", "w3c", "claimreview", "csv", "md"],
+        default="json",
+        help="json (newsreader), w3c (Web Annotation), claimreview (schema.org), csv, md (report)",
+    )
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     export.add_argument("--story", metavar="ID", help="only this story's annotations")
     _add_db_option(export)
     export.set_defaults(func=cmd_export)
     commands["export"] = export
+
+    importer = _Parser(
+        prog="newsreader import",
+        description="Merge a JSON export into the database (the newer change wins).",
+    )
+    importer.add_argument("file", metavar="FILE", help="a file made by 'newsreader export'")
+    importer.add_argument(
+        "--dry-run", action="store_true", help="show what would change, write nothing"
+    )
+    _add_db_option(importer)
+    importer.set_defaults(func=cmd_import)
+    commands["import"] = importer
+
+    doctor = _Parser(
+        prog="newsreader doctor", description="Check the database file and its backup."
+    )
+    doctor.add_argument(
+        "--restore", action="store_true", help="replace the database with its backup copy"
+    )
+    _add_db_option(doctor)
+    doctor.set_defaults(func=cmd_doctor)
+    commands["doctor"] = doctor
     return main, commands
 
 

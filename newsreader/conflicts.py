@@ -1,62 +1,925 @@
-"""Conflict detection on aligned sentences: facts that cannot both be true."""
+"""Conflict detection on aligned sentences: facts that cannot both be true.
+
+Aligned sentences already state roughly the same claim, so a difference is flagged
+only where both sentences speak of the same slot: numbers of the same kind counting
+the same thing, the same verb asserted and denied, two opposite words about the same
+context, or a different name in a slot whose neighbours line up. Features of each
+sentence are computed once (cached on its text); comparing a pair is set arithmetic.
+"""
 
 from __future__ import annotations
 
-import re
+import math
+import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
-from newsreader.model import Reason, Sentence
-from newsreader.words import STOP_WORDS, stem
+from rapidfuzz import fuzz
 
-_NUMBER = re.compile(
-    r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:%|percent|per cent))?"
-    r"(?:\s+(?:[a-z]+-)?([A-Za-z]+))?"
+from newsreader.lexicon import (
+    ALIASES,
+    ANTONYM_PAIRS,
+    CONVERSE_PAIRS,
+    DENY_VERBS,
+    IDIOMS,
+    IRREGULAR,
+    MONTHS,
+    NEG_BREAK,
+    NEG_SKIP,
+    NEGATIVE_VERBS,
+    NEGATORS,
+    NUMBER_WORDS,
+    OUTCOME_CLASSES,
+    PHRASAL_VERBS,
+    POLARITY_PAIRS,
+    REPORTING_WORDS,
+    SLOT_CLASSES,
+    STANCE_VERBS,
+    TITLE_WORDS,
+    WEEKDAYS,
 )
-_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+from newsreader.model import Reason, Sentence
+from newsreader.quantities import Quantity, quantities
+from newsreader.wordforms import PUNCT, Token, key, tokenize
+from newsreader.words import STOP_WORDS
+
+REASON_TYPES = ("numeric", "negation", "antonym", "substitution", "date")
+_DATE_KINDS = frozenset({"weekday", "date", "year", "time"})
+_PLAIN_KINDS = frozenset({"percent", "points", "score"})
+# A "sentence" longer than this is a table or unsegmented text, not one claim:
+# only its start is compared, which keeps the pairwise checks bounded.
+_MAX_TOKENS = 200
+_MAX_QUANTITIES = 24
+_NEGATIVE_VERBS = frozenset({key(w) for w in NEGATIVE_VERBS} | {"against"})
+_DENY_VERBS = frozenset({key(w) for w in DENY_VERBS} | {"against"})
+_STANCE_VERBS = frozenset(key(w) for w in STANCE_VERBS)
+_PHRASAL = {(key(verb), particle): key(meaning) for verb, particle, meaning in PHRASAL_VERBS}
+# Stop words that still carry a stance: "voted against the plan".
+_POLAR_STOP_WORDS = frozenset({"against"})
+_PLACE_PREPOSITIONS = frozenset({"in", "on", "at", "aboard", "inside", "into", "onto"})
+_NO_SUBJECT = frozenset({"no", "nobody", "none", "nothing", "neither"})
+_AUXILIARIES = frozenset({"was", "were", "is", "are", "has", "have", "had", "been", "be", "being"})
+_OUTCOMES = tuple(frozenset(key(w) for w in group) for group in OUTCOME_CLASSES)
+_ALIAS = {name: min(group) for group in ALIASES for name in group}
+_DROP = frozenset({"a", "an", "the"})
+_REPORTING = frozenset(REPORTING_WORDS)
+_STATES = frozenset({"known", "clear", "available", "confirmed", "identified", "certain"})
+_MODALS = frozenset({"would", "could", "might", "should", "may", "must"})
+_BOUNDARY = frozenset({",", ".", ";", ":", "!", "?"})
+_LIST_MARKS = frozenset({",", "and", "or", "&", "/"})
+_CLAUSE_BREAKS = frozenset({"and", "but", "while", "whereas", "although", "though", "who", "which"})
+_WINDOW = 5
 
 
-@dataclass(frozen=True)
-class Quantity:
-    """A number in a sentence with the word it counts."""
+_PAIRS = (
+    [(pair, "negation", False) for pair in POLARITY_PAIRS]
+    + [(pair, "antonym", False) for pair in ANTONYM_PAIRS]
+    # adverbs of adjective pairs: "publicly" / "privately", "permanently" / ...
+    + [((x + "ly", y + "ly"), "antonym", False) for x, y in ANTONYM_PAIRS]
+    + [(pair, "antonym", True) for pair in CONVERSE_PAIRS]
+)
+_PAIR_KIND = tuple(kind for _, kind, _ in _PAIRS)
+_PAIR_WORDS = tuple((key(left), key(right)) for (left, right), _, _ in _PAIRS)
+_PAIR_CONVERSE = tuple(converse for _, _, converse in _PAIRS)
 
-    value: float
-    unit: str
-    span: tuple[int, int]
-    text: str
+
+def _build_opposites() -> dict[str, tuple[tuple[int, int], ...]]:
+    """Word key -> (pair id, side) for every opposite pair it belongs to."""
+    table: dict[str, list[tuple[int, int]]] = {}
+    for n, (words, _, _) in enumerate(_PAIRS):
+        for side, word in enumerate(words):
+            table.setdefault(key(word), []).append((n, side))
+    return {k: tuple(v) for k, v in table.items()}
 
 
-def quantities(text: str) -> list[Quantity]:
-    """Numbers with the noun right after them ('19 drones', '66%')."""
-    found: list[Quantity] = []
-    for m in _NUMBER.finditer(text):
-        raw = m.group(1)
-        if _YEAR.match(raw) and not m.group(2):
+_OPPOSITES = _build_opposites()
+
+
+def _build_slot_classes() -> dict[str, frozenset[int]]:
+    """Word key -> the classes of alternatives it belongs to ('gas' -> fuels)."""
+    table: dict[str, frozenset[int]] = {}
+    for n, group in enumerate(SLOT_CLASSES):
+        for word in group:
+            table[key(word)] = table.get(key(word), frozenset()) | {n}
+    return table
+
+
+_SLOT_OF = _build_slot_classes()
+
+
+class Polar(NamedTuple):
+    """A content word, whether the sentence asserts or denies it, and if it may be
+    compared with its opposite (not inside a name or an idiom)."""
+
+    key: str
+    negated: bool
+    index: int
+    opposable: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """Everything the pairwise checks need from one sentence.
+
+    Tokens are kept as plain tuples: the garbage collector stops tracking those, so a
+    cache of thousands of sentences does not slow down every collection.
+    """
+
+    token_data: tuple[tuple[str, str, int, int, bool, bool, bool], ...]
+    quantities: tuple[Quantity, ...]
+    q_index: tuple[int, ...]
+    q_negated: tuple[bool, ...]
+    q_who: tuple[frozenset[str], ...]
+    names: frozenset[str]
+    clause: tuple[int, ...]
+    negative_clauses: frozenset[int]
+    title_case: bool
+    polar: tuple[Polar, ...]
+    keys: frozenset[str]
+    denied: frozenset[str]
+    slot_words: frozenset[str]
+    words: tuple[str, ...]
+    word_index: tuple[int, ...]
+    word_set: frozenset[str]
+    assertions: dict[int, dict[int, Polar]]
+
+    def token(self, index: int) -> Token:
+        """The token at an index of the sentence."""
+        return Token(*self.token_data[index])
+
+
+def _is_content(tok: Token) -> bool:
+    return tok.is_word and len(tok.low) > 2 and tok.low not in STOP_WORDS
+
+
+def _negated_indices(toks: tuple[Token, ...]) -> tuple[set[int], set[int]]:
+    """Indices of the words a negator denies ('did not sign' -> sign).
+
+    Returns the words denied by a negator or a negative verb, and apart from them
+    the words denied by a zero subject ('no gun has been recovered'), whose figure
+    the quantity check already compares.
+    """
+    out: set[int] = set()
+    by_zero: set[int] = set()
+    n = len(toks)
+    for i, tok in enumerate(toks):
+        w = tok.low
+        target = _negative_verb_target(toks, i) if key(w) in _NEGATIVE_VERBS else None
+        if target is not None:
+            out.add(target)
             continue
-        if m.group(2):
-            unit = "%"
-        else:
-            word = (m.group(3) or "").lower()
-            if not word or word in STOP_WORDS:
-                continue
-            unit = stem(word)
-        found.append(Quantity(float(raw.replace(",", "")), unit, m.span(1), raw))
+        compound = i + 2 < n and toks[i + 1].low in ("-", "–") and toks[i + 2].low != "one"
+        if w in _NO_SUBJECT and compound:
+            continue  # "no-shows", "a no-fly zone": a compound, not a zero
+        if w in _NO_SUBJECT:
+            verb = _verb_after_no(toks, i)
+            if verb is not None:
+                # "no gun has been recovered": the noun and the verb are denied.
+                by_zero.update(k for k in range(i + 1, verb + 1) if _is_content(toks[k]))
+            else:
+                # "no injuries reported", "there would be no early election"
+                for k in range(i + 1, min(i + 4, n)):
+                    if toks[k].low in PUNCT:
+                        break
+                    if _is_content(toks[k]):
+                        by_zero.add(k)
+            continue
+        if w == "yet" and i + 2 < n and toks[i + 1].low == "to" and _is_content(toks[i + 2]):
+            out.add(i + 2)  # "had yet to regain"
+            continue
+        if w in ("ruled", "rules", "ruling", "rule") and i + 1 < n and toks[i + 1].low == "out":
+            # "ruled out a snap election": the noun phrase is denied.
+            k = i + 2
+            while k < n and k < i + 6 and toks[k].low not in PUNCT:
+                if _is_content(toks[k]):
+                    out.add(k)
+                k += 1
+            continue
+        if w == "without":
+            # "said without identifying them": the gerund is denied.
+            if i + 1 < n and toks[i + 1].low.endswith("ing") and _is_content(toks[i + 1]):
+                out.add(i + 1)
+            continue
+        if w not in NEGATORS:
+            continue
+        j, skipped = i + 1, 0
+        while j < n and toks[j].low in NEG_SKIP and skipped < 3:
+            j, skipped = j + 1, skipped + 1
+        if 0 < i < n - 1 and toks[i - 1].low in _MODALS and toks[i + 1].low == "have":
+            continue  # "would not have done": a counterfactual, not a denial
+        if j < n and toks[j].is_capitalized and toks[j].low not in ("i",):
+            continue  # "not Patch Tuesday": a name, not a verb
+        if j + 1 < n and toks[j].low == "immediately" and _is_state(toks[j + 1].low):
+            j += 1  # "not immediately known" is unknown; "not immediately respond" is not a denial
+        if _until_follows(toks, j):
+            continue  # "did not take the lead until the fourth quarter": it did, later
+        if j < n and toks[j].low not in NEG_BREAK and _is_content(toks[j]):
+            out.add(j)
+            # "not intending to compete": the negation carries over to the verb after "to".
+            if j + 2 < n and toks[j + 1].low == "to" and _verb_like_content(toks[j + 2]):
+                out.add(j + 2)
+            # "did not sign or ratify": the negation spreads over a coordinated verb.
+            if j + 2 < n and toks[j + 1].low in ("or", "nor") and _is_content(toks[j + 2]):
+                out.add(j + 2)
+    return out, by_zero
+
+
+def _polar_key(toks: tuple[Token, ...], i: int) -> str:
+    """The word's key, or the verb a phrasal verb stands for ('called off' -> cancel)."""
+    if i > 1 and toks[i - 1].low in ("-", "–") and toks[i - 2].low == "non":
+        return key("non" + toks[i].low)  # "non-binding" is "nonbinding"
+    k = key(toks[i].low)
+    if i + 1 < len(toks):
+        return _PHRASAL.get((k, toks[i + 1].low), k)
+    return k
+
+
+def _opposable(toks: tuple[Token, ...], i: int) -> bool:
+    """False for 'North Sumatra', 'opened fire', 'close to', 'the smaller boat'."""
+    tok = toks[i]
+    if tok.is_capitalized and i > 0:
+        return False
+    nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+    if (tok.low, nxt) in IDIOMS:
+        return False
+    comparative = tok.low.endswith("er") and len(tok.low) > 4
+    return not (comparative and i > 0 and toks[i - 1].low == "the")
+
+
+def _until_follows(toks: tuple[Token, ...], j: int) -> bool:
+    for k in range(j + 1, min(j + 8, len(toks))):
+        if toks[k].low in PUNCT:
+            return False
+        if toks[k].low in ("until", "till"):
+            return True
+    return False
+
+
+def _is_state(word: str) -> bool:
+    """A participle or state adjective: 'not immediately arrested', '... known'."""
+    return word in _STATES or (word.endswith("ed") and len(word) > 4)
+
+
+def _verb_like_content(tok: Token) -> bool:
+    """A content word that can follow 'to' as a verb (not 'to two counts')."""
+    return _is_content(tok) and tok.low not in NUMBER_WORDS and not tok.is_capitalized
+
+
+def _verb_after_no(toks: tuple[Token, ...], i: int) -> int | None:
+    """'No gun has been recovered', 'nobody was hurt': the verb the zero subject denies."""
+    n, j = len(toks), i + 1
+    while j < n and j <= i + 6 and toks[j].low not in _AUXILIARIES:
+        if toks[j].low in PUNCT:
+            return None
+        j += 1
+    if j >= n or toks[j].low not in _AUXILIARIES:
+        return None
+    while j < n and toks[j].low in _AUXILIARIES:
+        j += 1
+    return j if j < n and _is_content(toks[j]) else None
+
+
+def _negative_verb_target(toks: tuple[Token, ...], i: int) -> int | None:
+    """'refused to sign', 'rejected calls to resign', 'denied any wrongdoing': what is denied."""
+    n = len(toks)
+    if toks[i].low == "against" and (i == 0 or key(toks[i - 1].low) not in _STANCE_VERBS):
+        return None
+    for j in range(i + 1, min(i + 4, n - 1)):
+        if toks[j].low in PUNCT:
+            break
+        if toks[j].low == "to" and _verb_like_content(toks[j + 1]):
+            return j + 1
+    if key(toks[i].low) not in _DENY_VERBS:
+        return None  # "failed Republican candidate": only deny/reject take a noun
+    if toks[i].low == "against" and (i == 0 or key(toks[i - 1].low) not in _STANCE_VERBS):
+        return None  # "charges against", "the game against": no stance taken
+    for j in range(i + 1, min(i + 4, n)):
+        if toks[j].low in PUNCT or toks[j].low in ("to", "by") or toks[j].is_capitalized:
+            break  # "rejected by shareholders", "against Indiana": not the thing denied
+        if _is_content(toks[j]) and toks[j].low not in NEG_SKIP:
+            return j
+    return None
+
+
+@lru_cache(maxsize=16384)
+def features(text: str) -> Features:
+    """Per-sentence features, computed once per distinct text."""
+    toks = tokenize(text)[:_MAX_TOKENS]
+    negated, by_zero = _negated_indices(toks)
+    polar = tuple(
+        Polar(_polar_key(toks, i), i in negated or i in by_zero, i, _opposable(toks, i))
+        for i, t in enumerate(toks)
+        if _is_content(t) or t.low in _POLAR_STOP_WORDS
+    )
+    word_index = tuple(
+        i
+        for i, t in enumerate(toks)
+        if t.low not in _DROP and (t.low not in PUNCT or t.low in _BOUNDARY)
+    )
+    words = tuple(_slot_word(toks[i]) for i in word_index)
+    qs = quantities(text, toks)[:_MAX_QUANTITIES]
+    starts = [t.start for t in toks]
+    q_index = tuple(bisect_left(starts, q.span[0]) for q in qs)
+    clause = _clauses(toks)
+    q_negated = tuple(any(clause[k] == clause[i] for k in negated) for i in q_index)
+    return Features(
+        tuple(tuple(t) for t in toks),  # type: ignore[misc]
+        qs,
+        q_index,
+        q_negated,
+        tuple(_who(toks, clause, i) for i in q_index),
+        frozenset(key(t.low) for t in toks if t.is_capitalized and _is_content(t)),
+        clause,
+        frozenset(clause[k] for k in negated | by_zero),
+        _title_case(toks),
+        polar,
+        frozenset(p.key for p in polar),
+        frozenset(p.key for p in polar if p.negated),
+        _slot_candidates(toks, word_index, words),
+        words,
+        word_index,
+        frozenset(words),
+        _assertions(polar),
+    )
+
+
+def _who(toks: tuple[Token, ...], clause: tuple[int, ...], index: int) -> frozenset[str]:
+    """Names just before a quantity: whose figure it is ('McDermott scored 23').
+
+    The nearest capitalised words within a few tokens, across an apposition comma
+    ('Stephen Curry, posted 29') but not past a sentence break or a reporting verb.
+    """
+    found: list[str] = []
+    for k in range(index - 1, max(index - 7, -1), -1):
+        tok = toks[k]
+        if tok.low in _REPORTING or tok.low in (".", ";", ":", "(", ")"):
+            break
+        if tok.is_capitalized and _is_content(tok) and (k > 0 or found):
+            found.append(key(tok.low))
+        elif found:
+            break
+    return frozenset(found)
+
+
+def _positions(words: tuple[str, ...]) -> dict[str, list[int]]:
+    found: dict[str, list[int]] = {}
+    for p, w in enumerate(words):
+        found.setdefault(w, []).append(p)
     return found
+
+
+def _slot_candidates(
+    toks: tuple[Token, ...], word_index: tuple[int, ...], words: tuple[str, ...]
+) -> frozenset[str]:
+    """Words that could fill a substitution slot: names and members of a word class."""
+    return frozenset(
+        w
+        for i, w in zip(word_index, words, strict=True)
+        if (toks[i].is_capitalized and i > 0) or w in _SLOT_OF
+    )
+
+
+def _slot_word(tok: Token) -> str:
+    low = tok.low
+    if low in _BOUNDARY:
+        return "|"
+    return _ALIAS.get(low, key(low) if tok.is_word else low)
+
+
+def _window(f: Features, index: int, exclude: frozenset[str]) -> frozenset[str]:
+    return frozenset(
+        p.key for p in f.polar if abs(p.index - index) <= _WINDOW and p.key not in exclude
+    )
+
+
+def _shared_context(x: frozenset[str], y: frozenset[str]) -> bool:
+    """Enough content words in common around two words: two, or one in short contexts."""
+    need = 2 if len(x) >= 3 and len(y) >= 3 else 1
+    return len(x & y) >= need
+
+
+def _subject(f: Features, index: int) -> str:
+    """The content word right before a word in its clause (its subject, roughly)."""
+    for p in reversed(f.polar):
+        if p.index < index:
+            return p.key if f.clause[p.index] == f.clause[index] else ""
+    return ""
+
+
+def _clause_head(f: Features, index: int) -> str:
+    """The nearest noun-like word before a word in its clause (its subject, roughly).
+
+    Reported speech ends the search: in 'police said the driver was wearing' the
+    head of 'wearing' is 'driver'; verbs are passed over ('the club agreed to sell').
+    """
+    for k in range(index - 1, -1, -1):
+        tok = f.token(k)
+        if f.clause[k] != f.clause[index] or tok.low in _REPORTING:
+            break
+        if _is_content(tok) and not _verb_like(tok.low):
+            return key(tok.low)
+    return ""
+
+
+def _verb_like(word: str) -> bool:
+    return (
+        word.endswith("ed")
+        or (word in IRREGULAR and IRREGULAR[word] != word)
+        or key(word) in _NEGATIVE_VERBS
+        or word in _MODALS
+        or word in NEG_SKIP
+        or word in NEGATORS
+    )
+
+
+def _span(f: Features, index: int) -> tuple[int, int]:
+    tok = f.token(index)
+    return tok.start, tok.end
+
+
+# --- numbers, dates and "no X" ---------------------------------------------------------
+
+
+def _other_subjects(
+    who_x: frozenset[str], fa: Features, who_y: frozenset[str], fb: Features
+) -> bool:
+    """True when the two figures belong to different names ('Carter scored 14')."""
+    return bool(who_x and who_y and who_x.isdisjoint(who_y))
+
+
+def _opposed(x: frozenset[str], y: frozenset[str]) -> bool:
+    """True when one set holds a word and the other its opposite."""
+    for word in x:
+        for pair, side in _OPPOSITES.get(word, ()):
+            if _PAIR_WORDS[pair][1 - side] in y:
+                return True
+    return False
+
+
+def _outcomes(q: Quantity) -> frozenset[int]:
+    return _outcome_classes(q.near)
+
+
+@lru_cache(maxsize=16384)
+def _outcome_classes(words: frozenset[str]) -> frozenset[int]:
+    return frozenset(n for n, group in enumerate(_OUTCOMES) if group & words)
+
+
+def _related(x: Quantity, y: Quantity, single: bool = False) -> bool:
+    """True when two quantities of one kind speak of the same thing.
+
+    single: each sentence holds only one quantity of this kind, so a shared context
+    is enough to tie them together.
+    """
+    if x.kind != y.kind or x.qualifier != y.qualifier:
+        return False
+    if _opposed(x.context, y.context):
+        return False  # "14 voted to convict" and "6 voted to acquit" are different parts
+    if x.where and y.where and x.where != y.where:
+        return False  # "170,000 people in the province" and "230,000 across Asia"
+    if x.kind in _DATE_KINDS:
+        # A weekday or an hour belongs to the words right next to it ("said Tuesday",
+        # "died Monday"); months and years are rarely the day of the report.
+        if x.kind == "date":
+            return bool(x.context & y.context)
+        return bool(x.near & y.near) and len(x.context & y.context) >= 2
+    ox, oy = _outcomes(x), _outcomes(y)
+    if bool(ox) != bool(oy) or (ox and ox.isdisjoint(oy)):
+        return False
+    if x.thing and y.thing:
+        if x.head != y.head:
+            return False
+        if x.kind == "ordinal":
+            # "the sixth round" and "the 11th round" may be two fights: the words right
+            # next to both must line up too ("the club's 11th title").
+            return bool((x.near & y.near) - x.thing)
+        return True
+    if x.thing & y.near or y.thing & x.near:
+        return True
+    shared = x.context & y.context
+    if x.kind == "count" and ox:
+        return bool(ox & oy)
+    if single and x.kind != "score":
+        # One figure of this kind on each side, in contexts that mostly agree.
+        return len(shared) >= 2 and len(shared) >= 0.34 * len(x.context | y.context)
+    return x.kind != "count" and bool(x.near & y.near) and len(shared) >= 2
+
+
+def _numeric(fa: Features, fb: Features) -> list[Reason]:
+    reasons: list[Reason] = []
+    qa, qb = fa.quantities, fb.quantities
+    if not qa or not qb:
+        return reasons
+    kinds_a = [q.kind for q in qa]
+    kinds_b = [q.kind for q in qb]
+    for x, neg_x, who_x in zip(qa, fa.q_negated, fa.q_who, strict=True):
+        single = kinds_a.count(x.kind) == 1 and kinds_b.count(x.kind) == 1
+        related = [
+            y
+            for y, neg_y, who_y in zip(qb, fb.q_negated, fb.q_who, strict=True)
+            if neg_x == neg_y
+            and not _other_subjects(who_x, fa, who_y, fb)
+            and _related(x, y, single)
+        ]
+        if not related or any(x.overlaps(y) for y in related):
+            continue
+        y = max(related, key=lambda c: len(c.thing & x.thing) + len(c.context & x.context))
+        if _far_apart(x, y):
+            continue
+        back = [z for z in qa if _related(y, z, single)]
+        if any(y.overlaps(z) for z in back):
+            continue
+        reasons.append(Reason(_numeric_type(x, y), _numeric_detail(x, y), x.span, y.span))
+    return reasons
+
+
+def _far_apart(x: Quantity, y: Quantity) -> bool:
+    """Two exact counts an order of magnitude apart are two facts ('20 points in the game',
+    '2,290 points in his career'), not two reports of one; a zero ('no one') is kept."""
+    if x.kind not in ("count", "money") and not x.kind.startswith("money"):
+        return False
+    low, high = sorted((x.low, y.low))
+    return low > 0 and high / low > 10 and math.isfinite(x.high) and math.isfinite(y.high)
+
+
+def _numeric_type(x: Quantity, y: Quantity) -> str:
+    if x.kind in _DATE_KINDS:
+        return "date"
+    if x.zero or y.zero:
+        return "negation"
+    return "numeric"
+
+
+def _numeric_detail(x: Quantity, y: Quantity) -> str:
+    noun = x.noun or y.noun
+    if x.kind in _DATE_KINDS or x.kind in _PLAIN_KINDS or x.kind.startswith("money"):
+        noun = ""
+    return f"{x.text} vs {y.text}" + (f" {noun}" if noun else "")
+
+
+# --- asserted vs denied, opposite words -------------------------------------------------
+
+
+def _negation(fa: Features, fb: Features) -> list[Reason]:
+    reasons: list[Reason] = []
+    candidates = (fa.denied & fb.keys) | (fb.denied & fa.keys)
+    if not candidates:
+        return reasons
+    for p in fa.polar:
+        if p.key not in candidates:
+            continue
+        same_a = {q.negated for q in fa.polar if q.key == p.key}
+        same_b = [q for q in fb.polar if q.key == p.key]
+        if len(same_a) != 1 or len({q.negated for q in same_b}) != 1:
+            continue
+        q = same_b[0]
+        if q.negated == p.negated:
+            continue
+        exclude = frozenset({p.key})
+        if not _shared_context(_window(fa, p.index, exclude), _window(fb, q.index, exclude)):
+            continue
+        if _different_amounts(fa, p.index, fb, q.index):
+            continue
+        if fa.clause[p.index] in fa.negative_clauses and fb.clause[q.index] in fb.negative_clauses:
+            continue  # both clauses deny something: "no gun was found" / "the gun was not found"
+        if _after_opposite(fa, p.index, fb) or _after_opposite(fb, q.index, fa):
+            continue  # "denied the report" / "confirmed the report": reported as opposites
+        sub_a, sub_b = _clause_head(fa, p.index), _clause_head(fb, q.index)
+        if sub_a and sub_b and sub_a != sub_b:
+            continue
+        word = fa.token(p.index).text
+        detail = f"not {word} vs {fb.token(q.index).text}"
+        if q.negated:
+            detail = f"{word} vs not {fb.token(q.index).text}"
+        reasons.append(Reason("negation", detail, _span(fa, p.index), _span(fb, q.index)))
+    return reasons
+
+
+def _title_case(toks: tuple[Token, ...]) -> bool:
+    """True for headline-style text where most words are capitalised."""
+    words = [t for t in toks if t.is_word and len(t.low) > 3]
+    return len(words) >= 3 and sum(t.is_capitalized for t in words) >= 0.8 * len(words)
+
+
+def _clauses(toks: tuple[Token, ...]) -> tuple[int, ...]:
+    """A clause number for every token (split at punctuation and conjunctions)."""
+    out, n = [], 0
+    for t in toks:
+        if t.low in PUNCT or t.low in _CLAUSE_BREAKS:
+            n += 1
+        out.append(n)
+    return tuple(out)
+
+
+def _near_quantities(f: Features, index: int) -> list[Quantity]:
+    """Quantities in the same clause as a word, leaving out the whole of 'N of the M'."""
+    return [
+        q
+        for q, i in zip(f.quantities, f.q_index, strict=True)
+        if f.clause[i] == f.clause[index] and not (i > 0 and f.token(i - 1).low in ("the", "of"))
+    ]
+
+
+def _different_amounts(fa: Features, ia: int, fb: Features, ib: int) -> bool:
+    """True when the words sit next to amounts that differ ('two finished' / 'seven did not').
+
+    Then the sentences speak of different parts of a whole, not of one fact.
+    """
+    near_a, near_b = _near_quantities(fa, ia), _near_quantities(fb, ib)
+    if not near_a or not near_b:
+        return False
+    return not any(x.kind == y.kind and x.overlaps(y) for x in near_a for y in near_b)
+
+
+def _after_opposite(f: Features, index: int, other: Features) -> bool:
+    """True when a word right before this one has its opposite in the other sentence."""
+    for p in f.polar:
+        if index - 3 <= p.index < index:
+            for pair, side in _OPPOSITES.get(p.key, ()):
+                if _PAIR_WORDS[pair][1 - side] in other.keys:
+                    return True
+    return False
+
+
+def _assertions(polar: tuple[Polar, ...]) -> dict[int, dict[int, Polar]]:
+    """Opposite pair id -> asserted side -> first word asserting it."""
+    found: dict[int, dict[int, Polar]] = {}
+    for p in polar:
+        if not p.opposable:
+            continue
+        for pair, side in _OPPOSITES.get(p.key, ()):
+            found.setdefault(pair, {}).setdefault(side ^ p.negated, p)
+    return found
+
+
+def _opposites(fa: Features, fb: Features) -> list[Reason]:
+    reasons: list[Reason] = []
+    sa, sb = fa.assertions, fb.assertions
+    if not sa or not sb:
+        return reasons
+    for pair in sa.keys() & sb.keys():
+        sides_a, sides_b = sa[pair], sb[pair]
+        if len(sides_a) != 1 or len(sides_b) != 1 or sides_a.keys() == sides_b.keys():
+            continue
+        (pa,), (pb,) = sides_a.values(), sides_b.values()
+        if pa.key == pb.key:
+            continue  # the same word asserted and denied: the negation check reports it
+        exclude = frozenset({pa.key, pb.key})
+        if not _shared_context(_window(fa, pa.index, exclude), _window(fb, pb.index, exclude)):
+            continue
+        if _PAIR_CONVERSE[pair] and _subject(fa, pa.index) != _subject(fb, pb.index):
+            continue
+        if _different_amounts(fa, pa.index, fb, pb.index):
+            continue
+        wa, wb = fa.token(pa.index).text, fb.token(pb.index).text
+        detail = f"{'not ' if pa.negated else ''}{wa} vs {'not ' if pb.negated else ''}{wb}"
+        reasons.append(Reason(_PAIR_KIND[pair], detail, _span(fa, pa.index), _span(fb, pb.index)))
+    return reasons
+
+
+# --- a different name or key noun in the same slot --------------------------------------
+
+
+def _substitutions(fa: Features, fb: Features) -> list[Reason]:
+    reasons: list[Reason] = []
+    wa = fa.words
+    set_a, set_b = fa.word_set, fb.word_set
+    if not (fa.slot_words - set_b) or not (fb.slot_words - set_a):
+        return reasons
+    positions = _positions(fb.words)
+    i, n = 0, len(wa)
+    while i < n:
+        if wa[i] in set_b or wa[i] not in fa.slot_words:
+            i += 1
+            continue
+        # Widen the differing run around a name or class word: at most three words.
+        seen = i
+        while i > 0 and wa[i - 1] not in set_b and seen - i < 2:
+            i -= 1
+        j = i
+        while j < n and wa[j] not in set_b and j - i < 4:
+            j += 1
+        if j - i <= 3:
+            found = None
+            if i > 0 and j < n:
+                found = _match_slot(fa, fb, i, j, positions)
+            elif i == 0 and j + 1 < n:
+                found = _match_start(fa, fb, j)
+            elif i > 1 and j == n:
+                found = _match_end(fa, fb, i)
+            if found is not None:
+                reasons.append(found)
+        i = max(j, seen) + 1
+    return reasons
+
+
+def _match_start(fa: Features, fb: Features, j: int) -> Reason | None:
+    """A differing run at the very start, followed by two words that line up."""
+    wa, wb = fa.words, fb.words
+    set_a = fa.word_set
+    for q in range(1, min(4, len(wb) - 1)):
+        if wb[q] in set_a:
+            if wb[q] == wa[j] and wb[q + 1] == wa[j + 1]:
+                return _classify_slot(fa, fb, (0, j), (0, q))
+            return None
+    return None
+
+
+def _match_end(fa: Features, fb: Features, i: int) -> Reason | None:
+    """A differing run at the very end, after two words that line up."""
+    wa, wb = fa.words, fb.words
+    set_a = fa.word_set
+    if wb[-1] in set_a:
+        return None
+    for p in range(len(wb) - 2, max(len(wb) - 5, 0), -1):
+        if wb[p] in set_a:
+            if wb[p] == wa[i - 1] and wb[p - 1] == wa[i - 2]:
+                return _classify_slot(fa, fb, (i, len(wa)), (p + 1, len(wb)))
+            return None
+    return None
+
+
+def _match_slot(
+    fa: Features, fb: Features, i: int, j: int, positions: dict[str, list[int]]
+) -> Reason | None:
+    wa, wb = fa.words, fb.words
+    set_a = fa.word_set
+    left, right = wa[i - 1], wa[j]
+    for p in positions.get(left, ()):
+        if p + 1 >= len(wb) or wb[p + 1] in set_a:
+            continue
+        for q in range(p + 2, min(p + 5, len(wb))):
+            if wb[q] in set_a:
+                two_left = j <= i + 2 and q <= p + 3 and p > 0 and i > 1 and wb[p - 1] == wa[i - 2]
+                if wb[q] == right or two_left:
+                    # Same word after the slot, or one word each after two that line up
+                    # ("the Ministry of Health and" / "the Ministry of Defence,").
+                    reason = _classify_slot(fa, fb, (i, j), (p + 1, q))
+                    if reason is not None:
+                        return reason
+                break
+    # "on a motorcycle heading toward" / "in a car heading toward": the two words
+    # after the slot line up even though the preposition before it differs.
+    if j + 1 >= len(wa) or wa[j + 1] == "|":
+        return None
+    for q in positions.get(right, ()):
+        if q + 1 < len(wb) and wb[q + 1] == wa[j + 1] and q > 0 and wb[q - 1] not in set_a:
+            p = q - 1
+            while p > 0 and wb[p - 1] not in set_a and q - p < 3:
+                p -= 1
+            reason = _classify_slot(fa, fb, (i, j), (p, q))
+            if reason is not None:
+                return reason
+    return None
+
+
+def _classify_slot(
+    fa: Features, fb: Features, run_a: tuple[int, int], run_b: tuple[int, int]
+) -> Reason | None:
+    toks_a = _trim([fa.token(fa.word_index[k]) for k in range(*run_a)])
+    toks_b = _trim([fb.token(fb.word_index[k]) for k in range(*run_b)])
+    if any(not t.is_word or "'" in t.low for t in toks_a + toks_b):
+        return None
+    if _in_list(fa, run_a) or _in_list(fb, run_b) or not _anchored(fa, fb, run_a, run_b):
+        return None
+    lows = {t.low for t in toks_a + toks_b}
+    if lows & (TITLE_WORDS | WEEKDAYS.keys() | MONTHS.keys()):
+        return None
+    span_a = (toks_a[0].start, toks_a[-1].end)
+    span_b = (toks_b[0].start, toks_b[-1].end)
+    text_a = " ".join(t.text for t in toks_a)
+    text_b = " ".join(t.text for t in toks_b)
+    first_a = fa.word_index[run_a[0]] == 0
+    first_b = fb.word_index[run_b[0]] == 0
+    proper = (
+        not first_a
+        and not first_b
+        and not fa.title_case
+        and not fb.title_case
+        and not _abbreviation(toks_a, toks_b)
+        and all(t.is_capitalized for t in toks_a + toks_b)
+        and not any(t.low in STOP_WORDS for t in toks_a + toks_b)
+    )
+    if proper and _distinct_names(toks_a, toks_b, text_a, text_b):
+        return Reason("substitution", f"{text_a} vs {text_b}", span_a, span_b)
+    if len(toks_a) == 1 and len(toks_b) == 1:
+        ka, kb = key(toks_a[0].low), key(toks_b[0].low)
+        same_class = _SLOT_OF.get(ka, frozenset()) & _SLOT_OF.get(kb, frozenset())
+        if ka[:3] != kb[:3] and same_class:  # "theatre" / "theater" is one word
+            return Reason("substitution", f"{text_a} vs {text_b}", span_a, span_b)
+    return None
+
+
+def _distinct_names(toks_a: list[Token], toks_b: list[Token], text_a: str, text_b: str) -> bool:
+    """True when two capitalised runs are different names, not variants of one name.
+
+    Variants: aliases ('U.S.' / 'United States'), acronyms ('AFC'), spellings
+    ('Centre' / 'Center', 'Vendome' / 'Vendôme').
+    """
+    if any(len(t.low) == 1 for t in toks_a + toks_b):
+        return False  # a middle initial
+    if _acronym_of(toks_a, toks_b) or _acronym_of(toks_b, toks_a):
+        return False
+    if abs(len(toks_a) - len(toks_b)) > 1:
+        return False
+    la, lb = _plain(text_a), _plain(text_b)
+    if la[:3] == lb[:3] and min(len(la), len(lb)) >= 3:
+        return False  # "Alexis" / "Alexandros", "Dave" / "David": one name, two spellings
+    if _ALIAS.get(la, la) == _ALIAS.get(lb, lb):
+        return False
+    return fuzz.ratio(la, lb) < 70
+
+
+def _acronym_of(short: list[Token], long_: list[Token]) -> bool:
+    """'AFC' / 'American Football Conference', 'USGS' / 'U.S. Geological Survey'."""
+    if len(short) != 1 or not short[0].text.replace(".", "").isupper():
+        return False
+    letters = short[0].text.replace(".", "")
+    initials = "".join(
+        t.text.replace(".", "") if "." in t.text else t.text[0] for t in long_
+    ).upper()
+    if len(letters) < 2:
+        return False
+    # "DNC" / "National Committee" when "Democratic" lines up elsewhere
+    return letters.endswith(initials) or letters.startswith(initials) or len(long_) == 1
+
+
+def _plain(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in folded if not unicodedata.combining(c))
+
+
+def _trim(run: list[Token]) -> list[Token]:
+    """Drop a place preposition or a conjunction at the edges ('on a motorcycle' / 'in a car')."""
+    if len(run) > 1 and run[0].low in _PLACE_PREPOSITIONS:
+        run = run[1:]
+    if len(run) > 1 and run[-1].low in ("and", "or"):
+        run = run[:-1]
+    return run
+
+
+def _in_list(f: Features, run: tuple[int, int]) -> bool:
+    """True when the run is one item of a list ('Sicily and Tunisia', 'Egypt, India')."""
+    n = len(f.token_data)
+    before = f.word_index[run[0]] - 1
+    after = f.word_index[run[1] - 1] + 1
+    if before >= 0 and f.token(before).low in _LIST_MARKS:
+        return True
+    if after + 1 >= n or f.token(after).low not in _LIST_MARKS:
+        return False
+    nxt = f.token(after + 1)
+    if nxt.is_capitalized:
+        return True  # "Sicily and Tunisia", "Egypt, India"
+    # "a man and a woman"; but not "Health and published" or "Nairobi, the minister".
+    joined = f.token(after).low in ("and", "or")
+    return joined and (nxt.is_number or nxt.low in ("a", "an", "the", "two", "three"))
+
+
+def _anchored(fa: Features, fb: Features, run_a: tuple[int, int], run_b: tuple[int, int]) -> bool:
+    """True when a content word next to the slot (two words either side) lines up."""
+    wa, wb = fa.words, fb.words
+    for d in (1, 2):
+        for ia, ib in ((run_a[0] - d, run_b[0] - d), (run_a[1] - 1 + d, run_b[1] - 1 + d)):
+            lined_up = 0 <= ia < len(wa) and 0 <= ib < len(wb) and wa[ia] == wb[ib]
+            if lined_up and len(wa[ia]) > 2 and wa[ia] not in STOP_WORDS:
+                return True
+    return False
+
+
+def _abbreviation(toks_a: list[Token], toks_b: list[Token]) -> bool:
+    """'Mt' / 'Mount', 'Gov' / 'Governor': one name written short."""
+    if len(toks_a) != 1 or len(toks_b) != 1:
+        return False
+    x, y = toks_a[0].low.rstrip("."), toks_b[0].low.rstrip(".")
+    short, long_ = sorted((x, y), key=len)
+    if short[0] != long_[0] or len(short) > 5:
+        return False
+    rest = iter(long_)
+    return all(c in rest for c in short)  # "Blvd" / "Boulevard", "Mt" / "Mount"
+
+
+# --- the public entry point -------------------------------------------------------------
+
+
+def _overlaps(s: tuple[int, int], t: tuple[int, int]) -> bool:
+    return s[0] < t[1] and t[0] < s[1]
+
+
+def conflicts_between(a: str, b: str) -> list[Reason]:
+    """Reasons why two aligned sentence texts disagree (empty when they agree)."""
+    fa, fb = features(a), features(b)
+    found = _numeric(fa, fb) + _opposites(fa, fb) + _negation(fa, fb)
+    found += _substitutions(fa, fb)
+    reasons: list[Reason] = []
+    for r in found:
+        if any(_overlaps(r.a_span, s.a_span) or _overlaps(r.b_span, s.b_span) for s in reasons):
+            continue
+        reasons.append(r)
+    return reasons
 
 
 def find_conflicts(a: Sentence, b: Sentence) -> list[Reason]:
     """Reasons why two aligned sentences disagree (empty when they agree)."""
-    reasons: list[Reason] = []
-    qa, qb = quantities(a.text), quantities(b.text)
-    for x in qa:
-        same_unit = [y for y in qb if y.unit == x.unit]
-        if same_unit and all(y.value != x.value for y in same_unit):
-            y = same_unit[0]
-            reasons.append(
-                Reason(
-                    type="numeric",
-                    detail=f"{x.text} vs {y.text} {x.unit if x.unit != '%' else 'percent'}",
-                    a_span=x.span,
-                    b_span=y.span,
-                )
-            )
-    return reasons
+    return conflicts_between(a.text, b.text)

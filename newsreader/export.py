@@ -1,37 +1,52 @@
-"""Export formats for annotations."""
+"""Export of annotations in every supported format (the writers live in newsreader.formats)."""
 
 from __future__ import annotations
 
-from dataclasses import asdict
+import json
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
-from typing import Any
 
-from newsreader.model import Annotation
+from newsreader.formats import claimreview, markdown, table, w3c
+from newsreader.formats.native import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    annotation_to_dict,
+    export_json,
+)
+from newsreader.model import Annotation, Story
 
-FORMAT_NAME = "newsreader-annotations"
-FORMAT_VERSION = 1
+__all__ = [
+    "FORMATS",
+    "FORMAT_NAME",
+    "FORMAT_VERSION",
+    "annotation_to_dict",
+    "export_json",
+    "render",
+]
+
+Writer = Callable[[list[Annotation], Mapping[str, Story], datetime], str]
 
 
-def annotation_to_dict(annotation: Annotation) -> dict[str, Any]:
-    """One annotation in the JSON export shape."""
-    return {
-        "id": annotation.id,
-        "story": annotation.story,
-        "claim": annotation.claim,
-        "status": annotation.status.value,
-        "note": annotation.note,
-        "created": annotation.created,
-        "updated": annotation.updated,
-        "targets": [asdict(t) for t in annotation.targets],
-    }
+def _json_dump(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def export_json(annotations: list[Annotation], now: datetime | None = None) -> dict[str, Any]:
-    """The JSON export document for a list of annotations."""
-    stamp = (now or datetime.now(UTC)).isoformat(timespec="seconds")
-    return {
-        "format": FORMAT_NAME,
-        "version": FORMAT_VERSION,
-        "exported_at": stamp,
-        "annotations": [annotation_to_dict(a) for a in annotations],
-    }
+FORMATS: dict[str, Writer] = {
+    "json": lambda anns, stories, now: _json_dump(export_json(anns, now)),
+    "w3c": lambda anns, stories, now: _json_dump(w3c.export_w3c(anns, stories)),
+    "claimreview": lambda anns, stories, now: _json_dump(
+        claimreview.export_claimreview(anns, stories)
+    ),
+    "csv": lambda anns, stories, now: table.export_csv(anns),
+    "md": lambda anns, stories, now: markdown.export_markdown(anns, stories, now),
+}
+
+
+def render(
+    fmt: str,
+    annotations: list[Annotation],
+    stories: Mapping[str, Story] | None = None,
+    now: datetime | None = None,
+) -> str:
+    """Annotations as text in one of FORMATS (stories supply article titles and sources)."""
+    return FORMATS[fmt](annotations, stories or {}, now or datetime.now(UTC))

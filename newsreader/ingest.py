@@ -1,105 +1,216 @@
-"""Reading articles from files and folders into a Story."""
+"""Reading articles from files, folders and URLs into a Story, one warning per bad item."""
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
+from urllib.parse import urldefrag
 
+from rapidfuzz import fuzz
 from slugify import slugify
 
+from newsreader.article_formats import (
+    SUFFIX_FORMATS,
+    Format,
+    Source,
+    format_of,
+    metadata_value,
+    source_from_bytes,
+)
 from newsreader.cleaning import CleanedText, clean_article, strip_controls
+from newsreader.encoding import decode_text
 from newsreader.errors import UserError
+from newsreader.fetch import FetchError, fetch_pages, is_url
+from newsreader.html_extract import host_of
 from newsreader.model import Article, Sentence, Story
 from newsreader.segment import sentence_spans
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+ARTICLE_SUFFIXES = tuple(SUFFIX_FORMATS)
 MAX_FILE_BYTES = 10 * 1024 * 1024
+MANIFEST = "story.json"
+MAX_LINK_LIST_BYTES = 1024 * 1024
+# Two texts this alike (0-1, by edit distance) are reported as near copies of each other.
+NEAR_COPY_SHARE = 0.9
+
+Warn = Callable[[str], None]
 
 
 @dataclass(frozen=True)
-class Source:
-    """Raw text of one article and where it came from, with optional known metadata."""
+class _Input:
+    """One article to read: a file or a URL, with the folder manifest entry that names it."""
 
-    path: str
-    raw: str
-    title: str | None = None
-    outlet: str | None = None
-    author: str | None = None
-    date: str | None = None
+    name: str
+    key: str
+    path: Path | None = None
+    meta: dict[str, str | None] | None = None
 
 
-def _decode(data: bytes, path: Path) -> str:
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise UserError(f"{path}: binary file, not an article")
-    for encoding in (
-        ("utf-8-sig", "utf-16")
-        if data.startswith((b"\xff\xfe", b"\xfe\xff"))
-        else (
-            "utf-8-sig",
-            "cp1252",
-            "latin-1",
-        )
-    ):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise UserError(f"{path}: cannot decode text")  # pragma: no cover - latin-1 always decodes
-
-
-def read_source(path: Path) -> Source:
+def read_source(path: Path, name: str | None = None) -> Source:
     """Read one article file; raise UserError with a clear message when it cannot be used."""
+    name = name or str(path)
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise UserError(f"{path}: file too large for an article (over 10 MB)")
+            raise UserError(f"{name}: file too large for an article (over 10 MB)")
         data = path.read_bytes()
     except UserError:
         raise
     except FileNotFoundError:
-        raise UserError(f"{path}: no such file or folder") from None
+        raise UserError(f"{name}: no such file or folder") from None
     except IsADirectoryError:
-        raise UserError(f"{path}: is a folder") from None
+        raise UserError(f"{name}: is a folder") from None
     except OSError as exc:
-        raise UserError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    text = _decode(data, path)
-    if not strip_controls(text).strip():
-        raise UserError(f"{path}: empty file")
-    return Source(path=str(path), raw=text)
+        raise UserError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    return source_from_bytes(data, name, format_of(path, data))
 
 
-def collect_paths(paths: list[str]) -> list[Path]:
-    """Expand files and folders into article files, in a stable order."""
-    found: list[Path] = []
-    for name in paths:
+def _read_manifest(folder: Path, warn: Warn) -> dict[str, object]:
+    """A folder's story.json (story title/id, per-file title/outlet/author/date), if any."""
+    path = folder / MANIFEST
+    if not path.is_file():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or not isinstance(data.get("articles", {}), dict):
+            raise ValueError("not a story manifest")
+    except (OSError, ValueError) as exc:
+        warn(f"{path}: ignored ({exc})")
+        return {}
+    return data
+
+
+def _folder_files(folder: Path, name: str, warn: Warn) -> list[Path]:
+    files: list[Path] = []
+    for path in sorted(folder.iterdir()):
+        if not path.is_file() or path.name.startswith(".") or path.name == MANIFEST:
+            continue
+        if path.suffix.lower() in SUFFIX_FORMATS:
+            files.append(path)
+        else:
+            warn(f"{path}: skipped (not a .txt, .md or .html article)")
+    if not files:
+        raise UserError(f"{name}: folder has no .txt, .md or .html articles")
+    return files
+
+
+def _link_list(path: Path) -> list[str]:
+    """The URLs of a text file that lists only web addresses (one a line, `#` comments)."""
+    if SUFFIX_FORMATS.get(path.suffix.lower(), Format.TEXT) is not Format.TEXT:
+        return []
+    try:
+        if path.stat().st_size > MAX_LINK_LIST_BYTES:
+            return []
+        data = path.read_bytes()
+        # Cheap test first: a list starts with an address or a comment.
+        if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] not in (b"h", b"H", b"#"):
+            return []
+        text = decode_text(data, str(path))
+    except (OSError, UserError):
+        return []
+    lines = [line.strip() for line in text.splitlines()]
+    lines = [line for line in lines if line and not line.startswith("#")]
+    if lines and all(is_url(line) and not re.search(r"\s", line) for line in lines):
+        return lines
+    return []
+
+
+def _expand(
+    names: list[str], problems: list[str], warn: Warn
+) -> tuple[list[_Input], dict[str, object]]:
+    """Turn command-line inputs into articles to read; returns them and a lone folder's manifest."""
+    inputs: list[_Input] = []
+    lone_manifest: dict[str, object] = {}
+    manifests: dict[Path, dict[str, object]] = {}
+    for name in names:
+        if is_url(name):
+            inputs.append(_Input(name=name, key=urldefrag(name).url))
+            continue
         path = Path(name).expanduser()
         if not path.exists():
-            raise UserError(f"{name}: no such file or folder")
-        if path.is_dir():
-            files = sorted(
-                p for p in path.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+            problems.append(f"{name}: no such file or folder")
+            continue
+        try:
+            files = _folder_files(path, name, warn) if path.is_dir() else [path]
+        except UserError as exc:
+            problems.append(str(exc))
+            continue
+        for file in files:
+            links = _link_list(file)
+            if links:
+                inputs.extend(_Input(name=url, key=urldefrag(url).url) for url in links)
+                continue
+            folder = file.resolve().parent
+            if folder not in manifests:
+                manifests[folder] = _read_manifest(folder, warn)
+            entry = manifests[folder].get("articles", {}).get(file.name)
+            inputs.append(
+                _Input(
+                    name=str(file),
+                    key=str(file.resolve()),
+                    path=file,
+                    meta=entry if isinstance(entry, dict) else None,
+                )
             )
-            if not files:
-                raise UserError(f"{name}: folder has no .txt or .md articles")
-            found.extend(files)
-        else:
-            found.append(path)
-    unique: list[Path] = []
-    seen: set[Path] = set()
-    for path in found:
-        key = path.resolve()
-        if key not in seen:
-            seen.add(key)
-            unique.append(path)
-    return unique
+        if len(names) == 1 and path.is_dir():
+            lone_manifest = manifests.get(path.resolve(), {})
+    unique: list[_Input] = []
+    seen: dict[str, str] = {}
+    for item in inputs:
+        if item.key in seen:
+            warn(f"{item.name}: given more than once, read once")
+            continue
+        seen[item.key] = item.name
+        unique.append(item)
+    return unique, lone_manifest
 
 
-def _unique_slug(base: str, taken: set[str]) -> str:
+def _with_manifest(source: Source, meta: dict[str, str | None] | None) -> Source:
+    """Metadata a folder's manifest states outranks what was guessed from the text."""
+    if not meta:
+        return source
+    fields = {
+        key: metadata_value(str(meta[key]))
+        for key in ("title", "outlet", "author", "date")
+        if meta.get(key)
+    }
+    if not fields.get("outlet") and isinstance(meta.get("url"), str):
+        fields["outlet"] = metadata_value(host_of(meta["url"]))
+    return replace(source, **{k: v for k, v in fields.items() if v})
+
+
+def _read_all(inputs: list[_Input], problems: list[str]) -> list[Source]:
+    """Read files and download URLs; a failure becomes a problem, not an exception."""
+    urls = [item.name for item in inputs if item.path is None]
+    pages = dict(zip(urls, fetch_pages(urls), strict=True))
+    sources: list[Source] = []
+    for item in inputs:
+        try:
+            if item.path is not None:
+                source = read_source(item.path, item.name)
+            else:
+                page = pages[item.name]
+                if isinstance(page, FetchError):
+                    raise page
+                fmt = Format.HTML if page.is_html else Format.TEXT
+                if page.content_type.endswith("markdown"):
+                    fmt = Format.MARKDOWN
+                source = source_from_bytes(page.data, item.name, fmt, page.charset, page.final_url)
+        except UserError as exc:
+            problems.append(str(exc))
+            continue
+        sources.append(_with_manifest(source, item.meta))
+    return sources
+
+
+def _free_slug(base: str, taken: set[str]) -> str:
+    """A slug of `base` not yet in `taken` (a numeric suffix is added on collision)."""
     slug = slugify(base, max_length=48, word_boundary=True) or "article"
     candidate, n = slug, 2
     while candidate in taken:
         candidate, n = f"{slug}-{n}", n + 1
-    taken.add(candidate)
     return candidate
 
 
@@ -131,42 +242,106 @@ def make_article(source: Source, cleaned: CleanedText, article_id: str) -> Artic
         text=cleaned.text,
         sentences=sentences,
         outlet=source.outlet,
-        author=source.author,
+        author=source.author or cleaned.author,
         date=source.date or cleaned.date,
     )
+
+
+def _near_copy(
+    text: str, kept: dict[str, str], vocabularies: dict[str, frozenset[str]]
+) -> tuple[str, float] | None:
+    """The kept article whose normalised text is almost the same as `text`, with the score."""
+    words = frozenset(text.split())
+    for other, path in kept.items():
+        if min(len(text), len(other)) < NEAR_COPY_SHARE * max(len(text), len(other)):
+            continue
+        # Near copies share almost all their words: a cheap test before the edit distance.
+        vocabulary = vocabularies[other]
+        if len(words & vocabulary) < 0.5 * len(words | vocabulary):
+            continue
+        score = fuzz.ratio(text, other, score_cutoff=NEAR_COPY_SHARE * 100)
+        if score:
+            return path, score
+    return None
+
+
+def _articles(sources: list[Source], problems: list[str]) -> list[Article]:
+    """Clean and segment; articles with no text or the same text as an earlier one are dropped.
+
+    Near copies (a wire story run by two outlets, one page saved twice) are kept, with a note.
+    """
+    taken: set[str] = set()
+    articles: list[Article] = []
+    kept: dict[str, str] = {}
+    vocabularies: dict[str, frozenset[str]] = {}
+    for source in sources:
+        cleaned = clean_article(source.raw)
+        normalised = re.sub(r"\W+", " ", cleaned.text).strip().casefold()
+        if normalised in kept:
+            problems.append(f"{source.path}: same text as {kept[normalised]}, kept only that one")
+            continue
+        title = _title_of(source, cleaned)
+        base = f"{source.outlet} {title}" if source.outlet else title
+        article = make_article(source, cleaned, _free_slug(base, taken))
+        if not article.sentences:
+            problems.append(f"{source.path}: no article text left after cleaning")
+            continue
+        near = _near_copy(normalised, kept, vocabularies)
+        if near is not None:
+            problems.append(
+                f"{source.path}: nearly the same text as {near[0]} ({near[1]:.0f}% alike), "
+                "kept both"
+            )
+        taken.add(article.id)
+        kept[normalised] = source.path
+        vocabularies[normalised] = frozenset(normalised.split())
+        articles.append(article)
+    return articles
+
+
+def _story(
+    articles: list[Article], title: str | None, story_id: str | None, keys: list[str]
+) -> Story:
+    story_title = title or articles[0].title
+    if story_id is None:
+        digest = hashlib.sha1("\n".join(sorted(keys)).encode()).hexdigest()[:8]
+        story_id = f"{slugify(story_title, max_length=40, word_boundary=True) or 'story'}-{digest}"
+    return Story(id=story_id, title=story_title, articles=tuple(articles))
 
 
 def build_story(
     sources: list[Source], title: str | None = None, story_id: str | None = None
 ) -> Story:
     """Build a Story from article sources: clean, segment and give each article a unique id."""
-    taken: set[str] = set()
-    articles: list[Article] = []
-    for source in sources:
-        cleaned = clean_article(source.raw)
-        title = _title_of(source, cleaned)
-        base = f"{source.outlet} {title}" if source.outlet else title
-        article = make_article(source, cleaned, _unique_slug(base, taken))
-        if article.sentences:
-            articles.append(article)
+    articles = _articles(sources, [])
     if not articles:
         raise UserError("no article has any text left after cleaning")
-    story_title = title or articles[0].title
-    if story_id is None:
-        digest = hashlib.sha1("\n".join(sorted(s.path for s in sources)).encode()).hexdigest()[:8]
-        story_id = f"{slugify(story_title, max_length=40, word_boundary=True) or 'story'}-{digest}"
-    return Story(id=story_id, title=story_title, articles=tuple(articles))
+    return _story(articles, title, story_id, [s.path for s in sources])
 
 
-def load_story(paths: list[str]) -> Story:
-    """Load the user's files or folders as one story (at least two articles)."""
-    files = collect_paths(paths)
-    sources = [read_source(p) for p in files]
-    if len(sources) < 2:
-        raise UserError(
-            f"{paths[0]}: a story needs at least two articles to compare (found {len(sources)})"
-        )
-    resolved = [Source(path=str(Path(s.path).resolve()), raw=s.raw) for s in sources]
+def load_story(paths: list[str], warn: Warn | None = None) -> Story:
+    """Load the user's files, folders and URLs as one story (at least two usable articles).
+
+    Each unusable item (missing, binary, too large, empty, a dead URL, a duplicate...) is
+    reported through `warn` and skipped; when fewer than two articles remain, a UserError
+    names every problem in one line.
+    """
+    problems: list[str] = []
+    notes: list[str] = []
+    inputs, manifest = _expand(paths, problems, notes.append)
+    articles = _articles(_read_all(inputs, problems), problems)
+    if len(articles) < 2:
+        found = f"found {len(articles)} usable" if problems else f"found {len(articles)}"
+        problems.append(f"a story needs at least two articles to compare ({found})")
+        raise UserError("; ".join(problems))
+    for message in notes + problems:
+        if warn is not None:
+            warn(message)
+    # Articles remember where they came from as absolute paths (or URLs), not as typed.
+    located = {item.name: item.key for item in inputs}
+    articles = [replace(a, source=located.get(a.source, a.source)) for a in articles]
+    keys = [str(Path(p).expanduser().resolve()) if not is_url(p) else p for p in paths]
     folder = Path(paths[0]) if len(paths) == 1 and Path(paths[0]).is_dir() else None
-    title = folder.resolve().name if folder else None
-    return build_story(resolved, title=title)
+    title = manifest.get("title") or (folder.resolve().name if folder else None)
+    story_id = manifest.get("id") if isinstance(manifest.get("id"), str) else None
+    return _story(articles, title if isinstance(title, str) else None, story_id, keys)

@@ -154,7 +154,10 @@ class Target:
 
 @dataclass(frozen=True)
 class Annotation:
-    """A verdict on a claim, with an optional note and the sentences it quotes."""
+    """A verdict on a claim, with an optional note and the sentences it quotes.
+
+    ``orphaned`` is set when a new analysis of the story no longer has the quoted sentences.
+    """
 
     id: str
     story: str
@@ -164,3 +167,4 @@ class Annotation:
     created: str
     updated: str
     targets: tuple[Target, ...] = ()
+    orphaned: bool = False

@@ -1,8 +1,11 @@
-"""Word-level features of sentences: tokens, content words, stop words."""
+"""Word-level features of sentences: tokens, content words, stop words, names and numbers."""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+import snowballstemmer
 
 STOP_WORDS = frozenset(
     [
@@ -154,7 +157,8 @@ STOP_WORDS = frozenset(
     ]
 )
 
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+_NUMBER_TOKEN = r"\d+(?:[.,]\d+)*(?:(?:st|nd|rd|th)\b)?"
+_TOKEN = re.compile(_NUMBER_TOKEN + r"|[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 
 
 def tokens(text: str) -> list[str]:
@@ -162,6 +166,7 @@ def tokens(text: str) -> list[str]:
     return [t.lower() for t in _TOKEN.findall(text)]
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light suffix stripper so that 'drones'/'drone' and 'visited'/'visit' meet."""
     for suffix in ("ingly", "edly", "ing", "ed", "es", "s"):
@@ -170,6 +175,53 @@ def stem(word: str) -> str:
     return word
 
 
+_FIRST_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_CAPITALISED = re.compile(r"(?<![\w'’])[A-ZÀ-ÖØ-Þ][^\W_]*")
+_NUMBER = re.compile(_NUMBER_TOKEN)
+
+
+def _is_content(token: str) -> bool:
+    return (token not in STOP_WORDS and len(token) > 1) or token.isdigit()
+
+
 def content_words(text: str) -> list[str]:
     """Stemmed tokens that carry meaning (no stop words)."""
-    return [stem(t) for t in tokens(text) if (t not in STOP_WORDS and len(t) > 1) or t.isdigit()]
+    return [stem(t) for t in tokens(text) if _is_content(t)]
+
+
+@lru_cache(maxsize=1)
+def _english_stemmer() -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def _root(word: str) -> str:
+    return _english_stemmer().stemWord(word)
+
+
+def term_of(token: str) -> str:
+    """The matching term of a lowercase token: its Snowball stem; numbers without commas."""
+    if token[0].isdigit():
+        return token.replace(",", "")
+    if token.endswith(("'s", "’s")):
+        token = token[:-2]
+    return _root(token.replace("’", "'"))
+
+
+def sentence_terms(text: str) -> list[str]:
+    """Content words of a sentence as matching terms (see term_of)."""
+    return [term_of(t) for t in tokens(text) if _is_content(t)]
+
+
+def specific_terms(text: str) -> set[str]:
+    """Terms that pin a sentence to particular facts: numbers and names.
+
+    A name is a capitalised word that is not the sentence's first word and not a stop word.
+    """
+    found = {n.replace(",", "") for n in _NUMBER.findall(text)}
+    first = _FIRST_WORD.search(text)
+    for word in _CAPITALISED.findall(text, first.end() if first else 0):
+        lowered = word.lower()
+        if len(lowered) > 1 and lowered not in STOP_WORDS:
+            found.add(term_of(lowered))
+    return found

@@ -1,7 +1,20 @@
-"""Persistence for newsreader on TinyDB: annotations and stories."""
+"""Persistence for newsreader on TinyDB: annotations and stories, crash-safe and locked."""
 
-from store.annotations import AnnotationStore
+from store.annotations import AnnotationStore, MergeReport
+from store.doctor import Checkup
+from store.doctor import check as check_database
+from store.doctor import restore as restore_backup
 from store.location import resolve_db_path
 from store.storage import StoreError
+from store.stories import StoryInfo
 
-__all__ = ["AnnotationStore", "StoreError", "resolve_db_path"]
+__all__ = [
+    "AnnotationStore",
+    "Checkup",
+    "MergeReport",
+    "StoreError",
+    "StoryInfo",
+    "check_database",
+    "resolve_db_path",
+    "restore_backup",
+]

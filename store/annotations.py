@@ -1,23 +1,53 @@
-"""Annotations (verdicts and notes on claims) kept in a TinyDB file."""
+"""The newsreader database: annotations (verdicts and notes on claims) and story snapshots.
+
+One process at a time is the writer of a database file: it holds a lock for as long as the
+store is open. Another process opening the same file gets a read-only store
+(``store.read_only`` is True and ``store.read_only_reason`` says why); its writes raise
+:class:`StoreError` and change nothing. Every write is on disk (atomically, with a backup of
+the previous copy) when the call returns.
+"""
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import asdict, replace
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from tinydb import Query, TinyDB
+from tinydb.table import Document
 
-from newsreader.model import Annotation, Target, Verdict
-from store.storage import AtomicJSONStorage
+from newsreader.anchors import Reanchored, reattach
+from newsreader.model import Analysis, Annotation, Story, Target, Verdict
+from store.lock import WriterLock, acquire_writer_lock
+from store.schema import (
+    ANNOTATIONS,
+    META,
+    META_DOC_ID,
+    SCHEMA_VERSION,
+    STORIES,
+    check_and_migrate,
+)
+from store.storage import SafeJSONStorage, StoreError, read_database, remove_stale_temp_files
+from store.stories import StoryInfo, story_from_doc, story_info, story_to_doc
+from store.table import FastTable
 
-TABLE = "annotations"
+TABLE = ANNOTATIONS
 
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def _instant(stamp: str) -> datetime:
+    """An ISO-8601 time as an aware datetime (naive times are taken as UTC)."""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return datetime.min.replace(tzinfo=UTC)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def annotation_from_doc(doc: dict[str, Any]) -> Annotation:
@@ -30,7 +60,11 @@ def annotation_from_doc(doc: dict[str, Any]) -> Annotation:
         note=doc.get("note"),
         created=doc["created"],
         updated=doc["updated"],
-        targets=tuple(Target(**t) for t in doc.get("targets", [])),
+        targets=tuple(
+            Target(t["article"], t["exact"], t["prefix"], t["suffix"], t["start"], t["end"])
+            for t in doc.get("targets", [])
+        ),
+        orphaned=bool(doc.get("orphaned", False)),
     )
 
 
@@ -41,17 +75,110 @@ def annotation_to_doc(annotation: Annotation) -> dict[str, Any]:
     return doc
 
 
-class AnnotationStore:
-    """Reads and writes annotations; every change is on disk when the call returns."""
+@dataclass
+class MergeReport:
+    """What an import changed: ids of annotations added, replaced by newer ones, or kept."""
 
-    def __init__(self, path: str | Path) -> None:
+    added: list[Annotation] = field(default_factory=list)
+    updated: list[Annotation] = field(default_factory=list)
+    unchanged: list[Annotation] = field(default_factory=list)
+    kept: list[Annotation] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        """True when the import wrote anything."""
+        return bool(self.added or self.updated)
+
+
+def _empty_tables() -> dict[str, dict[str, Any]]:
+    return {META: {META_DOC_ID: {"schema": SCHEMA_VERSION}}, STORIES: {}, ANNOTATIONS: {}}
+
+
+class AnnotationStore:
+    """Reads and writes annotations and stories; every change is on disk when the call returns.
+
+    Args:
+        path: the database file (created on the first write).
+        read_only: None (default) to become the writer when the file is free and open
+            read-only otherwise; True to never write; False to require being the writer
+            (raises :class:`StoreError` when another process holds the file).
+
+    Attributes:
+        read_only: True when this store refuses writes (show a notice, disable editing).
+        read_only_reason: why it is read-only ("" for the writer).
+        schema_found: the schema version the file had on disk (0 for a new file).
+
+    Raises:
+        StoreError: the file is not a valid newsreader database (one line naming the file
+            and its backup), or ``read_only=False`` and the file is in use.
+
+    For a reader UI: paint ``attached(story)``; tag with ``set_verdict``, ``set_note`` and
+    ``clear``; when ``read_only`` is True show ``read_only_reason`` and disable editing.
+    Every write raises :class:`StoreError` (a one-line, user-facing message) when it could
+    not be saved; the store is then unchanged, on disk and in memory.
+    """
+
+    def __init__(self, path: str | Path, read_only: bool | None = None) -> None:
         self.path = Path(path)
-        self._db = TinyDB(self.path, storage=AtomicJSONStorage)
-        self._table = self._db.table(TABLE)
+        if self.path.is_dir():
+            raise StoreError(f"{self.path}: is a folder, not a database file")
+        self._lock = WriterLock(None, "opened read-only")
+        if read_only is not True:
+            self._lock = acquire_writer_lock(self.path)
+            if not self._lock.held and read_only is False:
+                advice = "; close the other newsreader first" if self._lock.busy else ""
+                raise StoreError(f"{self.path}: cannot write, {self._lock.reason}{advice}")
+        try:
+            raw = read_database(self.path)
+            data, self.schema_found = (
+                check_and_migrate(self.path, raw) if raw is not None else (_empty_tables(), 0)
+            )
+        except BaseException:
+            self._lock.release()
+            raise
+        if self._lock.held:
+            remove_stale_temp_files(self.path.parent, self.path.name)
+        self.read_only = not self._lock.held
+        self.read_only_reason = self._lock.reason
+        self._storage = SafeJSONStorage(
+            self.path, read_only=self.read_only, reason=self.read_only_reason, data=data
+        )
+        self._db = TinyDB(storage=lambda: self._storage)
+        self._db.table_class = FastTable
+        self._table = self._db.table(ANNOTATIONS, cache_size=0)
+        self._stories = self._db.table(STORIES, cache_size=0)
+        self._rebuild_index()
+
+    def _rebuild_index(self) -> None:
+        self._by_claim: dict[tuple[str, str], int] = {}
+        self._by_id: dict[str, int] = {}
+        self._key_of: dict[int, tuple[str, str]] = {}
+        self._last_doc_id = 0
+        # The raw table: building TinyDB Documents for every annotation costs more than this.
+        for key, doc in (self._storage.read().get(ANNOTATIONS) or {}).items():
+            doc_id = int(key)
+            self._index(doc_id, doc)
+            self._last_doc_id = max(self._last_doc_id, doc_id)
+
+    def _index(self, doc_id: int, doc: dict[str, Any]) -> None:
+        self._unindex(doc_id)
+        self._by_id[doc["id"]] = doc_id
+        if not doc.get("orphaned"):
+            key = (doc["story"], doc["claim"])
+            self._by_claim[key] = doc_id
+            self._key_of[doc_id] = key
+
+    def _unindex(self, doc_id: int, annotation_id: str | None = None) -> None:
+        if annotation_id is not None:
+            self._by_id.pop(annotation_id, None)
+        key = self._key_of.pop(doc_id, None)
+        if key is not None and self._by_claim.get(key) == doc_id:
+            del self._by_claim[key]
 
     def close(self) -> None:
-        """Close the database."""
+        """Close the database and give up the writer lock."""
         self._db.close()
+        self._lock.release()
 
     def __enter__(self) -> AnnotationStore:
         return self
@@ -59,20 +186,66 @@ class AnnotationStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    # Annotations -------------------------------------------------------------------------
+
     def get(self, story: str, claim: str) -> Annotation | None:
-        """The annotation on a claim of a story, if any."""
-        q = Query()
-        doc = self._table.get((q.story == story) & (q.claim == claim))
-        return annotation_from_doc(doc) if doc else None
+        """The (attached) annotation on a claim of a story, if any."""
+        doc_id = self._by_claim.get((story, claim))
+        if doc_id is None:
+            return None
+        doc = self._table.get(doc_id=doc_id)
+        return annotation_from_doc(doc) if isinstance(doc, dict) else None
+
+    def get_by_id(self, annotation_id: str) -> Annotation | None:
+        """The annotation with this id, attached or orphaned."""
+        doc_id = self._by_id.get(annotation_id)
+        doc = self._table.get(doc_id=doc_id) if doc_id is not None else None
+        return annotation_from_doc(doc) if isinstance(doc, dict) else None
 
     def all(self, story: str | None = None) -> list[Annotation]:
-        """All annotations, or those of one story, oldest first."""
+        """All annotations (orphans included), or those of one story, oldest first."""
         docs = self._table.all() if story is None else self._table.search(Query().story == story)
         return sorted((annotation_from_doc(d) for d in docs), key=lambda a: (a.created, a.id))
 
+    def attached(self, story: str | None = None) -> list[Annotation]:
+        """Annotations placed on a claim of the current analysis (orphans left out).
+
+        This is what a reader should paint: ``{a.claim: a for a in store.attached(story)}``.
+        """
+        return [a for a in self.all(story) if not a.orphaned]
+
+    def orphans(self, story: str | None = None) -> list[Annotation]:
+        """Annotations whose sentences a new analysis of their story no longer has."""
+        return [a for a in self.all(story) if a.orphaned]
+
     def put(self, annotation: Annotation) -> None:
         """Insert or replace an annotation (matched by id)."""
-        self._table.upsert(annotation_to_doc(annotation), Query().id == annotation.id)
+        self._write([annotation])
+
+    def _write(self, annotations: Iterable[Annotation], remove: Iterable[str] = ()) -> None:
+        """Insert, replace and remove annotations in one atomic write."""
+        removals = {i: self._by_id[i] for i in remove if i in self._by_id}
+        written: list[tuple[int, dict[str, Any]]] = []
+        for annotation in annotations:
+            doc_id = self._by_id.get(annotation.id)
+            if doc_id is None:
+                self._last_doc_id += 1
+                doc_id = self._last_doc_id
+            written.append((doc_id, annotation_to_doc(annotation)))
+        touched = [*removals.values(), *(doc_id for doc_id, _ in written)]
+        with self._storage.changing(ANNOTATIONS, touched), self._storage.deferred():
+            if removals:
+                self._table.remove(doc_ids=list(removals.values()))
+            for doc_id, doc in written:
+                if doc["id"] in self._by_id:
+                    self._table.update(doc, doc_ids=[doc_id])
+                else:
+                    self._table.insert(Document(doc, doc_id=doc_id))
+        # The write succeeded: only now bring the look-up tables up to date.
+        for annotation_id, doc_id in removals.items():
+            self._unindex(doc_id, annotation_id)
+        for doc_id, doc in written:
+            self._index(doc_id, doc)
 
     def set_verdict(
         self,
@@ -107,7 +280,124 @@ class AnnotationStore:
         self.put(annotation)
         return annotation
 
+    def set_note(self, story: str, claim: str, note: str | None) -> Annotation | None:
+        """Set (or with None/"" remove) the note of a claim's annotation.
+
+        Returns the updated annotation, or None when the claim has no verdict yet (a note
+        hangs on a verdict: tag the claim first).
+        """
+        existing = self.get(story, claim)
+        if existing is None:
+            return None
+        annotation = replace(existing, note=note or None, updated=_now())
+        self.put(annotation)
+        return annotation
+
     def clear(self, story: str, claim: str) -> bool:
         """Remove the annotation on a claim; True if there was one."""
-        q = Query()
-        return bool(self._table.remove((q.story == story) & (q.claim == claim)))
+        existing = self.get(story, claim)
+        if existing is None:
+            return False
+        self._write([], remove=[existing.id])
+        return True
+
+    def remove(self, annotation_id: str) -> bool:
+        """Remove an annotation (e.g. an orphan) by id; True if there was one."""
+        if annotation_id not in self._by_id:
+            return False
+        self._write([], remove=[annotation_id])
+        return True
+
+    def reanchor(self, story_id: str, analysis: Analysis) -> Reanchored:
+        """Re-attach a story's annotations to a new analysis of it and save the result.
+
+        Annotations follow their quoted sentences to their claim in ``analysis``; those
+        that cannot be placed are kept and flagged orphaned (see :meth:`orphans`). Nothing
+        is written when nothing moved; a read-only store computes the result without saving.
+        """
+        result = reattach(self.all(story_id), analysis)
+        if result.changed and not self.read_only:
+            self._write(result.changed)
+        return result
+
+    def merge(self, annotations: Iterable[Annotation], dry_run: bool = False) -> MergeReport:
+        """Merge annotations from elsewhere (an import) in one atomic write.
+
+        An annotation already here unchanged is skipped; on a clash (same id, or the same
+        claim of the same story) the one with the newer ``updated`` time wins. With
+        ``dry_run`` nothing is written; the report says what would change.
+        """
+        report = MergeReport()
+        incoming: dict[str, Annotation] = {}
+        removals: list[str] = []
+        for annotation in annotations:
+            current = self.get_by_id(annotation.id) or incoming.get(annotation.id)
+            if current is None and not annotation.orphaned:
+                current = self.get(annotation.story, annotation.claim)
+            if current is None:
+                report.added.append(annotation)
+            elif current == annotation:
+                report.unchanged.append(annotation)
+                continue
+            elif _instant(annotation.updated) > _instant(current.updated):
+                report.updated.append(annotation)
+                if current.id != annotation.id:
+                    removals.append(current.id)
+            else:
+                report.kept.append(current)
+                continue
+            incoming[annotation.id] = annotation
+        if (incoming or removals) and not dry_run:
+            self._write(incoming.values(), remove=removals)
+        return report
+
+    # Stories -----------------------------------------------------------------------------
+
+    def save_story(self, story: Story) -> bool:
+        """Save (or refresh) a snapshot of a story's articles; False when it was unchanged.
+
+        The snapshot holds every article's cleaned text, metadata and sentence offsets, so
+        :meth:`load_story` can reopen the story even if its files moved or changed.
+        """
+        doc = story_to_doc(story, _now())
+        found = self._stories.get(Query().id == story.id)
+        if found is not None and {**found, "saved": doc["saved"]} == doc:
+            return False
+        with self._storage.changing(STORIES, [found.doc_id] if found else []):
+            if found is None:
+                self._stories.insert(doc)
+            else:
+                self._stories.update(doc, doc_ids=[found.doc_id])
+        return True
+
+    def load_story(self, story_id: str) -> Story:
+        """The saved snapshot of a story.
+
+        Raises:
+            KeyError: no story with this id is saved.
+        """
+        doc = self._stories.get(Query().id == story_id)
+        if doc is None:
+            raise KeyError(story_id)
+        return story_from_doc(doc)
+
+    def list_stories(self) -> list[StoryInfo]:
+        """Saved stories (id, title, articles, annotations, when saved), most recent first."""
+        counts: dict[str, int] = {}
+        for doc in self._table.all():
+            counts[doc["story"]] = counts.get(doc["story"], 0) + 1
+        infos = [story_info(doc, counts.get(doc["id"], 0)) for doc in self._stories.all()]
+        return sorted(infos, key=lambda s: s.saved, reverse=True)
+
+    def delete_story(self, story_id: str, annotations: bool = False) -> bool:
+        """Delete a story's snapshot (and, if asked, its annotations); True if it existed."""
+        found = self._stories.get(Query().id == story_id)
+        doomed = [a.id for a in self.all(story_id)] if annotations else []
+        if found is None and not doomed:
+            return False
+        with self._storage.deferred():
+            if found is not None:
+                self._stories.remove(doc_ids=[found.doc_id])
+            if doomed:
+                self._write([], remove=doomed)
+        return found is not None

@@ -1,0 +1,146 @@
+"""The newsreader JSON export format (version 1): writer, validator and reader.
+
+Documented by ``schemas/annotations-v1.schema.json``. Fields are only ever added.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import UTC, datetime
+from typing import Any
+
+from newsreader.errors import UserError
+from newsreader.model import Annotation, Target, Verdict
+
+FORMAT_NAME = "newsreader-annotations"
+FORMAT_VERSION = 1
+
+TARGET_FIELDS: dict[str, type] = {
+    "article": str,
+    "exact": str,
+    "prefix": str,
+    "suffix": str,
+    "start": int,
+    "end": int,
+}
+
+
+class ImportFormatError(UserError):
+    """A file that is not a valid newsreader annotations export."""
+
+
+def annotation_to_dict(annotation: Annotation) -> dict[str, Any]:
+    """One annotation in the JSON export shape."""
+    return {
+        "id": annotation.id,
+        "story": annotation.story,
+        "claim": annotation.claim,
+        "status": annotation.status.value,
+        "note": annotation.note,
+        "created": annotation.created,
+        "updated": annotation.updated,
+        "targets": [asdict(t) for t in annotation.targets],
+        "orphaned": annotation.orphaned,
+    }
+
+
+def export_json(annotations: list[Annotation], now: datetime | None = None) -> dict[str, Any]:
+    """The JSON export document for a list of annotations."""
+    stamp = (now or datetime.now(UTC)).isoformat(timespec="seconds")
+    return {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "exported_at": stamp,
+        "annotations": [annotation_to_dict(a) for a in annotations],
+    }
+
+
+def _fail(where: str, why: str) -> ImportFormatError:
+    return ImportFormatError(f"{where}: {why}")
+
+
+def _text(doc: dict[str, Any], key: str, where: str, optional: bool = False) -> str | None:
+    value = doc.get(key)
+    if value is None and optional:
+        return None
+    if not isinstance(value, str) or (not optional and not value):
+        expected = "a string or null" if optional else "a non-empty string"
+        raise _fail(f"{where}.{key}", f"expected {expected}")
+    return value
+
+
+def _time(doc: dict[str, Any], key: str, where: str) -> str:
+    value = _text(doc, key, where) or ""
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        raise _fail(f"{where}.{key}", f"not an ISO-8601 time: {value!r}") from None
+    return value
+
+
+def _target(doc: Any, where: str) -> Target:
+    if not isinstance(doc, dict):
+        raise _fail(where, "expected an object")
+    values: dict[str, Any] = {}
+    for key, kind in TARGET_FIELDS.items():
+        value = doc.get(key)
+        if not isinstance(value, kind) or isinstance(value, bool):
+            raise _fail(f"{where}.{key}", f"expected {'an integer' if kind is int else 'a string'}")
+        values[key] = value
+    if not 0 <= values["start"] <= values["end"]:
+        raise _fail(where, "start and end must satisfy 0 <= start <= end")
+    return Target(**values)
+
+
+def _annotation(doc: Any, where: str) -> Annotation:
+    if not isinstance(doc, dict):
+        raise _fail(where, "expected an object")
+    status = doc.get("status")
+    if status not in {v.value for v in Verdict}:
+        raise _fail(f"{where}.status", f"expected verified or disputed, got {status!r}")
+    targets = doc.get("targets", [])
+    if not isinstance(targets, list):
+        raise _fail(f"{where}.targets", "expected a list")
+    orphaned = doc.get("orphaned", False)
+    if not isinstance(orphaned, bool):
+        raise _fail(f"{where}.orphaned", "expected true or false")
+    return Annotation(
+        id=_text(doc, "id", where) or "",
+        story=_text(doc, "story", where) or "",
+        claim=_text(doc, "claim", where) or "",
+        status=Verdict(status),
+        note=_text(doc, "note", where, optional=True),
+        created=_time(doc, "created", where),
+        updated=_time(doc, "updated", where),
+        targets=tuple(_target(t, f"{where}.targets[{n}]") for n, t in enumerate(targets)),
+        orphaned=orphaned,
+    )
+
+
+def parse_export(data: Any) -> list[Annotation]:
+    """Validate a decoded JSON export and return its annotations.
+
+    Raises:
+        ImportFormatError: one line saying what is wrong and where.
+    """
+    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+        found = data.get("format") if isinstance(data, dict) else type(data).__name__
+        raise ImportFormatError(
+            f'not a newsreader annotations export (expected "format": "{FORMAT_NAME}", '
+            f"found {found!r})"
+        )
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise _fail("version", f"expected a positive integer, got {version!r}")
+    if version > FORMAT_VERSION:
+        raise _fail("version", f"{version} is newer than this newsreader reads ({FORMAT_VERSION})")
+    items = data.get("annotations")
+    if not isinstance(items, list):
+        raise _fail("annotations", "expected a list")
+    annotations = [_annotation(doc, f"annotations[{n}]") for n, doc in enumerate(items)]
+    seen: set[str] = set()
+    for n, annotation in enumerate(annotations):
+        if annotation.id in seen:
+            raise _fail(f"annotations[{n}].id", f"duplicate id {annotation.id!r}")
+        seen.add(annotation.id)
+    return annotations

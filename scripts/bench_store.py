@@ -1,0 +1,197 @@
+"""Benchmark the newsreader store against TinyDB's stock JSONStorage, in the same run.
+
+Prints, for a database of N annotations (default 10,000, quoting the demo story's
+sentences): the time to open it and the time to save one verdict (p50/p95), for
+`store.AnnotationStore` (atomic, fsynced, locked) and for a plain `TinyDB(path)` with the
+stock JSONStorage (no fsync, no atomic rename). Also compares orjson with the standard
+json module for encoding the database. Needs no data set: the annotations are generated
+from the bundled demo story. Timings depend on the disk and on other load on the machine.
+
+    python scripts/bench_store.py [--annotations N] [--saves N] [--dir FOLDER]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+import orjson
+from tinydb import Query, TinyDB
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from newsreader.analysis import analyze  # noqa: E402
+from newsreader.anchors import targets_for_claim  # noqa: E402
+from newsreader.model import Annotation, Verdict  # noqa: E402
+from newsreader.seeds import load_demo_story  # noqa: E402
+from store import AnnotationStore  # noqa: E402
+from store.annotations import annotation_to_doc  # noqa: E402
+from store.storage import SafeJSONStorage, write_atomically  # noqa: E402
+
+
+def make_docs(count: int) -> list[dict]:
+    """Annotations quoting the demo story's claims, spread over many story ids."""
+    analysis = analyze(load_demo_story())
+    claims = [(c, targets_for_claim(analysis, c)) for c in analysis.claims]
+    docs = []
+    for n in range(count):
+        claim, targets = claims[n % len(claims)]
+        docs.append(
+            annotation_to_doc(
+                Annotation(
+                    id=str(uuid.UUID(int=n)),
+                    story=f"story-{n // len(claims)}",
+                    claim=claim.id,
+                    status=Verdict.VERIFIED if n % 3 else Verdict.DISPUTED,
+                    note="checked against the agency's statement" if n % 4 == 0 else None,
+                    created="2026-01-01T00:00:00.000+00:00",
+                    updated="2026-01-01T00:00:00.000+00:00",
+                    targets=targets,
+                )
+            )
+        )
+    return docs
+
+
+def percentile(values: list[float], q: float) -> float:
+    """The q-quantile (0..1) of some timings."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def timed(action: Callable[[], object]) -> float:
+    """Milliseconds one call takes."""
+    start = time.perf_counter()
+    action()
+    return (time.perf_counter() - start) * 1000
+
+
+def bench_ours(folder: Path, docs: list[dict], saves: int) -> dict[str, float]:
+    path = folder / "ours.json"
+    tables = {
+        "meta": {"1": {"schema": 2}},
+        "stories": {},
+        "annotations": {str(i + 1): d for i, d in enumerate(docs)},
+    }
+    SafeJSONStorage(path, data=tables).write(tables)
+    size = path.stat().st_size
+    opens = []
+    for _ in range(5):
+        start = time.perf_counter()
+        opened = AnnotationStore(path)
+        opens.append((time.perf_counter() - start) * 1000)
+        opened.close()
+    store = AnnotationStore(path)
+    # The floor set by the disk: the same bytes written, fsynced and renamed, nothing else;
+    # measured in turns with the saves so both see the same load on the machine.
+    floor_path, payload = folder / "floor.json", [path.read_bytes()]
+    times, floor = [], []
+    for n in range(saves):
+        doc = docs[(n * 7919) % len(docs)]
+        verdict = Verdict.DISPUTED if n % 2 else Verdict.VERIFIED
+        times.append(
+            timed(lambda d=doc, v=verdict: store.set_verdict(d["story"], d["claim"], v, ()))
+        )
+        floor.append(timed(lambda: write_atomically(floor_path, payload, keep_backup=False)))
+    store.close()
+    return {
+        "size_mb": size / 1e6,
+        "open": statistics.median(opens),
+        "p50": percentile(times, 0.5),
+        "p95": percentile(times, 0.95),
+        "floor50": percentile(floor, 0.5),
+        "floor95": percentile(floor, 0.95),
+    }
+
+
+def bench_stock(folder: Path, docs: list[dict], saves: int) -> dict[str, float]:
+    path = folder / "stock.json"
+    path.write_text(json.dumps({"annotations": {str(i + 1): d for i, d in enumerate(docs)}}))
+    opens = []
+    for _ in range(3):
+
+        def open_and_read() -> None:
+            db = TinyDB(path)
+            len(db.table("annotations"))
+            db.close()
+
+        opens.append(timed(open_and_read))
+    db = TinyDB(path)
+    table = db.table("annotations")
+    q = Query()
+    times = []
+    for n in range(saves):
+        doc = docs[(n * 7919) % len(docs)]
+        verdict = "disputed" if n % 2 else "verified"
+        times.append(
+            timed(
+                lambda d=doc, v=verdict: table.update(
+                    {"status": v}, (q.story == d["story"]) & (q.claim == d["claim"])
+                )
+            )
+        )
+    db.close()
+    return {
+        "open": statistics.median(opens),
+        "p50": percentile(times, 0.5),
+        "p95": percentile(times, 0.95),
+    }
+
+
+def bench_encoders(docs: list[dict]) -> dict[str, float]:
+    data = {"annotations": {str(i + 1): d for i, d in enumerate(docs)}}
+    stdlib = min(timed(lambda: json.dumps(data, ensure_ascii=False)) for _ in range(3))
+    fast = min(timed(lambda: orjson.dumps(data)) for _ in range(3))
+    return {"json": stdlib, "orjson": fast}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--annotations", type=int, default=10_000)
+    parser.add_argument("--saves", type=int, default=200, help="verdicts saved (ours)")
+    parser.add_argument("--stock-saves", type=int, default=20, help="verdicts saved (stock)")
+    parser.add_argument("--dir", type=Path, help="folder for the databases (default: a temp dir)")
+    args = parser.parse_args()
+    docs = make_docs(args.annotations)
+    with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
+        folder = Path(tmp)
+        ours = bench_ours(folder, docs, args.saves)
+        stock = bench_stock(folder, docs, args.stock_saves)
+    enc = bench_encoders(docs)
+    print(f"database: {args.annotations} annotations, {ours['size_mb']:.1f} MB")
+    print(f"{'':34}{'open (ms)':>12}{'save p50 (ms)':>15}{'save p95 (ms)':>15}")
+    print(
+        f"{'AnnotationStore (SafeJSONStorage)':34}{ours['open']:12.1f}{ours['p50']:15.2f}"
+        f"{ours['p95']:15.2f}"
+    )
+    print(
+        f"{'TinyDB stock JSONStorage':34}{stock['open']:12.1f}{stock['p50']:15.2f}"
+        f"{stock['p95']:15.2f}"
+    )
+    print(
+        f"{'disk floor (write+fsync+rename)':34}{'':12}{ours['floor50']:15.2f}"
+        f"{ours['floor95']:15.2f}"
+    )
+    print(
+        f"ratio stock/ours: open {stock['open'] / ours['open']:.1f}x, "
+        f"save p95 {stock['p95'] / ours['p95']:.1f}x"
+    )
+    print(
+        f"encode whole database: json {enc['json']:.1f} ms, orjson {enc['orjson']:.1f} ms "
+        f"({enc['json'] / enc['orjson']:.1f}x)"
+    )
+    ok = ours["p95"] < 15 and ours["open"] < 500
+    print(f"targets (save p95 < 15 ms, open < 500 ms): {'met' if ok else 'NOT met'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

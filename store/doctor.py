@@ -1,0 +1,123 @@
+"""Checking a database file and restoring its backup (``newsreader doctor``)."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from store.lock import acquire_writer_lock
+from store.schema import ANNOTATIONS, SCHEMA_VERSION, STORIES, check_and_migrate
+from store.storage import (
+    TEMP_PREFIX,
+    StoreError,
+    Tables,
+    backup_path,
+    parse_tables,
+    write_atomically,
+)
+
+
+@dataclass
+class Checkup:
+    """What ``doctor`` found: readable lines, and whether the database is usable."""
+
+    ok: bool = True
+    lines: list[str] = field(default_factory=list)
+    problem: str = ""
+
+
+def _load(path: Path) -> tuple[Tables, int]:
+    """Read, validate and migrate (in memory) a database file; also its schema version."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    return check_and_migrate(path, parse_tables(path, raw))
+
+
+def _summary(data: Tables) -> str:
+    annotations = data.get(ANNOTATIONS, {}).values()
+    orphans = sum(1 for a in annotations if a.get("orphaned"))
+    return (
+        f"{len(data.get(STORIES, {}))} stories, {len(annotations)} annotations, {orphans} orphaned"
+    )
+
+
+def check(path: Path) -> Checkup:
+    """Check a database file, its backup, leftovers and its lock; never changes the database."""
+    report = Checkup()
+    say = report.lines.append
+    if path.is_dir():
+        report.ok, report.problem = False, f"{path}: is a folder, not a database file"
+        return report
+    if not path.exists():
+        say(f"{path}: no database yet (it is created on the first verdict)")
+    else:
+        try:
+            data, raw_version = _load(path)
+        except StoreError as exc:
+            report.ok, report.problem = False, str(exc)
+        else:
+            say(f"{path}: OK, schema version {raw_version} ({_summary(data)})")
+            if raw_version < SCHEMA_VERSION:
+                say(f"  it will be upgraded to schema version {SCHEMA_VERSION} on the next save")
+            for doc in data.get(ANNOTATIONS, {}).values():
+                if doc.get("orphaned"):
+                    quote = " ".join((doc.get("targets") or [{}])[0].get("exact", "").split())
+                    say(
+                        f"  orphaned: {doc['story']} / {doc['claim']} ({doc['status']}): "
+                        f'"{quote[:70]}"'
+                    )
+    if path.exists():
+        lock = acquire_writer_lock(path)
+        if not lock.held:
+            say(f"  not writable now: {lock.reason}")
+        lock.release()
+    backup = backup_path(path)
+    if backup.is_file():
+        stamp = datetime.fromtimestamp(backup.stat().st_mtime, UTC).isoformat(timespec="seconds")
+        try:
+            say(f"{backup}: backup OK, saved {stamp} ({_summary(_load(backup)[0])})")
+        except StoreError:
+            say(f"{backup}: backup is damaged too")
+    else:
+        say(f"{backup}: no backup yet")
+    folder = path.parent
+    leftovers = list(folder.glob(f"{TEMP_PREFIX}*-{path.name}*")) if folder.is_dir() else []
+    if leftovers:
+        say(f"  {len(leftovers)} temporary file(s) from an interrupted save (removed on next open)")
+    return report
+
+
+def restore(path: Path) -> str:
+    """Replace the database with its backup; the replaced file is kept beside it.
+
+    Returns a line describing what was done. Raises StoreError when the backup is missing
+    or damaged, or another newsreader holds the database.
+    """
+    backup = backup_path(path)
+    if not backup.is_file():
+        raise StoreError(f"{path}: no backup to restore ({backup} does not exist)")
+    try:
+        _load(backup)
+    except StoreError as exc:
+        raise StoreError(f"{backup}: the backup is not usable either ({exc})") from None
+    lock = acquire_writer_lock(path)
+    if not lock.held:
+        raise StoreError(f"{path}: cannot restore, {lock.reason}")
+    try:
+        kept = ""
+        if path.exists():
+            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+            aside = path.with_name(f"{path.name}.replaced-{stamp}")
+            shutil.copyfile(path, aside)
+            kept = f"; the replaced file is kept as {aside}"
+        try:
+            write_atomically(path, [backup.read_bytes()], keep_backup=False)
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot restore ({exc.strerror or exc})") from None
+    finally:
+        lock.release()
+    return f"{path}: restored from {backup}{kept}"

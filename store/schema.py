@@ -1,0 +1,104 @@
+"""The database layout, its version and the migrations from every earlier version.
+
+Versions:
+    1. Only an ``annotations`` table (and TinyDB's empty ``_default``); no ``meta`` table.
+    2. A ``meta`` table holding ``{"schema": 2}``, a ``stories`` table (snapshots of articles)
+       and annotations with an ``orphaned`` flag set when re-anchoring could not place them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from store.storage import Tables, invalid_file
+
+SCHEMA_VERSION = 2
+META = "meta"
+STORIES = "stories"
+ANNOTATIONS = "annotations"
+KNOWN_TABLES = {META, STORIES, ANNOTATIONS, "_default"}
+META_DOC_ID = "1"
+
+ANNOTATION_KEYS = {"id", "story", "claim", "status", "created", "updated"}
+TARGET_KEYS = {"article", "exact", "prefix", "suffix", "start", "end"}
+STORY_KEYS = {"id", "title", "saved", "articles"}
+STATUSES = {"verified", "disputed"}
+
+
+def schema_version(data: Tables) -> int:
+    """The schema version of loaded tables (a file without a meta table is version 1)."""
+    meta = data.get(META) or {}
+    doc = meta.get(META_DOC_ID)
+    if doc is None:
+        return 1
+    version = doc.get("schema")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        return -1
+    return version
+
+
+def _v1_to_v2(data: Tables) -> Tables:
+    annotations = {
+        key: {**doc, "note": doc.get("note"), "targets": doc.get("targets", []), "orphaned": False}
+        for key, doc in (data.get(ANNOTATIONS) or {}).items()
+    }
+    return {
+        **data,
+        META: {META_DOC_ID: {"schema": 2}},
+        STORIES: data.get(STORIES, {}),
+        ANNOTATIONS: annotations,
+    }
+
+
+MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {1: _v1_to_v2}
+
+
+def check_and_migrate(path: Path, data: Tables) -> tuple[Tables, int]:
+    """Validate loaded tables and bring them to the current schema.
+
+    Returns the migrated tables and the version found in the file. Raises
+    :class:`store.storage.StoreError` for files of another shape or a newer version.
+    """
+    found = schema_version(data)
+    if found == -1:
+        raise invalid_file(path, "the meta table has no valid schema version")
+    if found > SCHEMA_VERSION:
+        raise invalid_file(
+            path,
+            f"schema version {found} is newer than this newsreader supports "
+            f"({SCHEMA_VERSION}); upgrade newsreader",
+        )
+    foreign = set(data) - KNOWN_TABLES
+    if data.get("_default"):
+        foreign.add("_default (not empty)")
+    if foreign:
+        raise invalid_file(path, f"unknown tables: {', '.join(sorted(foreign))}")
+    _check_annotations(path, data.get(ANNOTATIONS) or {})
+    _check_stories(path, data.get(STORIES) or {})
+    version = found
+    while version < SCHEMA_VERSION:
+        data = MIGRATIONS[version](data)
+        version += 1
+    return data, found
+
+
+def _check_annotations(path: Path, table: dict[str, Any]) -> None:
+    for doc in table.values():
+        missing = ANNOTATION_KEYS - set(doc)
+        if missing:
+            raise invalid_file(path, f"an annotation lacks {', '.join(sorted(missing))}")
+        if doc["status"] not in STATUSES:
+            raise invalid_file(path, f"an annotation has an unknown status {doc['status']!r}")
+        targets = doc.get("targets", [])
+        if not isinstance(targets, list) or not all(
+            isinstance(t, dict) and set(t) >= TARGET_KEYS for t in targets
+        ):
+            raise invalid_file(path, "an annotation's targets are not valid quotes")
+
+
+def _check_stories(path: Path, table: dict[str, Any]) -> None:
+    for doc in table.values():
+        if not set(doc) >= STORY_KEYS or not isinstance(doc["articles"], list):
+            raise invalid_file(path, "a saved story is incomplete")

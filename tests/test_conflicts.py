@@ -1,0 +1,173 @@
+"""Conflict detection: the labelled pairs, reasons with spans, and agreeing differences."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from newsreader.conflicts import REASON_TYPES, conflicts_between, find_conflicts
+from newsreader.model import Sentence
+
+DATA = Path(__file__).parent / "data" / "conflicts.jsonl"
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("bench", REPO / "scripts" / "bench_conflicts.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_labelled_set_is_balanced_and_covers_every_type() -> None:
+    rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) >= 80
+    conflicts = [r for r in rows if r["conflict"]]
+    assert 0.4 <= len(conflicts) / len(rows) <= 0.6
+    assert {r["type"] for r in conflicts} == set(REASON_TYPES)
+    assert all(r["type"] is None for r in rows if not r["conflict"])
+    assert len({(r["a"], r["b"]) for r in rows}) == len(rows)
+
+
+def test_quality_floor_on_labelled_set() -> None:
+    bench = _bench()
+    scores = bench.score(bench.load_pairs(DATA))
+    precision, recall, _, _ = scores["overall"]
+    assert precision >= 0.97, bench.errors(bench.load_pairs(DATA))
+    assert recall >= 0.95, bench.errors(bench.load_pairs(DATA))
+    for kind in REASON_TYPES:
+        p, r, _, _ = scores[kind]
+        assert p >= 0.85 and r >= 0.85, (kind, p, r)
+
+
+def _sentence(text: str, sid: str) -> Sentence:
+    return Sentence(sid, sid, 0, text, 0, len(text))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind", "span_a", "span_b"),
+    [
+        (
+            "At least 19 drones were shot down overnight.",
+            "Air defences downed 14 drones overnight.",
+            "numeric",
+            "At least 19",
+            "14",
+        ),
+        (
+            "No firefighters were injured in the blaze.",
+            "Two firefighters were injured in the blaze.",
+            "negation",
+            "No",
+            "Two",
+        ),
+        (
+            "The minister denied the report on Monday.",
+            "The minister confirmed the report on Monday.",
+            "negation",
+            "denied",
+            "confirmed",
+        ),
+        (
+            "The senator did not sign the letter.",
+            "The senator signed the letter.",
+            "negation",
+            "sign",
+            "signed",
+        ),
+        (
+            "Shares rose 3% on Friday.",
+            "Shares fell 3% on Friday.",
+            "antonym",
+            "rose",
+            "fell",
+        ),
+        (
+            "A gas pipeline ruptured near the border.",
+            "An oil pipeline ruptured near the border.",
+            "substitution",
+            "gas",
+            "oil",
+        ),
+        (
+            "The strike began on Tuesday morning.",
+            "The strike began on Wednesday morning.",
+            "date",
+            "Tuesday",
+            "Wednesday",
+        ),
+    ],
+)
+def test_reason_type_detail_and_spans(a: str, b: str, kind: str, span_a: str, span_b: str) -> None:
+    [reason] = find_conflicts(_sentence(a, "a"), _sentence(b, "b"))
+    assert reason.type == kind
+    assert a[slice(*reason.a_span)] == span_a
+    assert b[slice(*reason.b_span)] == span_b
+    assert span_a.split()[-1] in reason.detail and span_b in reason.detail
+
+
+def test_detail_names_the_counted_thing() -> None:
+    [reason] = conflicts_between("19 drones were downed.", "14 drones were downed.")
+    assert reason.detail == "19 vs 14 drones"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Twelve climbers were rescued.", "12 climbers were rescued."),
+        ("At least 12 climbers were rescued.", "Twelve climbers were rescued."),
+        ("About 450 people attended the vigil.", "More than 400 people attended the vigil."),
+        ("The leader has ruled since 2015.", "The leader has ruled for nearly a decade."),
+        (
+            "It was the president's 11th visit to the region.",
+            "It was the president's third visit to the region since 2022.",
+        ),
+        ("The team did not win the final.", "The team lost the final."),
+        ("President Ortiz spoke in Lima.", "Mr. Ortiz spoke in Lima."),
+        ("Luckily no-one was hurt in the fire.", "No one was hurt in the fire."),
+        (
+            "The Colts did not lead until the fourth quarter.",
+            "The Colts led in the fourth quarter.",
+        ),
+        ("Officials did not immediately respond.", "Officials responded later in the day."),
+        ("They drafted a non-binding list.", "They drafted a nonbinding list."),
+        ("The blast was heard 50 km (31 miles) away.", "The blast was heard 31 miles away."),
+    ],
+)
+def test_agreeing_differences_are_not_flagged(a: str, b: str) -> None:
+    assert conflicts_between(a, b) == []
+    assert conflicts_between(b, a) == []
+
+
+def test_direction_does_not_matter_for_the_decision() -> None:
+    rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines()]
+    for row in rows:
+        forward = bool(conflicts_between(row["a"], row["b"]))
+        backward = bool(conflicts_between(row["b"], row["a"]))
+        assert forward == backward, row
+
+
+def test_hostile_and_degenerate_text() -> None:
+    long_text = "1 " * 5000 + "drones"
+    assert isinstance(conflicts_between(long_text, "3 drones"), list)
+    # text full of numbers on both sides: only the start of such a "sentence" is compared
+    assert isinstance(conflicts_between("9 " * 5000, "7 " * 5000), list)
+    many = ", ".join(f"{i} drones" for i in range(2000))
+    assert isinstance(conflicts_between(many, many.replace("drones", "boats")), list)
+    assert conflicts_between("", "") == []
+    assert conflicts_between("[b]19[/b] drones", "14 drones")[0].type == "numeric"
+    assert all(r.type == "numeric" for r in conflicts_between("Привет 5 мир", "Привет 7 мир"))
+    odd_digits = ["② people ½ hour", "٣ drones were downed", "x³ 4th ⁴ ₂", "５ drones", "Ⅻ men"]
+    for a in odd_digits:
+        for b in odd_digits:
+            assert isinstance(conflicts_between(a, b), list)
+
+
+def test_long_differing_stretch_with_names_terminates() -> None:
+    a = "Officials in Springfield said that Mayor Quimby of Shelbyville and Chief Wiggum spoke."
+    b = "Officials in Capital City said the governor spoke."
+    assert isinstance(conflicts_between(a, b), list)
+    assert isinstance(conflicts_between(b, a), list)

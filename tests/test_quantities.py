@@ -1,0 +1,176 @@
+"""Quantities read as intervals: bounds, number words, scales, durations, kinds, spans."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from newsreader.quantities import Quantity, quantities
+from newsreader.wordforms import key, tokenize
+
+
+def parse(text: str) -> list[Quantity]:
+    found = list(quantities(text, tokenize(text)))
+    for q in found:
+        assert text[q.span[0] : q.span[1]] == q.text
+    return found
+
+
+def only(text: str) -> Quantity:
+    [q] = parse(text)
+    return q
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("At least 19 drones were shot down.", 19, math.inf),
+        ("Up to 50 homes were lost.", 0, 50),
+        ("Fewer than 100 people came.", 0, 100),
+        ("Between 10 and 12 people were hurt.", 10, 12),
+        ("Some 30 or more boats sank.", 27, math.inf),
+        ("Nearly 3,000 workers joined.", 2550, 3000),
+        ("About 450 people attended.", 405, 495),
+    ],
+)
+def test_bounds_become_intervals(text: str, low: float, high: float) -> None:
+    q = only(text)
+    assert q.kind == "count"
+    assert q.low == pytest.approx(low)
+    assert q.high == pytest.approx(high)
+
+
+def test_more_than_excludes_the_number_itself() -> None:
+    q = only("More than 500 homes lost power.")
+    assert q.low > 500 and q.high == math.inf
+    assert not q.overlaps(only("Exactly 500 homes lost power."))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Twelve miners are trapped.", 12),
+        ("A dozen miners are trapped.", 12),
+        ("Twenty-five miners are trapped.", 25),
+        ("Two hundred and fifty miners are trapped.", 250),
+        ("Four billion pounds will be spent.", 4e9),
+    ],
+)
+def test_number_words(text: str, value: float) -> None:
+    q = only(text)
+    assert q.low == pytest.approx(value) and q.high == pytest.approx(value)
+
+
+def test_scale_words_and_currency() -> None:
+    exact = only("The fund is worth $245.7 billion.")
+    short = only("The fund is worth 245bn dollars.")
+    assert exact.kind == short.kind == "money:USD"
+    assert exact.overlaps(short)
+    assert not only("It cost £4bn.").overlaps(only("It cost £6 billion."))
+
+
+def test_ranges_that_repeat_the_scale_word() -> None:
+    offer = only("Offers were in the $140 million to $160 million range.")
+    assert offer.low == pytest.approx(140e6, rel=0.01) and offer.high == 160e6
+    between = only("The offer is between $140 million and $150 million.")
+    assert between.low == pytest.approx(140e6, rel=0.01) and between.high == 150e6
+    assert between.text == "between $140 million and $150 million"
+
+
+def test_percentages_are_their_own_kind() -> None:
+    assert only("Turnout was 64%.").kind == "percent"
+    assert only("Turnout was 64 per cent.").kind == "percent"
+    assert only("Turnout was 64 percent.").low == 64
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "agree"),
+    [
+        ("The talks lasted a week.", "The talks lasted seven days.", True),
+        ("The talks lasted 48 hours.", "The talks lasted two days.", True),
+        ("The project will take a decade.", "The project will take ten years.", True),
+        ("The trial will last three weeks.", "The trial will last about two months.", False),
+        ("The outage lasted nearly six hours.", "The outage lasted more than a day.", False),
+    ],
+)
+def test_durations_in_days(a: str, b: str, agree: bool) -> None:
+    x, y = only(a), only(b)
+    assert x.kind == y.kind == "duration"
+    assert x.overlaps(y) is agree
+
+
+def test_ordinals_are_not_counts() -> None:
+    q = only("It was her 11th visit.")
+    assert q.kind == "ordinal" and q.low == 11 and q.head == key("visit")
+    assert only("It was the third visit.").kind == "ordinal"
+    assert only("Three visits were made.").kind == "count"
+
+
+def test_years_are_not_counts() -> None:
+    assert only("The station opened in 1998.").kind == "year"
+    assert only("He has ruled since 2015.").qualifier == "since"
+    assert only("It was a 2013 sedan.").kind == "year"
+    assert only("Some 2000 people marched.").kind == "count"
+    assert only("The company was founded in the 1970s.").high == 1979
+
+
+def test_dates_and_times() -> None:
+    assert only("It happened on March 3.").low == 303
+    assert only("It happened on 3 March.").low == 303
+    month = only("It happened in March.")
+    assert (month.low, month.high) == (301, 331)
+    assert only("The polls close at 8 p.m.").low == 20 * 60
+    assert only("The quake struck at 4:30 a.m.").low == 4 * 60 + 30
+    assert only("It began on Tuesday.").kind == "weekday"
+    visit = only("The visit runs from May 7 to May 10.")
+    assert (visit.low, visit.high) == (507, 510) and visit.text == "from May 7 to May 10"
+    assert only("In May the river rose.").low == 501
+    assert not parse("The river May rise.")
+
+
+def test_other_means_one_more_in_all() -> None:
+    q = only("She met five other leaders.")
+    assert (q.low, q.high) == (5, 6)
+    assert q.head == key("leaders")
+
+
+def test_no_and_nobody_are_zero() -> None:
+    q = only("No firefighters were injured.")
+    assert q.zero and q.high == 0 and q.head == key("firefighters")
+    assert only("Nobody was hurt.").zero
+    assert not parse("The bridge is no longer open.")
+
+
+def test_qualifiers_set_counts_apart() -> None:
+    assert only("It was her third visit since 2022.".replace(" since 2022", "")).qualifier == ""
+    scoped = parse("It was her third visit to the region since 2022.")[0]
+    assert scoped.qualifier.startswith("scope:since")
+    assert only("Another 5 people were found.").qualifier == "increment"
+    compound = only("He made a three-point play.")
+    assert compound.head == key("play") and compound.qualifier.startswith("attr:")
+    assert only("The navy has seized a total of 31 magazines.").qualifier == "scope:total"
+    part = parse("Three of the 20 hostages were freed.")[0]
+    assert part.qualifier == "part" and part.head == key("hostages")
+
+
+def test_units_convert() -> None:
+    metres = only("The tower is 320 metres tall.")
+    feet = only("The tower is 1,050 feet tall.")
+    assert metres.kind == feet.kind == "length"
+    assert metres.overlaps(feet)
+    assert only("Winds reached 120 km/h.").overlaps(only("Winds reached 75 mph."))
+
+
+def test_ages_and_names_with_digits() -> None:
+    assert only("The 27-year-old driver was held.").kind == "age"
+    assert only("Raj Chohan, 59, was hit.").kind == "age"
+    assert not parse("The 76ers won.")
+    score = only("The Colts won 20-13.")
+    assert score.kind == "score"
+
+
+def test_spans_point_at_the_words() -> None:
+    text = "Officials said at least 19 people and about $3.2bn were lost in 2015."
+    texts = [q.text for q in parse(text)]
+    assert texts == ["at least 19", "about $3.2bn", "2015"]
