@@ -18,7 +18,8 @@ SCHEMA_VERSION = 2
 META = "meta"
 STORIES = "stories"
 ANNOTATIONS = "annotations"
-KNOWN_TABLES = {META, STORIES, ANNOTATIONS, "_default"}
+UI_STATE = "ui_state"  # the reader's last position (store.ui_state)
+KNOWN_TABLES = {META, STORIES, ANNOTATIONS, UI_STATE, "_default"}
 META_DOC_ID = "1"
 
 ANNOTATION_KEYS = {"id", "story", "claim", "status", "created", "updated"}

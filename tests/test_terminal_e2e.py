@@ -99,7 +99,7 @@ def test_tag_two_claims_write_a_note_quit_and_export(tmp_path: Path) -> None:
     with terminal(db_path) as term:
         term.press("v")
         term.wait_for("saved: verified")
-        term.press("c")
+        term.press("u")  # the next claim without a verdict
         term.wait_for("claim ")
         term.press("d")
         term.wait_for("saved: disputed")

@@ -185,7 +185,8 @@ class ReaderScreen(Screen[None]):
         self._refresh_headers()
         status = self.status
         if self.session.read_only:
-            status.show_failed(f"READ-ONLY: {self.store.path} is in use; changes are not saved")
+            reason = getattr(self.store, "read_only_reason", "") or f"{self.store.path} is in use"
+            status.show_failed(f"READ-ONLY: {reason}; changes are not saved")
         else:
             status.show_saved(f"saving to {self.store.path}")
         self._fit_columns(self.size.width)
