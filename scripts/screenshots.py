@@ -40,7 +40,7 @@ async def shoot(out: Path, name: str, size: tuple[int, int], keys: list[str]) ->
 
 SHOTS: list[tuple[str, tuple[int, int], list[str]]] = [
     ("overview", (160, 45), ["j", "j", "v", "l", "j"]),
-    ("conflict-panel", (160, 45), ["c", "p"]),
+    ("claim-panel", (160, 45), ["c", "p"]),
     ("claims-view", (160, 45), ["j", "v", "c", "d", "tab"]),
     ("help", (120, 40), ["question_mark"]),
     ("narrow-80x24", (80, 24), ["c"]),
