@@ -113,39 +113,15 @@ def handmade_analysis() -> Analysis:
         "Part of the Harbor Bridge fell into the river on Tuesday.",
     ]
 
-    def span(text: str, word: str) -> tuple[int, int]:
-        start = text.index(word)
-        return (start, start + len(word))
+    def clash(a: str, b: str, detail: str) -> Relation:
+        """A numeric conflict between two sentences: 14 in the first, 19 in the second."""
+        a_at, b_at = a.index("14"), b.index("19")
+        reason = Reason("numeric", detail, (a_at, a_at + 2), (b_at, b_at + 2))
+        return Relation(sid[a], sid[b], RelationKind.CONFLICT, 0.8, (reason,))
 
     relations = [
-        Relation(
-            sid[injured[0]],
-            sid[injured[1]],
-            RelationKind.CONFLICT,
-            0.8,
-            (
-                Reason(
-                    "numeric",
-                    "14 vs 19 people injured",
-                    span(injured[0], "14"),
-                    span(injured[1], "19"),
-                ),
-            ),
-        ),
-        Relation(
-            sid[injured[0]],
-            sid[injured[2]],
-            RelationKind.CONFLICT,
-            0.7,
-            (
-                Reason(
-                    "numeric",
-                    "14 vs 19 injured",
-                    span(injured[0], "14"),
-                    span(injured[2], "19"),
-                ),
-            ),
-        ),
+        clash(injured[0], injured[1], "14 vs 19 people injured"),
+        clash(injured[0], injured[2], "14 vs 19 injured"),
         Relation(sid[injured[1]], sid[injured[2]], RelationKind.MATCH, 0.7),
         Relation(sid[mayor[0]], sid[mayor[1]], RelationKind.MATCH, 0.9),
         Relation(sid[mayor[0]], sid[mayor[2]], RelationKind.MATCH, 0.8),
