@@ -22,7 +22,7 @@ META = "meta"
 STORIES = "stories"
 ANNOTATIONS = "annotations"
 ANALYSES = "analyses"
-UI_STATE = "ui_state"
+UI_STATE = "ui_state"  # the reader's last position (store.ui_state)
 KNOWN_TABLES = {META, STORIES, ANNOTATIONS, ANALYSES, UI_STATE, "_default"}
 META_DOC_ID = "1"
 

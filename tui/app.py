@@ -1,13 +1,33 @@
-"""The newsreader Textual app: wires the story, the store and the reader screen."""
+"""The newsreader Textual app: wires the story, the store and the screens."""
 
 from __future__ import annotations
 
-from textual.app import App
+from typing import TYPE_CHECKING
 
-from newsreader.analysis import analyze
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+from textual.worker import Worker, WorkerState
+
 from newsreader.model import Analysis, Story
 from store import AnnotationStore
-from tui.screens.reader import ReaderScreen
+from store.ui_state import load_position
+from tui.screens.loading import LoadingScreen
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+    from tui.screens.reader import ReaderScreen
+
+# The reader, the claims view, the help and the palette are imported when first needed:
+# the loading screen must reach the terminal as early as possible.
+
+
+def screen_actions() -> type[Provider]:
+    """The command palette provider listing the active screen's actions."""
+    from tui.commands import ScreenActions
+
+    return ScreenActions
 
 
 class NewsreaderApp(App[None]):
@@ -15,18 +35,77 @@ class NewsreaderApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "newsreader"
+    COMMANDS = App.COMMANDS | {screen_actions}
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit")]
 
-    def __init__(self, analysis: Analysis, store: AnnotationStore) -> None:
+    def __init__(
+        self, story: Story, store: AnnotationStore, analysis: Analysis | None = None
+    ) -> None:
         super().__init__()
-        self.analysis = analysis
+        self.story = story
         self.store = store
+        self.analysis = analysis
 
     def on_mount(self) -> None:
-        self.push_screen(ReaderScreen(self.analysis, self.store))
+        if self.analysis is not None:
+            self.push_screen(self._reader(self.analysis))
+        else:
+            self.push_screen(LoadingScreen(self.story))
+            # Start the engine once the articles are on screen: its imports hold the GIL.
+            self.set_timer(0.05, self.analyse)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="analysis")
+    def analyse(self) -> Analysis:
+        """Analyse the story off the UI thread (the engine is imported there too)."""
+        return analyze(self.story)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Open the reader when the analysis is done, or say why it failed."""
+        if event.worker.group != "analysis":
+            return
+        if event.state is WorkerState.SUCCESS and isinstance(event.worker.result, Analysis):
+            self.analysis = event.worker.result
+            # The help may be open over the loading screen: the reader replaces both.
+            while len(self.screen_stack) > 2 and not isinstance(self.screen, LoadingScreen):
+                self.pop_screen()
+            self.switch_screen(self._reader(self.analysis))
+        elif event.state is WorkerState.ERROR and isinstance(self.screen, LoadingScreen):
+            self.screen.show_error(str(event.worker.error) or type(event.worker.error).__name__)
+
+    def _reader(self, analysis: Analysis) -> ReaderScreen:
+        from tui.screens.reader import ReaderScreen
+
+        position = load_position(self.store)
+        start = position.sentence if position and position.story == analysis.story.id else None
+        return ReaderScreen(analysis, self.store, start_sentence=start)
+
+    def action_help(self) -> None:
+        """Show the keys."""
+        from tui.screens.claims import ClaimsScreen
+        from tui.screens.help import HelpScreen
+        from tui.screens.reader import ReaderScreen
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(
+            HelpScreen(
+                [
+                    ("Reader", list(ReaderScreen.BINDINGS)),
+                    ("Claims view", list(ClaimsScreen.BINDINGS)),
+                ]
+            )
+        )
+
+
+def analyze(story: Story) -> Analysis:
+    """Run the engine on a story (imported on first use: it is slow to import)."""
+    from newsreader.analysis import analyze as run_engine
+
+    return run_engine(story)
 
 
 def make_app(
     story: Story, store: AnnotationStore, analysis: Analysis | None = None
 ) -> NewsreaderApp:
-    """Build the app for a story and a store (tests pass a temporary store)."""
-    return NewsreaderApp(analysis or analyze(story), store)
+    """Build the app for a story and a store; without an analysis it runs in a worker."""
+    return NewsreaderApp(story, store, analysis)

@@ -1,22 +1,24 @@
-"""Messages shared between the reader's widgets and screens."""
+"""Messages shared between the reader's screens and widgets."""
 
 from __future__ import annotations
 
 from textual.message import Message
 
 
-class SentenceClicked(Message):
-    """A sentence was clicked with the mouse."""
+class AnnotationSaved(Message):
+    """A verdict or note was written to the database (verdict None: cleared)."""
 
-    def __init__(self, sentence_id: str) -> None:
-        super().__init__()
-        self.sentence_id = sentence_id
-
-
-class ClaimTagged(Message):
-    """A verdict on a claim was saved (or cleared, when verdict is None)."""
-
-    def __init__(self, claim_id: str, verdict: str | None) -> None:
+    def __init__(self, claim_id: str, verdict: str | None, note: str | None) -> None:
         super().__init__()
         self.claim_id = claim_id
         self.verdict = verdict
+        self.note = note
+
+
+class AnnotationFailed(Message):
+    """A verdict or note could not be written; reason says why."""
+
+    def __init__(self, claim_id: str, reason: str) -> None:
+        super().__init__()
+        self.claim_id = claim_id
+        self.reason = reason

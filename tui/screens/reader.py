@@ -1,142 +1,604 @@
-"""The reader: articles side by side, a sentence cursor, verdicts saved at once."""
+"""The reader: articles side by side, a sentence cursor, verdicts and notes saved at once."""
 
 from __future__ import annotations
 
-from textual import on
+from collections import Counter, defaultdict
+from collections.abc import Callable
+
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import HorizontalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Footer, Header, Input
 
-from newsreader.anchors import targets_for_claim
-from newsreader.errors import UserError
 from newsreader.model import Analysis, Verdict
 from store import AnnotationStore
-from tui.messages import ClaimTagged, SentenceClicked
-from tui.widgets.column import ArticleColumn
-from tui.widgets.sentence import SentenceView
+from store.ui_state import ReaderPosition, save_position
+from tui.dialogs.note import NoteDialog
+from tui.messages import AnnotationFailed, AnnotationSaved
+from tui.reading_grid import Filter, ReadingGrid
+from tui.review import ReviewSession, SaveFailed
+from tui.widgets.article_view import ArticleView
+from tui.widgets.claim_panel import ClaimPanel
+from tui.widgets.column import ArticleColumn, fit_columns
+from tui.widgets.search_bar import SearchBar
+from tui.widgets.status_line import StatusLine
+
+POSITION_SAVE_DELAY = 1.0
 
 
 class ReaderScreen(Screen[None]):
-    """Columns of articles with a sentence cursor; tags claims as verified or disputed."""
+    """Columns of articles with a sentence cursor; tags claims and keeps notes."""
 
     BINDINGS = [
-        Binding("j,down", "move(1)", "Next", id="reader.next"),
-        Binding("k,up", "move(-1)", "Prev", id="reader.prev"),
-        Binding("l,right", "column(1)", "Next col", id="reader.next_column"),
-        Binding("h,left", "column(-1)", "Prev col", id="reader.prev_column"),
-        Binding("v", "tag('verified')", "Verified", id="reader.verified"),
-        Binding("d", "tag('disputed')", "Disputed", id="reader.disputed"),
-        Binding("x", "tag('')", "Clear", id="reader.clear"),
-        Binding("q", "app.quit", "Quit", id="reader.quit"),
+        Binding(
+            "j,down",
+            "move(1)",
+            "Next",
+            id="reader.next",
+            show=False,
+            tooltip="next sentence in the column",
+        ),
+        Binding(
+            "k,up",
+            "move(-1)",
+            "Prev",
+            id="reader.prev",
+            show=False,
+            tooltip="previous sentence in the column",
+        ),
+        Binding(
+            "l,right",
+            "column(1)",
+            "Next col",
+            id="reader.next_column",
+            show=False,
+            tooltip="next column (lands on the counterpart)",
+        ),
+        Binding(
+            "h,left",
+            "column(-1)",
+            "Prev col",
+            id="reader.prev_column",
+            show=False,
+            tooltip="previous column (lands on the counterpart)",
+        ),
+        Binding(
+            "c",
+            "conflict(1)",
+            "Conflict",
+            id="reader.next_conflict",
+            tooltip="next conflicting claim",
+        ),
+        Binding(
+            "C",
+            "conflict(-1)",
+            "Prev conflict",
+            id="reader.prev_conflict",
+            show=False,
+            tooltip="previous conflicting claim",
+        ),
+        Binding(
+            "u",
+            "unreviewed",
+            "Unreviewed",
+            id="reader.next_unreviewed",
+            tooltip="next claim without a verdict",
+        ),
+        Binding(
+            "v",
+            "tag('verified')",
+            "Verified",
+            id="reader.verified",
+            tooltip="tag the claim verified",
+        ),
+        Binding(
+            "d",
+            "tag('disputed')",
+            "Disputed",
+            id="reader.disputed",
+            tooltip="tag the claim disputed",
+        ),
+        Binding("x", "tag('')", "Clear", id="reader.clear", tooltip="clear the verdict"),
+        Binding("n", "note", "Note", id="reader.note", tooltip="write a note on the claim"),
+        Binding(
+            "slash",
+            "search",
+            "Search",
+            id="reader.search",
+            tooltip="search all articles (enter: next hit)",
+        ),
+        Binding(
+            "f",
+            "cycle_filter",
+            "Filter",
+            id="reader.filter",
+            tooltip="show all → conflicts → unreviewed",
+        ),
+        Binding(
+            "p", "toggle_panel", "Panel", id="reader.panel", tooltip="show or hide the claim panel"
+        ),
+        Binding("tab", "claims", "Claims", id="reader.claims", tooltip="table of all claims"),
+        Binding(
+            "e",
+            "export",
+            "Export",
+            id="reader.export",
+            tooltip="export verdicts as JSON next to the database",
+        ),
+        Binding("question_mark", "app.help", "Help", id="reader.help", tooltip="this help"),
+        Binding("q", "app.quit", "Quit", id="reader.quit", tooltip="quit (all is saved)"),
     ]
 
-    def __init__(self, analysis: Analysis, store: AnnotationStore) -> None:
+    def __init__(
+        self,
+        analysis: Analysis,
+        store: AnnotationStore,
+        start_sentence: str | None = None,
+    ) -> None:
         super().__init__()
         self.analysis = analysis
         self.store = store
-        self.column_index = 0
-        self.row_index = 0
-        self._counterparts: list[SentenceView] = []
+        self.session = ReviewSession(analysis, store)
+        self.grid = ReadingGrid(analysis)
+        self.columns = [
+            ArticleColumn(article, analysis, index)
+            for index, article in enumerate(analysis.story.articles)
+        ]
+        first = self.grid.reading_order[0] if self.grid.reading_order else None
+        known = start_sentence is not None and start_sentence in self.grid.position
+        self.cursor: str | None = start_sentence if known else first
+        self.shown = Filter.ALL
+        self.search_hits: list[str] = []
+        self._search_query = ""
+        self._lit_columns: set[int] = set()
+        self._focused_column = -1
+        self._saved_position: str | None = self.cursor
+        # Kept at hand: querying the DOM on every key press costs time with many columns.
+        self.row = HorizontalScroll(id="columns")
+        self.panel = ClaimPanel(analysis)
+        self.status = StatusLine()
+
+    # -- layout ---------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with HorizontalScroll(id="columns"):
-            for article in self.analysis.story.articles:
-                yield ArticleColumn(article, self.analysis)
+        # Sized before the first layout, so no article is wrapped twice.
+        self._fit_columns(self.app.size.width)
+        with self.row:
+            yield from self.columns
+        yield self.panel
+        yield SearchBar()
+        yield self.status
         yield Footer()
 
     def on_mount(self) -> None:
         self.title = self.analysis.story.title
-        story_id = self.analysis.story.id
-        verdicts = {a.claim: a.status.value for a in self.store.all(story=story_id)}
-        for view in self.query(SentenceView):
-            claim = self.analysis.claim_of[view.sentence_id]
-            if claim in verdicts:
-                view.set_verdict(verdicts[claim])
-        self._show_cursor()
+        self.sub_title = f"{len(self.columns)} articles · {len(self.analysis.claims)} claims"
+        self.panel.display = False
+        self.query_one(SearchBar).display = False
+        for claim_id, annotation in self.session.annotations.items():
+            claim = self.analysis.claim_index.get(claim_id)
+            for sid in claim.sentences if claim else ():
+                self.view_of(sid).set_verdict(sid, annotation.status.value)
+        self._refresh_headers()
+        status = self.status
+        if self.session.read_only:
+            reason = getattr(self.store, "read_only_reason", "") or f"{self.store.path} is in use"
+            status.show_failed(f"READ-ONLY: {reason}; changes are not saved")
+        else:
+            status.show_saved(f"saving to {self.store.path}")
+        self._fit_columns(self.size.width)
+        if self.cursor is not None:
+            # Drawn in the first frame; the scrolling waits for the layout.
+            self.view_of(self.cursor).set_cursor(self.cursor)
+        self._update_status()
+        self.call_after_refresh(self._show_cursor, None)
+        self.set_interval(POSITION_SAVE_DELAY, self._save_position_if_moved)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit_columns(event.size.width)
+        self.call_after_refresh(self._show_cursor, None)
+
+    def _fit_columns(self, available: int) -> None:
+        fit_columns(self.columns, available)
+
+    # -- the cursor -----------------------------------------------------------------------
+
+    def view_of(self, sentence_id: str) -> ArticleView:
+        """The article view that draws a sentence."""
+        return self.columns[self.grid.position[sentence_id][0]].view
 
     @property
-    def columns(self) -> list[ArticleColumn]:
-        """The article columns, in story order."""
-        return list(self.query(ArticleColumn))
+    def column_index(self) -> int:
+        """The column of the cursor."""
+        return self.grid.position[self.cursor][0] if self.cursor else 0
 
     @property
-    def current(self) -> SentenceView:
-        """The sentence under the cursor."""
-        return self.columns[self.column_index].sentence_views[self.row_index]
+    def row_index(self) -> int:
+        """The row of the cursor within its column."""
+        return self.grid.position[self.cursor][1] if self.cursor else 0
 
-    def _show_cursor(self) -> None:
-        for view in self.query(".-cursor"):
-            view.remove_class("-cursor")
-        for view in self._counterparts:
-            view.remove_class("-counterpart")
-        current = self.current
-        current.add_class("-cursor")
-        column = self.columns[self.column_index]
-        column.scroll_to_widget(current, animate=False)
-        self.query_one("#columns", HorizontalScroll).scroll_to_widget(column, animate=False)
-        self._counterparts = self._find_counterparts(current.sentence_id)
-        for view in self._counterparts:
-            view.add_class("-counterpart")
-            view.parent.scroll_to_center(view, animate=False)  # type: ignore[union-attr]
+    def _visible(self, sentence_id: str) -> bool:
+        return self.grid.visible(sentence_id, self.shown, self.session.reviewed)
 
-    def _find_counterparts(self, sentence_id: str) -> list[SentenceView]:
-        related = set(self.analysis.claim_for(sentence_id).sentences)
-        for relation in self.analysis.relations_of(sentence_id):
-            related.update((relation.a, relation.b))
-        related.discard(sentence_id)
-        return [v for v in self.query(SentenceView) if v.sentence_id in related]
+    def go_to(self, sentence_id: str) -> None:
+        """Put the cursor on a sentence and bring its counterparts beside it."""
+        if sentence_id not in self.grid.position:
+            return
+        previous, self.cursor = self.cursor, sentence_id
+        self._show_cursor(previous)
+
+    def _show_cursor(self, previous: str | None) -> None:
+        if self.cursor is None:
+            self._update_status()
+            return
+        cursor = self.cursor
+        index = self.column_index
+        column = self.columns[index]
+        if previous is not None and previous in self.grid.position:
+            self.view_of(previous).set_cursor(None)
+        column.view.set_cursor(cursor)
+        if index != self._focused_column:
+            # Only the headers carry the focus class: restyling a whole column is slow.
+            if 0 <= self._focused_column < len(self.columns):
+                self.columns[self._focused_column].header.remove_class("-focused")
+            column.header.add_class("-focused")
+            self._focused_column = index
+        self.row.scroll_to_widget(column, animate=False, immediate=True)
+        self._line_up_counterparts(cursor, column.view)
+        self.panel.show(cursor, self.session.annotation(self.analysis.claim_of[cursor]))
+        self._update_status()
+
+    def _line_up_counterparts(self, cursor: str, view: ArticleView) -> None:
+        """Highlight the counterparts and scroll each column so they sit beside the cursor."""
+        view.ensure_layout()
+        first = view.first_line.get(cursor, 0)
+        height = max(1, view.scrollable_content_region.height)
+        top = round(view.scroll_offset.y)
+        if first < top:
+            top = max(0, first - 1)
+        elif first + view.line_count.get(cursor, 1) > top + height:
+            top = max(0, min(first - 1, first + view.line_count.get(cursor, 1) - height + 1))
+        view.scroll_to(y=top, animate=False, immediate=True)
+        offset = first - top
+        by_column: dict[int, set[str]] = defaultdict(set)
+        for sid in self.grid.counterparts(cursor):
+            if self._visible(sid):
+                by_column[self.grid.position[sid][0]].add(sid)
+        for index in self._lit_columns - set(by_column):
+            self.columns[index].view.set_counterparts(frozenset())
+        for index, sids in by_column.items():
+            other = self.columns[index].view
+            other.set_counterparts(frozenset(sids))
+            other.ensure_layout()
+            line = min(other.first_line.get(sid, 0) for sid in sids)
+            other.scroll_to(y=max(0, line - offset), animate=False, immediate=True)
+        self._lit_columns = set(by_column)
+
+    def _update_status(self) -> None:
+        status = self.status
+        if self.cursor is None:
+            status.show_position("this story has no sentences")
+            return
+        claim = self.analysis.claim_for(self.cursor)
+        column, row = self.grid.position[self.cursor]
+        reviewed = len(self.session.annotations)
+        parts = [
+            f"article {column + 1}/{len(self.columns)}",
+            f"sentence {row + 1}/{len(self.grid.columns[column])}",
+            f"claim {self.grid.claim_rank[claim.id] + 1}/{len(self.analysis.claims)}",
+            f"{reviewed} reviewed",
+            f"filter: {self.shown.value}",
+        ]
+        if self._search_query:
+            parts.append(f"{len(self.search_hits)} hits for {self._search_query!r}")
+        status.show_position(" · ".join(parts))
+
+    # -- moving ---------------------------------------------------------------------------
 
     def action_move(self, step: int) -> None:
         """Move the cursor to the next or previous sentence of the column."""
-        count = len(self.columns[self.column_index].sentence_views)
-        self.row_index = max(0, min(count - 1, self.row_index + step))
-        self._show_cursor()
+        if self.cursor is None:
+            return
+        column, row = self.grid.position[self.cursor]
+        ids = self.grid.columns[column]
+        row += step
+        while 0 <= row < len(ids):
+            if self._visible(ids[row]):
+                self.go_to(ids[row])
+                return
+            row += step
 
     def action_column(self, step: int) -> None:
         """Move to the next or previous column, landing on the counterpart if there is one."""
-        columns = self.columns
-        target = max(0, min(len(columns) - 1, self.column_index + step))
-        if target == self.column_index:
+        if self.cursor is None:
             return
-        views = columns[target].sentence_views
-        counterpart = next((v for v in self._counterparts if v in views), None)
-        if counterpart is not None:
-            self.row_index = views.index(counterpart)
-        else:
-            self.row_index = min(self.row_index, len(views) - 1)
-        self.column_index = target
-        self._show_cursor()
+        column, row = self.grid.position[self.cursor]
+        counterparts = self.grid.counterparts(self.cursor)
+        target = column + step
+        while 0 <= target < len(self.columns):
+            ids = [sid for sid in self.grid.columns[target] if self._visible(sid)]
+            if ids:
+                landing = next(
+                    (s for s in counterparts if self.grid.position[s][0] == target and s in ids),
+                    None,
+                )
+                if landing is None:
+                    landing = min(ids, key=lambda s: abs(self.grid.position[s][1] - row))
+                self.go_to(landing)
+                return
+            target += step
 
-    @on(SentenceClicked)
-    def _clicked(self, message: SentenceClicked) -> None:
-        for c, column in enumerate(self.columns):
-            for r, view in enumerate(column.sentence_views):
-                if view.sentence_id == message.sentence_id:
-                    self.column_index, self.row_index = c, r
-                    self._show_cursor()
-                    return
+    def _jump_to_claim(self, step: int, accept_claim: Callable[[str], bool], missing: str) -> None:
+        if self.cursor is None:
+            return
+        current = self.analysis.claim_of[self.cursor]
+        column = self.column_index
+
+        def accept(claim_id: str) -> bool:
+            return accept_claim(claim_id) and self._visible(self.grid.landing(claim_id, column))
+
+        claim_id = self.grid.next_claim(current, step, accept)
+        if claim_id is None:
+            self.notify(missing, timeout=3, markup=False)
+            return
+        self.go_to(self.grid.landing(claim_id, column))
+
+    def action_conflict(self, step: int) -> None:
+        """Jump to the next (or previous) conflicting claim."""
+        self._jump_to_claim(
+            step,
+            lambda c: self.grid.is_conflict(self.analysis.claim_index[c].sentences[0]),
+            "No other conflicting claim.",
+        )
+
+    def action_unreviewed(self) -> None:
+        """Jump to the next claim without a verdict."""
+        self._jump_to_claim(
+            1, lambda c: c not in self.session.annotations, "Every other claim is reviewed."
+        )
+
+    @on(ArticleView.Clicked)
+    def _clicked(self, message: ArticleView.Clicked) -> None:
+        self.go_to(message.sentence_id)
+
+    # -- filter, panel, search ----------------------------------------------------------------
+
+    def action_cycle_filter(self) -> None:
+        """Show all sentences, then conflicts only, then unreviewed claims only."""
+        for _ in Filter:
+            self.shown = self.shown.next()
+            if any(self._visible(sid) for sid in self.grid.reading_order):
+                break
+            self.notify(f"Nothing to show for filter '{self.shown.value}'.", markup=False)
+        self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        hidden = [sid for sid in self.grid.reading_order if not self._visible(sid)]
+        for column in self.columns:
+            column.view.set_hidden(frozenset(s for s in hidden if s in column.view.by_id))
+        if self.cursor is not None and not self._visible(self.cursor):
+            follow = self._nearest_visible(self.cursor)
+            if follow is not None:
+                self.go_to(follow)
+                return
+        self.call_after_refresh(self._show_cursor, None)
+
+    def _nearest_visible(self, sentence_id: str) -> str | None:
+        """The visible sentence after this one (else before it), preferring its column."""
+        column, row = self.grid.position[sentence_id]
+        ids = self.grid.columns[column]
+        for candidate in (*ids[row + 1 :], *reversed(ids[:row])):
+            if self._visible(candidate):
+                return candidate
+        order = self.grid.reading_order
+        rank = self.grid.order_rank[sentence_id]
+        return next((s for s in (*order[rank:], *order[:rank]) if self._visible(s)), None)
+
+    def action_toggle_panel(self) -> None:
+        """Show or hide the claim panel."""
+        panel = self.panel
+        panel.display = not panel.display
+        panel.invalidate()
+        if self.cursor is not None:
+            # Filled now, so showing it and filling it take one layout pass, not two.
+            panel.show(self.cursor, self.session.annotation(self.analysis.claim_of[self.cursor]))
+        self.call_after_refresh(self._show_cursor, None)
+
+    def action_search(self) -> None:
+        """Open the search bar."""
+        bar = self.query_one(SearchBar)
+        bar.display = True
+        bar.focus()
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self._search_query = event.value
+        hits = [sid for sid in self.grid.search(event.value) if self._visible(sid)]
+        self._mark_hits(hits)
+        if hits and self.cursor not in hits:
+            target = self.grid.next_hit(hits, self.cursor or "")
+            if target is not None:
+                self.go_to(target)
+                return
+        self._update_status()
+
+    @on(Input.Submitted, "#search")
+    def _search_next(self, event: Input.Submitted) -> None:
+        event.stop()
+        target = self.grid.next_hit(self.search_hits, self.cursor or "")
+        if target is None:
+            self.notify("No match.", timeout=2, markup=False)
+        else:
+            self.go_to(target)
+
+    @on(SearchBar.Closed)
+    def _search_closed(self) -> None:
+        bar = self.query_one(SearchBar)
+        bar.display = False
+        bar.value = ""
+        self._search_query = ""
+        self._mark_hits([])
+        self.set_focus(None)
+        self._update_status()
+
+    def _mark_hits(self, hits: list[str]) -> None:
+        per_column: dict[int, dict[str, list[tuple[int, int]]]] = defaultdict(dict)
+        for sid in hits:
+            per_column[self.grid.position[sid][0]][sid] = self.grid.match_spans(
+                sid, self._search_query
+            )
+        for index, column in enumerate(self.columns):
+            column.view.set_hits(per_column.get(index, {}))
+        self.search_hits = hits
+
+    # -- verdicts and notes -----------------------------------------------------------------
 
     def action_tag(self, verdict: str) -> None:
         """Tag the claim under the cursor (an empty verdict clears it)."""
-        claim = self.analysis.claim_for(self.current.sentence_id)
-        story = self.analysis.story.id
-        try:
-            if verdict:
-                self.store.set_verdict(
-                    story, claim.id, Verdict(verdict), targets_for_claim(self.analysis, claim)
-                )
-            else:
-                self.store.clear(story, claim.id)
-        except UserError as exc:
-            self.notify(f"NOT SAVED: {exc}", severity="error", timeout=10, markup=False)
+        if self.cursor is None:
             return
-        members = set(claim.sentences)
-        for view in self.query(SentenceView):
-            if view.sentence_id in members:
-                view.set_verdict(verdict or None)
-        self.post_message(ClaimTagged(claim.id, verdict or None))
-        label = f"{verdict}" if verdict else "cleared"
-        self.notify(f"Saved: claim {label}", timeout=2, markup=False)
+        claim_id = self.analysis.claim_of[self.cursor]
+        try:
+            self.session.tag(claim_id, Verdict(verdict) if verdict else None)
+        except SaveFailed as exc:
+            self.post_message(AnnotationFailed(claim_id, str(exc)))
+            return
+        annotation = self.session.annotation(claim_id)
+        self.post_message(
+            AnnotationSaved(claim_id, verdict or None, annotation.note if annotation else None)
+        )
+
+    def action_note(self) -> None:
+        """Write a note on the claim under the cursor (in a dialog)."""
+        if self.cursor is None:
+            return
+        claim_id = self.analysis.claim_of[self.cursor]
+        annotation = self.session.annotation(claim_id)
+        if self.session.read_only:
+            self.post_message(AnnotationFailed(claim_id, "the database is open read-only"))
+            return
+        if annotation is None:
+            self.notify(
+                "Tag the claim first (v verified, d disputed): a note goes with a verdict.",
+                severity="warning",
+                markup=False,
+            )
+            return
+
+        def save(text: str | None) -> None:
+            if text is None:
+                return
+            try:
+                saved = self.session.note(claim_id, text)
+            except SaveFailed as exc:
+                self.post_message(AnnotationFailed(claim_id, str(exc)))
+                return
+            self.post_message(AnnotationSaved(claim_id, saved.status.value, saved.note))
+
+        text = self.analysis.sentence(self.cursor).text
+        self.app.push_screen(NoteDialog(text, annotation.note), save)
+
+    @on(AnnotationSaved)
+    def _saved(self, message: AnnotationSaved) -> None:
+        for sid in self.analysis.claim_index[message.claim_id].sentences:
+            self.view_of(sid).set_verdict(sid, message.verdict)
+        self._refresh_headers()
+        what = message.verdict or "verdict cleared"
+        if message.note:
+            what += " + note"
+        self.status.show_saved(f"✓ saved: {what}")
+        self.save_position()
+        self.notify(f"Saved: {what}", timeout=2, markup=False)
+        if self.shown is Filter.UNREVIEWED:
+            self._apply_filter()
+        else:
+            self.panel.invalidate()
+            self._show_cursor(None)
+
+    @on(AnnotationFailed)
+    def _failed(self, message: AnnotationFailed) -> None:
+        self.app.bell()
+        self.status.show_failed(f"✗ NOT SAVED: {message.reason}")
+        self.notify(
+            f"NOT SAVED: {message.reason}",
+            title="Saving failed",
+            severity="error",
+            timeout=15,
+            markup=False,
+        )
+
+    def _sync_verdicts(self) -> None:
+        """Show the verdicts as saved (the claims view may have changed some)."""
+        verdicts = {
+            sid: annotation.status.value
+            for claim_id, annotation in self.session.annotations.items()
+            if claim_id in self.analysis.claim_index
+            for sid in self.analysis.claim_index[claim_id].sentences
+        }
+        for column in self.columns:
+            for item in column.view.items:
+                column.view.set_verdict(item.id, verdicts.get(item.id))
+        self._refresh_headers()
+        self.panel.invalidate()
+        if self.shown is Filter.UNREVIEWED:
+            self._apply_filter()
+        else:
+            self._show_cursor(None)
+
+    def _refresh_headers(self) -> None:
+        for column in self.columns:
+            column.header.set_verdicts(Counter(column.view.verdicts.values()))
+
+    # -- other views ----------------------------------------------------------------------
+
+    def action_claims(self) -> None:
+        """Open the table of all claims."""
+
+        def chosen(claim_id: str | None) -> None:
+            self._sync_verdicts()
+            if claim_id is None:
+                return
+            target = self.grid.landing(claim_id, self.column_index)
+            if not self._visible(target):
+                self.shown = Filter.ALL
+                self._apply_filter()
+            self.go_to(target)
+
+        from tui.screens.claims import ClaimsScreen  # loaded on first use: start-up time
+
+        self.app.push_screen(
+            ClaimsScreen(self.analysis, self.grid, self.session, self.shown), chosen
+        )
+
+    def action_export(self) -> None:
+        """Export this story's verdicts as JSON next to the database."""
+        try:
+            path = self.session.export()
+        except SaveFailed as exc:
+            self.post_message(AnnotationFailed("", f"export failed: {exc}"))
+            return
+        count = len(self.session.annotations)
+        self.status.show_saved(f"exported {count} to {path}")
+        self.notify(f"Exported {count} annotations to {path}", timeout=8, markup=False)
+
+    # -- remembering the position -----------------------------------------------------------
+
+    def _save_position_if_moved(self) -> None:
+        if self.cursor != self._saved_position:
+            self.save_position()
+
+    def save_position(self) -> None:
+        """Remember the story and the sentence under the cursor for the next run."""
+        if self.session.read_only:
+            return
+        try:
+            save_position(self.store, ReaderPosition(self.analysis.story.id, self.cursor))
+            self._saved_position = self.cursor
+        except Exception as exc:  # a lost cursor position must never stop the reader
+            self.log.warning(f"cannot save the reader position: {exc}")
+
+    def on_unmount(self) -> None:
+        self.save_position()

@@ -1,58 +1,117 @@
-"""An article column: a header and the article's sentences."""
+"""An article column: a fixed header with the article's facts and counts, then its sentences."""
 
 from __future__ import annotations
 
+from collections import Counter
+from pathlib import PurePath
+
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
 from newsreader.model import Analysis, Article, ClaimStatus
-from tui.widgets.sentence import SentenceView
+from tui.widgets.article_view import ArticleView, SentenceItem
 
 
-def conflict_spans(analysis: Analysis, sentence_id: str) -> list[tuple[int, int]]:
+def conflict_spans(analysis: Analysis, sentence_id: str) -> tuple[tuple[int, int], ...]:
     """Offsets, within a sentence, of the words that differ from its counterparts."""
-    spans: list[tuple[int, int]] = []
+    spans: set[tuple[int, int]] = set()
     for relation in analysis.relations_of(sentence_id):
         for reason in relation.reasons:
-            spans.append(reason.a_span if relation.a == sentence_id else reason.b_span)
-    return sorted(set(spans))
+            spans.add(reason.a_span if relation.a == sentence_id else reason.b_span)
+    return tuple(sorted(spans))
 
 
-class ArticleColumn(VerticalScroll, can_focus=False):
-    """One article of the story, sentence by sentence."""
+def article_label(article: Article) -> str:
+    """How an article is named on screen: its outlet, else its file name."""
+    return article.outlet or PurePath(article.source).name or article.id
 
-    def __init__(self, article: Article, analysis: Analysis) -> None:
-        super().__init__(classes="column")
+
+class ColumnHeader(Static):
+    """Outlet, date, counts of corroborated / conflicting / single-source sentences, title."""
+
+    def __init__(self, article: Article, analysis: Analysis | None) -> None:
         self.article = article
-        self.analysis = analysis
+        self.counts = (
+            Counter(analysis.claim_for(s.id).status for s in article.sentences)
+            if analysis
+            else None
+        )
+        self.verdicts: Counter[str] = Counter()
+        super().__init__(self.build(), classes="column-header")
+
+    def set_verdicts(self, verdicts: Counter[str]) -> None:
+        """Show how many of the article's sentences carry each verdict."""
+        if verdicts != self.verdicts:
+            self.verdicts = verdicts
+            self.update(self.build())
+
+    def build(self) -> Content:
+        """The header text (article metadata is untrusted: plain Content only)."""
+        article = self.article
+        first = Content(article_label(article)).stylize("bold")
+        if article.date:
+            first = first + Content(" · " + article.date)
+        if self.counts is None:
+            counts = f"{len(article.sentences)} sentences · comparing…"
+        else:
+            counts = (
+                f"={self.counts[ClaimStatus.CORROBORATED]} "
+                f"≠{self.counts[ClaimStatus.CONFLICTING]} "
+                f"·{self.counts[ClaimStatus.SINGLE_SOURCE]}"
+            )
+        if self.verdicts:
+            counts += f"  ✓{self.verdicts['verified']} ✗{self.verdicts['disputed']}"
+        return Content("\n").join(
+            [first, Content(counts).stylize("dim"), Content(article.title).stylize("italic")]
+        )
+
+
+class ArticleColumn(Vertical):
+    """One article of the story: its header and its sentences."""
+
+    def __init__(self, article: Article, analysis: Analysis | None, index: int) -> None:
+        super().__init__(classes="column", id=f"column-{index}")
+        self.article = article
+        self.index = index
+        self.header = ColumnHeader(article, analysis)
+        items = []
+        for sentence in article.sentences:
+            if analysis is None:
+                # A preview while the story is analysed: plain sentences, no states yet.
+                items.append(SentenceItem(sentence.id, sentence.text, "pending", 1))
+                continue
+            claim = analysis.claim_for(sentence.id)
+            items.append(
+                SentenceItem(
+                    sentence.id,
+                    sentence.text,
+                    claim.status.value,
+                    len(claim.articles) or 1,
+                    conflict_spans(analysis, sentence.id),
+                )
+            )
+        self.view = ArticleView(items)
 
     def compose(self) -> ComposeResult:
-        counts = {status: 0 for status in ClaimStatus}
-        for sentence in self.article.sentences:
-            counts[self.analysis.claim_for(sentence.id).status] += 1
-        meta = " · ".join(x for x in (self.article.outlet, self.article.date) if x)
-        header = Content(self.article.title)
-        if meta:
-            header = header + Content("\n" + meta)
-        header = header + Content(
-            f"\n={counts[ClaimStatus.CORROBORATED]} "
-            f"≠{counts[ClaimStatus.CONFLICTING]} "
-            f"·{counts[ClaimStatus.SINGLE_SOURCE]}"
-        )
-        yield Static(header, classes="column-header")
-        for sentence in self.article.sentences:
-            claim = self.analysis.claim_for(sentence.id)
-            yield SentenceView(
-                sentence.id,
-                sentence.text,
-                claim.status.value,
-                conflict_spans(self.analysis, sentence.id),
-                len(claim.articles),
-            )
+        yield self.header
+        if not self.view.items:
+            yield Static(Content("(no sentences)"), classes="column-empty")
+        yield self.view
 
-    @property
-    def sentence_views(self) -> list[SentenceView]:
-        """The sentence widgets, in order."""
-        return list(self.query(SentenceView))
+
+MIN_COLUMN_WIDTH = 36
+
+
+def fit_columns(columns: list[ArticleColumn], available: int) -> None:
+    """Share the width between the columns; beyond what fits, the row scrolls sideways."""
+    if not columns:
+        return
+    # As many whole columns as fit side by side; the others are a sideways scroll away.
+    shown = max(1, min(len(columns), available // MIN_COLUMN_WIDTH))
+    width = max(1, available // shown)
+    spare = max(0, available - width * shown) if shown == len(columns) else 0
+    for column in columns:
+        column.styles.width = width
+    columns[-1].styles.width = width + spare

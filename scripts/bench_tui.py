@@ -1,0 +1,246 @@
+"""Benchmark the reader: cold start against a bare Textual app, and key press to repaint.
+
+Cold start: the real `newsreader` command (demo story, empty temporary database) and a bare
+Textual app showing one Static are started alternately in a pseudo-terminal; each run is
+timed from spawn to the first output that shows the painted screen. Target: at most 1.5x.
+
+Key press to repaint: the largest ECB+ cluster (22 articles) from the benchmark data
+(default ../shared/benchmarks, relative to the repository root) is opened headless; for each
+key the time runs from sending it to the moment the screen update has been rendered to
+terminal output. Target: under 50 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import io
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = ROOT.parent / "shared" / "benchmarks"
+SIZE = (160, 45)
+
+BARE_APP = """
+from textual.app import App
+from textual.widgets import Static
+
+
+class Bare(App):
+    def compose(self):
+        yield Static("bare-app-ready")
+
+
+Bare().run()
+"""
+
+
+def time_to_marker(command: list[str], marker: bytes, env: dict[str, str]) -> float:
+    """Seconds from spawning a command in a pty until marker appears in its output."""
+    import pexpect
+
+    start = time.perf_counter()
+    child = pexpect.spawn(
+        command[0], command[1:], env=env, dimensions=(SIZE[1], SIZE[0]), timeout=30
+    )
+    try:
+        child.expect(marker)
+        return time.perf_counter() - start
+    finally:
+        child.sendcontrol("q")
+        with contextlib.suppress(pexpect.TIMEOUT):
+            child.expect(pexpect.EOF, timeout=5)
+        child.close(force=True)
+
+
+def cold_start(runs: int) -> None:
+    """Alternate the bare app and the reader; print medians and their ratio."""
+    from newsreader.seeds import load_demo_story
+
+    # The first words of the first article's title: painted as soon as the story is shown.
+    story_marker = load_demo_story().articles[0].title[:16].encode()
+    with tempfile.TemporaryDirectory() as tmp:
+        bare = Path(tmp) / "bare_app.py"
+        bare.write_text(BARE_APP, encoding="utf-8")
+        newsreader = Path(sys.executable).with_name("newsreader")
+        env = {**os.environ, "TERM": "xterm-256color", "NEWSREADER_DB": f"{tmp}/db.json"}
+        env.pop("NO_COLOR", None)
+        # One unmeasured run of each warms the file system cache, as a user's second start.
+        time_to_marker([sys.executable, str(bare)], b"bare-app-ready", env)
+        time_to_marker([str(newsreader)], b"article 1/", env)
+        times: dict[str, list[float]] = defaultdict(list)
+        for _ in range(runs):
+            for name, command, marker in (
+                ("bare", [sys.executable, str(bare)], b"bare-app-ready"),
+                ("story", [str(newsreader)], story_marker),
+                ("bare", [sys.executable, str(bare)], b"bare-app-ready"),
+                # The status line appears once the analysis is done and the reader takes keys.
+                ("reader", [str(newsreader)], b"article 1/"),
+            ):
+                Path(f"{tmp}/db.json").unlink(missing_ok=True)
+                times[name].append(time_to_marker(command, marker, env))
+    bare_ms = statistics.median(times["bare"])
+    story_ms = statistics.median(times["story"])
+    ready_ms = statistics.median(times["reader"])
+    print(f"cold start, {runs} alternating runs each, {SIZE[0]}x{SIZE[1]} pty:")
+    print(f"  bare Textual app (one Static):        median {bare_ms * 1000:.0f} ms")
+    print(f"  newsreader, demo story painted:       median {story_ms * 1000:.0f} ms")
+    print(f"  newsreader, analysed, taking keys:    median {ready_ms * 1000:.0f} ms")
+    verdict = "OK" if story_ms / bare_ms <= 1.5 else "ABOVE TARGET"
+    print(f"  story painted / bare: {story_ms / bare_ms:.2f}x (target <= 1.5x): {verdict}")
+    print(f"  analysed reader / bare: {ready_ms / bare_ms:.2f}x")
+
+
+def load_cluster(data: Path):
+    """The ECB+ cluster with the most articles, as a Story."""
+    from newsreader.model import Article, Sentence, Story
+
+    docs_by_cluster: dict[str, list[dict]] = defaultdict(list)
+    with (data / "ecbplus" / "ecbplus_docs.jsonl").open(encoding="utf-8") as handle:
+        for line in handle:
+            doc = json.loads(line)
+            docs_by_cluster[doc["subtopic"]].append(doc)
+    cluster, docs = max(docs_by_cluster.items(), key=lambda item: len(item[1]))
+    articles = []
+    for doc in docs:
+        sentences, offset, parts = [], 0, []
+        for number, item in enumerate(doc["sentences"]):
+            text = item["text"].strip()
+            sentences.append(
+                Sentence(
+                    f"{doc['doc']}-{number}", doc["doc"], number, text, offset, offset + len(text)
+                )
+            )
+            parts.append(text)
+            offset += len(text) + 1
+        articles.append(
+            Article(
+                id=doc["doc"],
+                title=parts[0][:80] if parts else doc["doc"],
+                source=doc["doc"],
+                text=" ".join(parts),
+                sentences=tuple(sentences),
+                outlet=doc["doc"],
+            )
+        )
+    return Story(id=f"ecbplus-{cluster}", title=f"ECB+ cluster {cluster}", articles=tuple(articles))
+
+
+async def keypress_latency(data: Path, rounds: int) -> None:
+    """Open the 22-article cluster headless and time key press to rendered update."""
+    from rich.console import Console
+
+    from newsreader.analysis import analyze
+    from store import AnnotationStore
+    from tui.app import make_app
+
+    story = load_cluster(data)
+    analysis = analyze(story)
+    keys = (
+        ["j"] * 6
+        + ["l"] * 6
+        + ["k"] * 3
+        + ["h"] * 3
+        + ["c", "C", "u", "p", "j", "p", "f", "f", "f"]
+    )
+    console = Console(
+        file=io.StringIO(),
+        width=SIZE[0],
+        height=SIZE[1],
+        force_terminal=True,
+        color_system="truecolor",
+        legacy_windows=False,
+    )
+    with tempfile.TemporaryDirectory() as tmp, AnnotationStore(Path(tmp) / "db.json") as store:
+        app = make_app(story, store, analysis)
+        painted: list[float] = []
+        original = app._display
+
+        def display(screen, renderable) -> None:  # type: ignore[no-untyped-def]
+            if renderable is not None:
+                # Headless apps skip the terminal write: render the update as a terminal would.
+                console.file = io.StringIO()
+                console.print(renderable, end="")
+                painted.append(time.perf_counter())
+            original(screen, renderable)
+
+        app._display = display  # type: ignore[method-assign]
+        latencies: dict[str, list[float]] = defaultdict(list)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause(0.2)
+            for _ in range(rounds):
+                for key in keys:
+                    painted.clear()
+                    start = time.perf_counter()
+                    await pilot.press(key)
+                    for _ in range(100):
+                        if painted:
+                            break
+                        await asyncio.sleep(0.002)
+                    if painted:
+                        latencies[key].append(painted[0] - start)
+                    await pilot.pause(0.02)
+    every = sorted(t for values in latencies.values() for t in values)
+    sentences = sum(len(a.sentences) for a in story.articles)
+    print(
+        f"key press to repaint, {story.title}: {len(story.articles)} articles, "
+        f"{sentences} sentences, {len(analysis.relations)} relations, {len(every)} key presses:"
+    )
+    for key, values in latencies.items():
+        print(
+            f"  {key!r:>4}: median {statistics.median(values) * 1000:5.1f} ms, "
+            f"max {max(values) * 1000:5.1f} ms"
+        )
+    p95 = every[int(len(every) * 0.95) - 1]
+    print(
+        f"  all keys: median {statistics.median(every) * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms, "
+        f"max {every[-1] * 1000:.1f} ms"
+    )
+    print(f"  target < 50 ms: {'OK' if p95 < 0.050 else 'ABOVE TARGET'} (p95)")
+    moves = sorted(t for key in "jklhcCu" for t in latencies.get(key, []))
+    if moves:
+        move_p95 = moves[int(len(moves) * 0.95) - 1]
+        print(
+            f"  cursor moves (j k h l c C u): median {statistics.median(moves) * 1000:.1f} ms, "
+            f"p95 {move_p95 * 1000:.1f} ms; the rest (p panel, f filter) change the layout"
+        )
+
+
+def main() -> int:
+    """Run both measurements."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "data",
+        nargs="?",
+        type=Path,
+        default=DEFAULT_DATA,
+        help="benchmark data folder (default: ../shared/benchmarks)",
+    )
+    parser.add_argument("--runs", type=int, default=7, help="cold starts of each app")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of the key sequence")
+    parser.add_argument("--only", choices=["cold", "keys"], help="run one measurement only")
+    args = parser.parse_args()
+    if args.only != "keys":
+        cold_start(args.runs)
+    if args.only == "cold":
+        return 0
+    if not (args.data / "ecbplus" / "ecbplus_docs.jsonl").exists():
+        print(
+            f"key press benchmark skipped: no ECB+ data at {args.data / 'ecbplus'} "
+            "(pass the benchmarks folder as an argument)"
+        )
+        return 1
+    asyncio.run(keypress_latency(args.data, args.rounds))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

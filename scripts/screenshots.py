@@ -1,0 +1,63 @@
+"""Drive the reader headless on the demo story and write SVG screenshots to screenshots/."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import shutil
+import tempfile
+from pathlib import Path
+
+from newsreader.analysis import analyze
+from newsreader.seeds import load_demo_story
+from store import AnnotationStore
+from tui.app import make_app
+from tui.screens.reader import ReaderScreen
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+async def shoot(out: Path, name: str, size: tuple[int, int], keys: list[str]) -> Path:
+    """Open the demo story at a terminal size, press keys, save one screenshot."""
+    story = load_demo_story()
+    analysis = analyze(story)
+    # A fixed path: the status line shows where verdicts are saved.
+    folder = Path(tempfile.gettempdir()) / "newsreader-screenshots"
+    shutil.rmtree(folder, ignore_errors=True)
+    with AnnotationStore(folder / "newsreader.json") as store:
+        app = make_app(story, store, analysis)
+        async with app.run_test(size=size, notifications=False) as pilot:
+            await pilot.pause()
+            for key in keys:
+                await pilot.press(key)
+                await pilot.pause()
+            await pilot.pause(0.1)
+            assert isinstance(app.screen_stack[1], ReaderScreen)
+            app.save_screenshot(filename=f"{name}.svg", path=str(out))
+    shutil.rmtree(folder, ignore_errors=True)
+    return out / f"{name}.svg"
+
+
+SHOTS: list[tuple[str, tuple[int, int], list[str]]] = [
+    ("overview", (160, 45), ["j", "j", "v", "l", "j"]),
+    ("claim-panel", (160, 45), ["c", "p"]),
+    ("claims-view", (160, 45), ["j", "v", "c", "d", "tab"]),
+    ("help", (120, 40), ["question_mark"]),
+    ("narrow-80x24", (80, 24), ["c"]),
+]
+
+
+def main() -> None:
+    """Write every screenshot (or the ones named on the command line)."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("names", nargs="*", help="screenshots to make (default: all)")
+    parser.add_argument("--out", type=Path, default=ROOT / "screenshots")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name, size, keys in SHOTS:
+        if not args.names or name in args.names:
+            print(asyncio.run(shoot(args.out, name, size, keys)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,102 @@
+"""The reviewing session: verdicts and notes of one story, written through to the store."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+from newsreader.anchors import targets_for_claim
+from newsreader.export import export_json
+from newsreader.model import Analysis, Annotation, Verdict
+from store import AnnotationStore
+
+
+class SaveFailed(Exception):
+    """A verdict, note or export could not be written; the message says why."""
+
+
+class ReadOnlyStore(SaveFailed):
+    """The database is open read-only (another instance holds it)."""
+
+
+class ReviewSession:
+    """Keeps the story's annotations in memory and saves every change at once."""
+
+    def __init__(self, analysis: Analysis, store: AnnotationStore) -> None:
+        self.analysis = analysis
+        self.store = store
+        self.annotations: dict[str, Annotation] = {
+            a.claim: a for a in store.all(story=analysis.story.id)
+        }
+
+    @property
+    def read_only(self) -> bool:
+        """Whether the store refuses writes."""
+        return bool(getattr(self.store, "read_only", False))
+
+    @property
+    def reviewed(self) -> set[str]:
+        """Ids of the claims that carry a verdict."""
+        return set(self.annotations)
+
+    def annotation(self, claim_id: str) -> Annotation | None:
+        """The annotation on a claim, if any."""
+        return self.annotations.get(claim_id)
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise ReadOnlyStore(f"{self.store.path} is open read-only: changes are not saved")
+
+    def tag(self, claim_id: str, verdict: Verdict | None) -> Annotation | None:
+        """Save a verdict on a claim (None clears it); raises SaveFailed."""
+        self._check_writable()
+        story = self.analysis.story.id
+        claim = self.analysis.claim_index[claim_id]
+        try:
+            if verdict is None:
+                self.store.clear(story, claim_id)
+                self.annotations.pop(claim_id, None)
+                return None
+            annotation = self.store.set_verdict(
+                story, claim_id, verdict, targets_for_claim(self.analysis, claim)
+            )
+        except Exception as exc:  # any failure to write must reach the user
+            raise SaveFailed(str(exc) or type(exc).__name__) from exc
+        self.annotations[claim_id] = annotation
+        return annotation
+
+    def note(self, claim_id: str, text: str) -> Annotation:
+        """Save a note on a claim that has a verdict; raises SaveFailed."""
+        self._check_writable()
+        existing = self.annotations.get(claim_id)
+        if existing is None:
+            raise SaveFailed("tag the claim verified (v) or disputed (d) before adding a note")
+        claim = self.analysis.claim_index[claim_id]
+        try:
+            annotation = self.store.set_verdict(
+                self.analysis.story.id,
+                claim_id,
+                existing.status,
+                targets_for_claim(self.analysis, claim),
+                note=text.strip(),
+            )
+        except Exception as exc:  # any failure to write must reach the user
+            raise SaveFailed(str(exc) or type(exc).__name__) from exc
+        self.annotations[claim_id] = annotation
+        return annotation
+
+    def export(self, now: datetime | None = None) -> Path:
+        """Write the story's annotations as JSON next to the database; returns the path."""
+        stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")
+        path = self.store.path.parent / f"newsreader-export-{self.analysis.story.id}-{stamp}.json"
+        annotations = sorted(self.annotations.values(), key=lambda a: (a.created, a.id))
+        document = export_json(annotations, now=now)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(
+                json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+            )
+        except OSError as exc:
+            raise SaveFailed(f"{path}: cannot write ({exc.strerror or exc})") from exc
+        return path

@@ -1,0 +1,55 @@
+"""The loading screen: the articles at once, with a progress bar while they are compared."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, HorizontalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, ProgressBar, Static
+
+from newsreader.model import Story
+from tui.widgets.column import ArticleColumn, fit_columns
+
+
+class LoadingScreen(Screen[None]):
+    """A preview of the articles and a progress indicator while the engine works."""
+
+    BINDINGS = [
+        Binding("question_mark", "app.help", "Help", id="loading.help", tooltip="the keys"),
+        Binding("q", "app.quit", "Quit", id="loading.quit", tooltip="quit"),
+    ]
+
+    def __init__(self, story: Story) -> None:
+        super().__init__()
+        self.story = story
+        self.columns = [
+            ArticleColumn(article, None, index) for index, article in enumerate(story.articles)
+        ]
+
+    def compose(self) -> ComposeResult:
+        sentences = sum(len(a.sentences) for a in self.story.articles)
+        yield Header()
+        with Horizontal(id="loading"):
+            yield Static(
+                Content(f"Comparing {len(self.story.articles)} articles ({sentences} sentences)…"),
+                id="loading-message",
+            )
+            yield ProgressBar(total=None, show_eta=False, id="loading-progress")
+        # The articles are readable at once; their highlights arrive with the analysis.
+        fit_columns(self.columns, self.app.size.width)
+        with HorizontalScroll(id="columns"):
+            yield from self.columns
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = self.story.title
+        fit_columns(self.columns, self.size.width)
+
+    def show_error(self, reason: str) -> None:
+        """Say that the analysis failed (the app stays open; q quits)."""
+        self.query_one("#loading-progress").display = False
+        message = self.query_one("#loading-message", Static)
+        message.add_class("-failed")
+        message.update(Content(f"The story could not be analysed: {reason}"))
