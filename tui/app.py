@@ -9,6 +9,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.worker import Worker, WorkerState
 
+from newsreader.errors import UserError
 from newsreader.model import Analysis, Story
 from store import AnnotationStore
 from store.ui_state import load_position
@@ -36,7 +37,10 @@ class NewsreaderApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "newsreader"
     COMMANDS = App.COMMANDS | {screen_actions}
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit")]
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit"),
+        Binding("o", "open_story", "Stories", id="app.open_story", tooltip="open another story"),
+    ]
 
     def __init__(
         self, story: Story, store: AnnotationStore, analysis: Analysis | None = None
@@ -64,7 +68,16 @@ class NewsreaderApp(App[None]):
         if event.worker.group != "analysis":
             return
         if event.state is WorkerState.SUCCESS and isinstance(event.worker.result, Analysis):
-            self.analysis = event.worker.result
+            from newsreader.library import open_story
+
+            try:
+                # Cache the analysis, mark the story opened and re-attach its verdicts.
+                opened = open_story(self.store, self.story, event.worker.result)
+            except UserError as exc:
+                if isinstance(self.screen, LoadingScreen):
+                    self.screen.show_error(str(exc))
+                return
+            self.analysis = opened.analysis
             # The help may be open over the loading screen: the reader replaces both.
             while len(self.screen_stack) > 2 and not isinstance(self.screen, LoadingScreen):
                 self.pop_screen()
@@ -78,6 +91,42 @@ class NewsreaderApp(App[None]):
         position = load_position(self.store)
         start = position.sentence if position and position.story == analysis.story.id else None
         return ReaderScreen(analysis, self.store, start_sentence=start)
+
+    def action_open_story(self) -> None:
+        """Pick another story from the library (the demo story is always offered)."""
+        from newsreader.analysis_cache import engine_key
+        from newsreader.seeds import load_demo_story
+        from tui.screens.picker import StoryPicker
+
+        if isinstance(self.screen, StoryPicker):
+            return
+        stories = self.store.list_stories(always=[load_demo_story()], engine=engine_key())
+        self.push_screen(StoryPicker(stories, current=self.story.id), self._story_picked)
+
+    def _story_picked(self, story_id: str | None) -> None:
+        """Open the picked story: at once from its cached analysis, else analyse it."""
+        from newsreader.analysis_cache import load_cached
+        from newsreader.library import library_story, open_story
+
+        if story_id is None or story_id == self.story.id:
+            return
+        try:
+            story = library_story(self.store, story_id)
+            if len(story.articles) < 2:
+                raise UserError(f"{story.title}: a story needs two articles to compare")
+            cached = load_cached(story, self.store)
+            opened = open_story(self.store, story, cached) if cached is not None else None
+        except UserError as exc:
+            self.notify(f"Cannot open: {exc}", severity="error", markup=False)
+            return
+        self.story, self.analysis = story, None
+        if opened is None:
+            # Not analysed by this engine yet: analyse in the worker (see above).
+            self.switch_screen(LoadingScreen(story))
+            self.set_timer(0.15, self.analyse)
+            return
+        self.analysis = opened.analysis
+        self.switch_screen(self._reader(opened.analysis))
 
     def action_help(self) -> None:
         """Show the keys."""
