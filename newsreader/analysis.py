@@ -5,9 +5,10 @@ from __future__ import annotations
 from newsreader.align import align
 from newsreader.claims import group_claims
 from newsreader.conflicts import find_conflicts
+from newsreader.engine_version import ENGINE_VERSION
 from newsreader.model import Analysis, Relation, RelationKind, Story
 
-ENGINE_VERSION = "2"
+__all__ = ["ENGINE_VERSION", "analyze"]
 
 
 def analyze(story: Story, semantic: bool | None = None) -> Analysis:

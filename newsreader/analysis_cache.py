@@ -1,7 +1,7 @@
 """Reusing a saved analysis: a story's content fingerprint, and analyse-or-reuse.
 
 A cached analysis is valid for exactly one content fingerprint of the story's articles and
-one engine configuration (:func:`engine_key`: :data:`newsreader.analysis.ENGINE_VERSION` and
+one engine configuration (:func:`engine_key`: :data:`newsreader.engine_version.ENGINE_VERSION` and
 whether the optional word embeddings are used); any change means analysing afresh.
 The cache itself (where the data is kept) is anything with the two methods of
 :class:`AnalysisCache`; it only ever sees plain JSON-ready dicts.
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 from typing import Any, Protocol
 
 import orjson
@@ -145,7 +146,10 @@ def _id_at(position: Any, ids: list[str]) -> str:
 
 def engine_key() -> str:
     """The engine version and configuration an analysis made now would be cached under."""
-    from newsreader.analysis import ENGINE_VERSION
+    from newsreader.engine_version import ENGINE_VERSION, SEMANTIC_SWITCH
+
+    if not os.environ.get(SEMANTIC_SWITCH):
+        return ENGINE_VERSION
     from newsreader.embeddings import semantic_requested
 
     return f"{ENGINE_VERSION}+semantic" if semantic_requested() else ENGINE_VERSION

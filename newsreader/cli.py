@@ -100,7 +100,8 @@ def _last_story(store: AnnotationStore) -> Story:
 
 def _read(story: Story, store: AnnotationStore) -> None:
     """Get a story ready (snapshot, cached analysis, annotations) and run the reader on it."""
-    from newsreader.library import open_story
+    from newsreader.analysis_cache import load_cached
+    from newsreader.library import note_opened, open_story
     from tui.app import make_app
 
     if store.read_only:
@@ -109,13 +110,19 @@ def _read(story: Story, store: AnnotationStore) -> None:
             "opened read-only, verdicts will not be saved",
             file=sys.stderr,
         )
-    opened = open_story(store, story)
-    app = make_app(story, store, opened.analysis)
+    # A cached analysis opens at once; otherwise the reader shows the articles and
+    # analyses them in a worker, then caches the result and re-attaches the verdicts.
+    if load_cached(story, store) is not None:
+        opened = open_story(store, story)
+    else:
+        note_opened(store, story)
+        opened = None
+    app = make_app(story, store, opened.analysis if opened else None)
     if store.read_only:
         # Shown in the header for the whole session.
         app.sub_title = f"READ-ONLY: {store.read_only_reason}"
     app.run()
-    _list_orphans(list(opened.anchored.orphaned))
+    _list_orphans(list(opened.anchored.orphaned) if opened else app.orphans)
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:

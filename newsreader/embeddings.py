@@ -15,7 +15,9 @@ from typing import Any
 
 import numpy as np
 
-ENV_SWITCH = "NEWSREADER_SEMANTIC"
+from newsreader.engine_version import SEMANTIC_SWITCH
+
+ENV_SWITCH = SEMANTIC_SWITCH
 
 
 def semantic_available() -> bool:

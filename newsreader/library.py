@@ -81,6 +81,22 @@ def open_story(library: Library, story: Story, analysis: Analysis | None = None)
     Raises:
         UserError: the story has fewer than two articles, or saving failed.
     """
+    note_opened(library, story)
+    if analysis is None:
+        analysis, cached = analyse_cached(story, library)
+    else:
+        cached = False
+        remember(analysis, library)
+    anchored = library.reanchor(story.id, analysis)
+    return OpenedStory(story, analysis, cached, anchored)
+
+
+def note_opened(library: Library, story: Story) -> None:
+    """Save a story's snapshot and mark it opened now (nothing in a read-only library).
+
+    Raises:
+        UserError: the story has fewer than two articles, or saving failed.
+    """
     if len(story.articles) < 2:
         raise UserError(
             f"story {story.id!r} has {len(story.articles)} article(s); a story needs at least "
@@ -88,15 +104,7 @@ def open_story(library: Library, story: Story, analysis: Analysis | None = None)
         )
     if not library.read_only:
         library.save_story(story)
-    if analysis is None:
-        analysis, cached = analyse_cached(story, library)
-    else:
-        cached = False
-        remember(analysis, library)
-    if not library.read_only:
         library.mark_opened(story.id)
-    anchored = library.reanchor(story.id, analysis)
-    return OpenedStory(story, analysis, cached, anchored)
 
 
 def last_opened(stories: Iterable[tuple[str, str | None]]) -> str | None:

@@ -10,6 +10,7 @@ import orjson
 import pytest
 
 import newsreader.analysis
+import newsreader.engine_version
 from newsreader.analysis_cache import (
     analyse_cached,
     engine_key,
@@ -94,7 +95,7 @@ def test_engine_version_change_invalidates(
 ) -> None:
     with AnnotationStore(db_path) as store:
         analyse_cached(demo_story, store)
-        monkeypatch.setattr(newsreader.analysis, "ENGINE_VERSION", "a-newer-engine")
+        monkeypatch.setattr(newsreader.engine_version, "ENGINE_VERSION", "a-newer-engine")
         _, cached = analyse_cached(demo_story, store)
         assert not cached
         _, cached = analyse_cached(demo_story, store)
@@ -114,8 +115,9 @@ def test_semantic_switch_invalidates(
     with AnnotationStore(db_path) as store:
         analyse_cached(demo_story, store)
         assert analyse_cached(demo_story, store)[1]
+        monkeypatch.setenv("NEWSREADER_SEMANTIC", "1")
         monkeypatch.setattr(newsreader.embeddings, "semantic_requested", lambda flag=None: True)
-        assert engine_key() == f"{newsreader.analysis.ENGINE_VERSION}+semantic"
+        assert engine_key() == f"{newsreader.engine_version.ENGINE_VERSION}+semantic"
         assert load_cached(demo_story, store) is None
 
 

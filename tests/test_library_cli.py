@@ -233,6 +233,7 @@ def test_rm_asks_on_a_terminal(db_path: Path, articles: Path) -> None:
 
 def _open_and_quit(child: pexpect.spawn, expected: str) -> None:
     child.expect(expected)
+    child.expect("article 1/")  # the reader's status line: the analysis is done
     child.send("q")
     child.expect(pexpect.EOF)
     child.close()

@@ -513,3 +513,34 @@ async def test_no_color_keeps_states_readable(
         assert text.startswith("▌ ≠"), "cursor bar and conflict symbol, no colour needed"
         first = bridge.story.articles[0].sentences[0].id
         assert screen.view_of(first).marks(first).startswith("✓")
+
+
+async def test_keys_typed_while_analysing_are_applied_when_the_reader_opens(
+    demo_story, db_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+    real_analyze = tui.app.analyze
+
+    def slow_analyze(story: Story) -> Analysis:
+        release.wait(10)
+        return real_analyze(story)
+
+    monkeypatch.setattr(tui.app, "analyze", slow_analyze)
+    with AnnotationStore(db_path) as store:
+        app = make_app(demo_story, store)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, LoadingScreen)
+            await pilot.press("j", "j", "v")
+            assert isinstance(app.screen, LoadingScreen)
+            assert store.all() == []
+            release.set()
+            await app.workers.wait_for_complete()
+            for _ in range(5):
+                await pilot.pause()
+            assert isinstance(app.screen, ReaderScreen)
+            assert app.screen.row_index == 2
+            [saved] = store.all()
+            third = demo_story.articles[0].sentences[2].id
+            assert saved.claim == app.screen.analysis.claim_for(third).id
+            assert saved.status.value == "verified"

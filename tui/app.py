@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.worker import Worker, WorkerState
 
 from newsreader.errors import UserError
-from newsreader.model import Analysis, Story
+from newsreader.model import Analysis, Annotation, Story
 from store import AnnotationStore
 from store.ui_state import load_position
 from tui.screens.loading import LoadingScreen
@@ -49,6 +49,9 @@ class NewsreaderApp(App[None]):
         self.story = story
         self.store = store
         self.analysis = analysis
+        self.orphans: list[Annotation] = []
+        # Keys typed while the story is being analysed, replayed once the reader is up.
+        self.typed_ahead: list[str] = []
 
     def on_mount(self) -> None:
         if self.analysis is not None:
@@ -78,12 +81,19 @@ class NewsreaderApp(App[None]):
                     self.screen.show_error(str(exc))
                 return
             self.analysis = opened.analysis
+            self.orphans = list(opened.anchored.orphaned)
             # The help may be open over the loading screen: the reader replaces both.
             while len(self.screen_stack) > 2 and not isinstance(self.screen, LoadingScreen):
                 self.pop_screen()
             self.switch_screen(self._reader(self.analysis))
+            self.call_after_refresh(self._replay_typed_ahead)
         elif event.state is WorkerState.ERROR and isinstance(self.screen, LoadingScreen):
             self.screen.show_error(str(event.worker.error) or type(event.worker.error).__name__)
+
+    def _replay_typed_ahead(self) -> None:
+        keys, self.typed_ahead = self.typed_ahead, []
+        for key in keys:
+            self.simulate_key(key)
 
     def _reader(self, analysis: Analysis) -> ReaderScreen:
         from tui.screens.reader import ReaderScreen
@@ -141,6 +151,7 @@ class NewsreaderApp(App[None]):
                 [
                     ("Reader", list(ReaderScreen.BINDINGS)),
                     ("Claims view", list(ClaimsScreen.BINDINGS)),
+                    ("Everywhere", [b for b in self.BINDINGS if isinstance(b, Binding) and b.show]),
                 ]
             )
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, HorizontalScroll
@@ -46,6 +47,15 @@ class LoadingScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = self.story.title
         fit_columns(self.columns, self.size.width)
+
+    def on_key(self, event: events.Key) -> None:
+        """Keep keys typed before the reader is ready; the app replays them."""
+        if event.key in self.app.active_bindings or self.query_one("#loading-message").has_class(
+            "-failed"
+        ):
+            return
+        self.app.typed_ahead.append(event.key)  # type: ignore[attr-defined]
+        event.stop()
 
     def show_error(self, reason: str) -> None:
         """Say that the analysis failed (the app stays open; q quits)."""
