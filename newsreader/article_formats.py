@@ -51,6 +51,11 @@ class Source:
     date: str | None = None
 
 
+def is_url(name: str) -> bool:
+    """Whether a command-line input names an http(s) URL rather than a path."""
+    return re.match(r"https?://", name, re.IGNORECASE) is not None
+
+
 def format_of(path: Path, data: bytes) -> Format:
     """The format of an article file: by suffix, except that a page saved as text is HTML."""
     declared = SUFFIX_FORMATS.get(path.suffix.lower(), Format.TEXT)

@@ -5,8 +5,6 @@ from __future__ import annotations
 import codecs
 import re
 
-from charset_normalizer import from_bytes
-
 from newsreader.errors import UserError
 
 # Leading bytes of common non-text formats people save next to their articles.
@@ -100,6 +98,8 @@ def _guess(data: bytes) -> str:
     sample = data[:_DETECTION_SAMPLE]
     if _mostly_utf8(sample):
         return data.decode("utf-8", errors="replace")
+    from charset_normalizer import from_bytes  # slow to import; most files are UTF-8
+
     best = from_bytes(sample).best()
     western = from_bytes(sample, cp_isolation=["cp1252"]).best()
     # Short Western texts fit several single-byte code pages equally well; pick the common one.

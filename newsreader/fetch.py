@@ -8,7 +8,6 @@ extra dependency for it.
 from __future__ import annotations
 
 import http.client
-import re
 import socket
 import ssl
 import time
@@ -20,7 +19,10 @@ from dataclasses import dataclass
 from email.message import Message
 
 from newsreader import __version__
+from newsreader.article_formats import is_url
 from newsreader.errors import UserError
+
+__all__ = ["FetchError", "fetch_pages", "is_url"]
 
 MAX_PAGE_BYTES = 10 * 1024 * 1024
 TIMEOUT_SECONDS = 15.0
@@ -53,11 +55,6 @@ class Page:
     def is_html(self) -> bool:
         """Whether the server sent HTML (as opposed to plain text or Markdown)."""
         return self.content_type in HTML_TYPES
-
-
-def is_url(name: str) -> bool:
-    """Whether a command-line input names an http(s) URL rather than a path."""
-    return re.match(r"https?://", name, re.IGNORECASE) is not None
 
 
 class _RedirectHandler(urllib.request.HTTPRedirectHandler):

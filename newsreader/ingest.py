@@ -18,13 +18,13 @@ from newsreader.article_formats import (
     Format,
     Source,
     format_of,
+    is_url,
     metadata_value,
     source_from_bytes,
 )
 from newsreader.cleaning import CleanedText, clean_article, strip_controls
 from newsreader.encoding import decode_text
 from newsreader.errors import UserError
-from newsreader.fetch import FetchError, fetch_pages, is_url
 from newsreader.html_extract import host_of
 from newsreader.model import Article, Sentence, Story
 from newsreader.segment import sentence_spans
@@ -183,6 +183,8 @@ def _with_manifest(source: Source, meta: dict[str, str | None] | None) -> Source
 
 def _read_all(inputs: list[_Input], problems: list[str]) -> list[Source]:
     """Read files and download URLs; a failure becomes a problem, not an exception."""
+    from newsreader.fetch import FetchError, fetch_pages  # the HTTP stack only when needed
+
     urls = [item.name for item in inputs if item.path is None]
     pages = dict(zip(urls, fetch_pages(urls), strict=True))
     sources: list[Source] = []

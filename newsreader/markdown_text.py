@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 _TAG = re.compile(r"<[^>]*>")
 
@@ -33,6 +35,8 @@ def _inline_text(token: Token) -> str:
 
 
 def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt  # only Markdown articles need the parser
+
     return MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
 
