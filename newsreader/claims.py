@@ -88,10 +88,13 @@ def group_claims(story: Story, relations: list[Relation]) -> list[Claim]:
         edges[(i, j)] = max(edges.get((i, j), 0.0), relation.score)
     groups = _cluster([s.article_id for s in sentences], edges)
     group_of = {n: g for g, members in enumerate(groups) for n in members}
+    # A clash marks the claims on both sides, also when the two sentences ended up in
+    # different claims (a sentence may already have a counterpart from that article).
     conflicting = {
-        group_of[position[r.a]]
+        group_of[position[end]]
         for r in relations
-        if r.kind is RelationKind.CONFLICT and group_of[position[r.a]] == group_of[position[r.b]]
+        if r.kind is RelationKind.CONFLICT
+        for end in (r.a, r.b)
     }
     claims: list[Claim] = []
     used_ids: set[str] = set()

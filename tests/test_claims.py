@@ -138,3 +138,19 @@ def test_claims_on_a_story_group_the_paraphrases() -> None:
     groups = sorted(len(c.sentences) for c in analysis.claims)
     assert groups == [2, 2]
     assert {c.status for c in analysis.claims} == {ClaimStatus.CORROBORATED}
+
+
+def test_a_clash_across_two_claims_marks_both_conflicting() -> None:
+    reason = Reason("antonym", "directly vs indirectly", (0, 6), (0, 8))
+    relations = [
+        _match(S[0][0], S[1][0], 0.9),  # A0 and B0 state one claim...
+        # ...and A1 contradicts B0, but A already has a sentence in that claim.
+        Relation(S[0][1], S[1][0], RelationKind.CONFLICT, 0.5, (reason,)),
+    ]
+    claims = group_claims(GRID, relations)
+    status = {sid: c.status for c in claims for sid in c.sentences}
+    assert _claim_of(claims, S[0][0]) == {S[0][0], S[1][0]}
+    assert _claim_of(claims, S[0][1]) == {S[0][1]}
+    assert status[S[0][0]] is ClaimStatus.CONFLICTING
+    assert status[S[0][1]] is ClaimStatus.CONFLICTING
+    assert status[S[2][0]] is ClaimStatus.SINGLE_SOURCE
