@@ -9,6 +9,8 @@ import tempfile
 from pathlib import Path
 
 from newsreader.analysis import analyze
+from newsreader.ingest import load_story
+from newsreader.model import Story
 from newsreader.seeds import load_demo_story
 from store import AnnotationStore
 from tui.app import make_app
@@ -17,9 +19,25 @@ from tui.screens.reader import ReaderScreen
 ROOT = Path(__file__).resolve().parent.parent
 
 
-async def shoot(out: Path, name: str, size: tuple[int, int], keys: list[str]) -> Path:
-    """Open the demo story at a terminal size, press keys, save one screenshot."""
-    story = load_demo_story()
+def ecbplus_story(data: Path) -> Story | None:
+    """The largest ECB+ cluster (22 outlets on one event) as a story, if the data is there."""
+    if not data.is_file():
+        print(f"screenshots: no ECB+ data at {data}; skipping the ECB+ screenshot")
+        return None
+    from import_ecbplus import clusters, read_documents, write_story
+
+    grouped = clusters(read_documents(data))
+    subtopic = max(grouped, key=lambda key: len(grouped[key]))
+    folder = Path(tempfile.mkdtemp(prefix="newsreader-ecbplus-"))
+    write_story(subtopic, grouped[subtopic], folder, force=True)
+    return load_story([str(folder)])
+
+
+async def shoot(
+    out: Path, name: str, size: tuple[int, int], keys: list[str], story: Story | None = None
+) -> Path:
+    """Open a story (the demo by default) at a terminal size, press keys, save a screenshot."""
+    story = story or load_demo_story()
     analysis = analyze(story)
     # A fixed path: the status line shows where verdicts are saved.
     folder = Path(tempfile.gettempdir()) / "newsreader-screenshots"
@@ -52,11 +70,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("names", nargs="*", help="screenshots to make (default: all)")
     parser.add_argument("--out", type=Path, default=ROOT / "screenshots")
+    parser.add_argument(
+        "--ecbplus",
+        type=Path,
+        default=ROOT.parent / "shared" / "benchmarks" / "ecbplus" / "ecbplus_docs.jsonl",
+        help="ECB+ documents, for a screenshot of real 22-outlet coverage",
+    )
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     for name, size, keys in SHOTS:
         if not args.names or name in args.names:
             print(asyncio.run(shoot(args.out, name, size, keys)))
+    if not args.names or "ecbplus-22-outlets" in args.names:
+        story = ecbplus_story(args.ecbplus)
+        if story is not None:
+            shot = shoot(args.out, "ecbplus-22-outlets", (160, 45), ["j", "c", "p"], story)
+            print(asyncio.run(shot))
 
 
 if __name__ == "__main__":
