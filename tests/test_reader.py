@@ -433,9 +433,9 @@ async def test_tags_and_cursor_survive_a_restart(demo_story, demo_analysis, db_p
         assert screen.view_of(first).verdicts[first] == "verified"
 
 
-async def test_without_an_analysis_the_story_is_analysed_in_a_worker(
-    demo_story, db_path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def held_engine(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Hold the reader's analysis until the returned event is set."""
     release = threading.Event()
     real_analyze = tui.app.analyze
 
@@ -444,6 +444,13 @@ async def test_without_an_analysis_the_story_is_analysed_in_a_worker(
         return real_analyze(story)
 
     monkeypatch.setattr(tui.app, "analyze", slow_analyze)
+    return release
+
+
+async def test_without_an_analysis_the_story_is_analysed_in_a_worker(
+    demo_story, db_path, held_engine: threading.Event
+) -> None:
+    release = held_engine
     with AnnotationStore(db_path) as store:
         app = make_app(demo_story, store)
         async with app.run_test(size=(120, 40)) as pilot:
@@ -516,16 +523,9 @@ async def test_no_color_keeps_states_readable(
 
 
 async def test_keys_typed_while_analysing_are_applied_when_the_reader_opens(
-    demo_story, db_path, monkeypatch: pytest.MonkeyPatch
+    demo_story, db_path, held_engine: threading.Event
 ) -> None:
-    release = threading.Event()
-    real_analyze = tui.app.analyze
-
-    def slow_analyze(story: Story) -> Analysis:
-        release.wait(10)
-        return real_analyze(story)
-
-    monkeypatch.setattr(tui.app, "analyze", slow_analyze)
+    release = held_engine
     with AnnotationStore(db_path) as store:
         app = make_app(demo_story, store)
         async with app.run_test(size=(120, 40)) as pilot:
