@@ -112,8 +112,9 @@ def _read(story: Story, store: AnnotationStore) -> None:
         )
     # A cached analysis opens at once; otherwise the reader shows the articles and
     # analyses them in a worker, then caches the result and re-attaches the verdicts.
-    if load_cached(story, store) is not None:
-        opened = open_story(store, story)
+    cached = load_cached(story, store)
+    if cached is not None:
+        opened = open_story(store, story, cached, from_cache=True)
     else:
         note_opened(store, story)
         opened = None

@@ -68,7 +68,13 @@ def library_story(library: Library, story_id: str, demo: Story | None = None) ->
     raise UserError(f"no saved story {story_id!r} (see 'newsreader list')")
 
 
-def open_story(library: Library, story: Story, analysis: Analysis | None = None) -> OpenedStory:
+def open_story(
+    library: Library,
+    story: Story,
+    analysis: Analysis | None = None,
+    *,
+    from_cache: bool = False,
+) -> OpenedStory:
     """Save a story's snapshot, analyse it (or reuse the cached analysis), mark it opened and
     re-attach its annotations; a read-only library saves nothing.
 
@@ -77,6 +83,7 @@ def open_story(library: Library, story: Story, analysis: Analysis | None = None)
         story: the story to open.
         analysis: an analysis of ``story`` made elsewhere (in a worker thread): it is
             cached instead of looking in the cache or analysing again.
+        from_cache: ``analysis`` was just read from the cache (it is not written again).
 
     Raises:
         UserError: the story has fewer than two articles, or saving failed.
@@ -84,6 +91,8 @@ def open_story(library: Library, story: Story, analysis: Analysis | None = None)
     note_opened(library, story)
     if analysis is None:
         analysis, cached = analyse_cached(story, library)
+    elif from_cache:
+        cached = True
     else:
         cached = False
         remember(analysis, library)

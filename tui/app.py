@@ -125,7 +125,11 @@ class NewsreaderApp(App[None]):
             if len(story.articles) < 2:
                 raise UserError(f"{story.title}: a story needs two articles to compare")
             cached = load_cached(story, self.store)
-            opened = open_story(self.store, story, cached) if cached is not None else None
+            opened = (
+                open_story(self.store, story, cached, from_cache=True)
+                if cached is not None
+                else None
+            )
         except UserError as exc:
             self.notify(f"Cannot open: {exc}", severity="error", markup=False)
             return
