@@ -8,10 +8,11 @@ from typing import Any
 
 
 class Verdict(StrEnum):
-    """A fact-checker's verdict on a claim."""
+    """A fact-checker's verdict on a claim (``unreviewed``: only a note so far)."""
 
     VERIFIED = "verified"
     DISPUTED = "disputed"
+    UNREVIEWED = "unreviewed"
 
 
 class ClaimStatus(StrEnum):
@@ -182,3 +183,8 @@ class Annotation:
     updated: str
     targets: tuple[Target, ...] = ()
     orphaned: bool = False
+
+    @property
+    def has_verdict(self) -> bool:
+        """Whether the claim was tagged verified or disputed (not just noted)."""
+        return self.status is not Verdict.UNREVIEWED

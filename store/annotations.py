@@ -271,7 +271,10 @@ class AnnotationStore:
         targets: tuple[Target, ...],
         note: str | None = None,
     ) -> Annotation:
-        """Record a verdict on a claim (keeping an existing note unless one is given)."""
+        """Record a verdict on a claim (keeping an existing note unless one is given).
+
+        An empty note removes the existing one.
+        """
         now = _now()
         existing = self.get(story, claim)
         if existing is None:
@@ -280,7 +283,7 @@ class AnnotationStore:
                 story=story,
                 claim=claim,
                 status=verdict,
-                note=note,
+                note=note or None,
                 created=now,
                 updated=now,
                 targets=targets,
@@ -289,7 +292,7 @@ class AnnotationStore:
             annotation = replace(
                 existing,
                 status=verdict,
-                note=existing.note if note is None else note,
+                note=existing.note if note is None else (note or None),
                 updated=now,
                 targets=targets,
             )

@@ -29,7 +29,7 @@ META_DOC_ID = "1"
 ANNOTATION_KEYS = {"id", "story", "claim", "status", "created", "updated"}
 TARGET_KEYS = {"article", "exact", "prefix", "suffix", "start", "end"}
 STORY_KEYS = {"id", "title", "saved", "articles"}
-STATUSES = {"verified", "disputed"}
+STATUSES = {"verified", "disputed", "unreviewed"}
 
 
 def schema_version(data: Tables) -> int:

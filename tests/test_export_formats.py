@@ -248,3 +248,25 @@ def test_export_story_filter_and_output_file(filled_db: Path, tmp_path: Path) ->
     )
     assert result.returncode == 0, result.stderr
     assert "0 annotation(s)" in out.read_text()
+
+
+def test_a_note_without_a_verdict_exports_as_unreviewed_and_round_trips(
+    filled_db: Path, demo_analysis: Analysis, tmp_path: Path, capsys
+) -> None:
+    claim = demo_analysis.claims[-1]
+    with AnnotationStore(filled_db) as store:
+        targets = targets_for_claim(demo_analysis, claim)
+        store.set_verdict(demo_analysis.story.id, claim.id, Verdict.UNREVIEWED, targets, note="ask")
+    first = _export(filled_db, "json", capsys)
+    validator = jsonschema.Draft202012Validator(SCHEMA)
+    validator.validate(json.loads(first))
+    [noted] = [a for a in _annotations(first) if a["claim"] == claim.id]
+    assert (noted["status"], noted["note"]) == ("unreviewed", "ask")
+    reviews = json.loads(_export(filled_db, "claimreview", capsys))["@graph"]
+    assert len(reviews) == 3, "a note alone rates nothing"
+    exported = tmp_path / "export.json"
+    exported.write_text(first)
+    fresh = tmp_path / "fresh.json"
+    assert main(["import", str(exported), "--db", str(fresh)]) == 0
+    assert "4 added" in capsys.readouterr().out
+    assert _annotations(_export(fresh, "json", capsys)) == _annotations(first)

@@ -180,8 +180,6 @@ async def test_note_dialog_saves_on_enter_and_cancels_on_escape(
     demo_story, demo_analysis, db_path
 ) -> None:
     async with reader(demo_story, demo_analysis, db_path) as (app, screen, pilot):
-        await pilot.press("n")
-        assert not isinstance(app.screen, NoteDialog), "a note needs a verdict first"
         await pilot.press("v", "n")
         assert isinstance(app.screen, NoteDialog)
         await pilot.press(*"call the ministry")
@@ -200,6 +198,27 @@ async def test_note_dialog_saves_on_enter_and_cancels_on_escape(
         await pilot.pause()
         panel = str(screen.query_one("#claim-panel-body").content)
         assert "call the ministry" in panel and "verified" in panel
+
+
+async def test_a_note_without_a_verdict_is_kept_and_outlives_clearing_a_verdict(
+    demo_story, demo_analysis, db_path
+) -> None:
+    async with reader(demo_story, demo_analysis, db_path) as (app, screen, pilot):
+        claim = demo_analysis.claim_of[screen.cursor]
+        await pilot.press("n", *"ask the agency", "enter")
+        assert app.screen is screen
+        [doc] = saved(db_path)
+        assert (doc["claim"], doc["status"], doc["note"]) == (claim, "unreviewed", "ask the agency")
+        assert not screen.view_of(screen.cursor).marks(screen.cursor).startswith(("✓", "✗"))
+        assert claim not in screen.session.reviewed, "a note alone is not a review"
+        await pilot.press("d")
+        [doc] = saved(db_path)
+        assert (doc["status"], doc["note"]) == ("disputed", "ask the agency")
+        await pilot.press("x")
+        [doc] = saved(db_path)
+        assert (doc["status"], doc["note"]) == ("unreviewed", "ask the agency"), "note kept"
+        await pilot.press("n", *("backspace",) * 20, "enter")
+        assert saved(db_path) == [], "emptying the only note removes the annotation"
 
 
 async def test_c_and_shift_c_visit_conflicts(bridge, db_path) -> None:

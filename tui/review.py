@@ -37,8 +37,8 @@ class ReviewSession:
 
     @property
     def reviewed(self) -> set[str]:
-        """Ids of the claims that carry a verdict."""
-        return set(self.annotations)
+        """Ids of the claims that carry a verdict (a note alone does not count)."""
+        return {c for c, a in self.annotations.items() if a.has_verdict}
 
     def annotation(self, claim_id: str) -> Annotation | None:
         """The annotation on a claim, if any."""
@@ -53,11 +53,13 @@ class ReviewSession:
         self._check_writable()
         story = self.analysis.story.id
         claim = self.analysis.claim_index[claim_id]
-        try:
-            if verdict is None:
-                self.store.clear(story, claim_id)
-                self.annotations.pop(claim_id, None)
+        existing = self.annotations.get(claim_id)
+        if verdict is None:
+            if existing is None or not existing.note:
+                self._drop(claim_id)
                 return None
+            verdict = Verdict.UNREVIEWED  # clearing the verdict keeps the note
+        try:
             annotation = self.store.set_verdict(
                 story, claim_id, verdict, targets_for_claim(self.analysis, claim)
             )
@@ -66,25 +68,40 @@ class ReviewSession:
         self.annotations[claim_id] = annotation
         return annotation
 
-    def note(self, claim_id: str, text: str) -> Annotation:
-        """Save a note on a claim that has a verdict; raises SaveFailed."""
+    def note(self, claim_id: str, text: str) -> Annotation | None:
+        """Save (or with empty text remove) a claim's note; raises SaveFailed.
+
+        A note on a claim without a verdict is kept as an ``unreviewed`` annotation;
+        removing it drops that annotation.
+        """
         self._check_writable()
         existing = self.annotations.get(claim_id)
-        if existing is None:
-            raise SaveFailed("tag the claim verified (v) or disputed (d) before adding a note")
+        text = text.strip()
+        if not text and (existing is None or not existing.has_verdict):
+            self._drop(claim_id)
+            return None
         claim = self.analysis.claim_index[claim_id]
         try:
             annotation = self.store.set_verdict(
                 self.analysis.story.id,
                 claim_id,
-                existing.status,
+                existing.status if existing else Verdict.UNREVIEWED,
                 targets_for_claim(self.analysis, claim),
-                note=text.strip(),
+                note=text,
             )
         except Exception as exc:  # any failure to write must reach the user
             raise SaveFailed(str(exc) or type(exc).__name__) from exc
         self.annotations[claim_id] = annotation
         return annotation
+
+    def _drop(self, claim_id: str) -> None:
+        if claim_id not in self.annotations:
+            return
+        try:
+            self.store.clear(self.analysis.story.id, claim_id)
+        except Exception as exc:  # any failure to write must reach the user
+            raise SaveFailed(str(exc) or type(exc).__name__) from exc
+        self.annotations.pop(claim_id, None)
 
     def export(self, now: datetime | None = None) -> Path:
         """Write the story's annotations as JSON next to the database; returns the path."""

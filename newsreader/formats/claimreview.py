@@ -1,6 +1,6 @@
 """schema.org ClaimReview (JSON-LD) export: the fact-checkers' interchange format.
 
-Each annotation becomes a ``ClaimReview`` of the claim its first quoted sentence states,
+Each verdict becomes a ``ClaimReview`` of the claim its first quoted sentence states,
 rated Verified or Disputed, with every quoting article as an ``appearance`` of the Claim.
 """
 
@@ -55,8 +55,8 @@ def claim_review(annotation: Annotation, stories: Mapping[str, Story]) -> dict[s
 def export_claimreview(
     annotations: list[Annotation], stories: Mapping[str, Story]
 ) -> dict[str, Any]:
-    """Every annotation as a ClaimReview in one JSON-LD graph."""
+    """Every verdict as a ClaimReview in one JSON-LD graph (a note alone rates nothing)."""
     return {
         "@context": "https://schema.org",
-        "@graph": [claim_review(a, stories) for a in annotations],
+        "@graph": [claim_review(a, stories) for a in annotations if a.has_verdict],
     }

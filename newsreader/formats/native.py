@@ -97,7 +97,7 @@ def _annotation(doc: Any, where: str) -> Annotation:
         raise _fail(where, "expected an object")
     status = doc.get("status")
     if status not in {v.value for v in Verdict}:
-        raise _fail(f"{where}.status", f"expected verified or disputed, got {status!r}")
+        raise _fail(f"{where}.status", f"expected verified, disputed or unreviewed, got {status!r}")
     targets = doc.get("targets", [])
     if not isinstance(targets, list):
         raise _fail(f"{where}.targets", "expected a list")

@@ -79,7 +79,7 @@ class ClaimsScreen(Screen[str | None]):
             Content(first[:CELL_LIMIT] + ("…" if len(first) > CELL_LIMIT else "")),
             len(claim.articles) or 1,
             Content(claim.status.value),
-            Content(annotation.status.value if annotation else "—"),
+            Content(annotation.status.value if annotation and annotation.has_verdict else "—"),
             Content((annotation.note or "") if annotation else ""),
         )
 
@@ -92,7 +92,8 @@ class ClaimsScreen(Screen[str | None]):
         if self.sort_key == "status":
             return (list(ClaimStatus).index(claim.status), self.grid.claim_rank[claim.id])
         if self.sort_key == "verdict":
-            return (annotation.status.value if annotation else "~", self.grid.claim_rank[claim.id])
+            verdict = annotation.status.value if annotation and annotation.has_verdict else "~"
+            return (verdict, self.grid.claim_rank[claim.id])
         if self.sort_key == "note":
             note = (annotation.note or "") if annotation else ""
             return (note == "", note.casefold())

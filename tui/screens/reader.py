@@ -180,7 +180,7 @@ class ReaderScreen(Screen[None]):
         self.query_one(SearchBar).display = False
         for claim_id, annotation in self.session.annotations.items():
             claim = self.analysis.claim_index.get(claim_id)
-            for sid in claim.sentences if claim else ():
+            for sid in claim.sentences if claim and annotation.has_verdict else ():
                 self.view_of(sid).set_verdict(sid, annotation.status.value)
         self._refresh_headers()
         status = self.status
@@ -284,7 +284,7 @@ class ReaderScreen(Screen[None]):
             return
         claim = self.analysis.claim_for(self.cursor)
         column, row = self.grid.position[self.cursor]
-        reviewed = len(self.session.annotations)
+        reviewed = len(self.session.reviewed)
         parts = [
             f"article {column + 1}/{len(self.columns)}",
             f"sentence {row + 1}/{len(self.grid.columns[column])}",
@@ -357,7 +357,7 @@ class ReaderScreen(Screen[None]):
     def action_unreviewed(self) -> None:
         """Jump to the next claim without a verdict."""
         self._jump_to_claim(
-            1, lambda c: c not in self.session.annotations, "Every other claim is reviewed."
+            1, lambda c: c not in self.session.reviewed, "Every other claim is reviewed."
         )
 
     @on(ArticleView.Clicked)
@@ -480,13 +480,6 @@ class ReaderScreen(Screen[None]):
         if self.session.read_only:
             self.post_message(AnnotationFailed(claim_id, "the database is open read-only"))
             return
-        if annotation is None:
-            self.notify(
-                "Tag the claim first (v verified, d disputed): a note goes with a verdict.",
-                severity="warning",
-                markup=False,
-            )
-            return
 
         def save(text: str | None) -> None:
             if text is None:
@@ -496,17 +489,18 @@ class ReaderScreen(Screen[None]):
             except SaveFailed as exc:
                 self.post_message(AnnotationFailed(claim_id, str(exc)))
                 return
-            self.post_message(AnnotationSaved(claim_id, saved.status.value, saved.note))
+            verdict = saved.status.value if saved and saved.has_verdict else None
+            self.post_message(AnnotationSaved(claim_id, verdict, saved.note if saved else None))
 
         text = self.analysis.sentence(self.cursor).text
-        self.app.push_screen(NoteDialog(text, annotation.note), save)
+        self.app.push_screen(NoteDialog(text, annotation.note if annotation else None), save)
 
     @on(AnnotationSaved)
     def _saved(self, message: AnnotationSaved) -> None:
         for sid in self.analysis.claim_index[message.claim_id].sentences:
             self.view_of(sid).set_verdict(sid, message.verdict)
         self._refresh_headers()
-        what = message.verdict or "verdict cleared"
+        what = message.verdict or ("no verdict" if message.note else "verdict cleared")
         if message.note:
             what += " + note"
         self.status.show_saved(f"✓ saved: {what}")
@@ -535,7 +529,7 @@ class ReaderScreen(Screen[None]):
         verdicts = {
             sid: annotation.status.value
             for claim_id, annotation in self.session.annotations.items()
-            if claim_id in self.analysis.claim_index
+            if claim_id in self.analysis.claim_index and annotation.has_verdict
             for sid in self.analysis.claim_index[claim_id].sentences
         }
         for column in self.columns:

@@ -45,7 +45,8 @@ class ClaimPanel(VerticalScroll, can_focus=False):
         label = self.get_visual_style("claim-panel--label", partial=True)
         diff = self.get_visual_style("claim-panel--diff", partial=True)
         articles = {a.id: a for a in analysis.story.articles}
-        verdict = annotation.status.value if annotation else "not reviewed"
+        reviewed = annotation is not None and annotation.has_verdict
+        verdict = annotation.status.value if annotation and reviewed else "not reviewed"
         sources = len(claim.articles) or 1
         lines = [
             Content.assemble(
