@@ -7,8 +7,9 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from newsreader.article_names import article_name
 from newsreader.model import Analysis, Annotation, RelationKind
-from tui.widgets.column import article_label, conflict_spans
+from tui.widgets.column import conflict_spans
 
 
 class ClaimPanel(VerticalScroll, can_focus=False):
@@ -45,6 +46,7 @@ class ClaimPanel(VerticalScroll, can_focus=False):
         label = self.get_visual_style("claim-panel--label", partial=True)
         diff = self.get_visual_style("claim-panel--diff", partial=True)
         articles = {a.id: a for a in analysis.story.articles}
+        positions = {a.id: n for n, a in enumerate(analysis.story.articles, start=1)}
         reviewed = annotation is not None and annotation.has_verdict
         verdict = annotation.status.value if annotation and reviewed else "not reviewed"
         sources = len(claim.articles) or 1
@@ -63,7 +65,8 @@ class ClaimPanel(VerticalScroll, can_focus=False):
             for start, end in conflict_spans(analysis, sid):
                 body = body.stylize(diff, start, end)
             marker = "▶ " if sid == sentence_id else "  "
-            outlet = Content(f"{marker}{article_label(article)}: ").stylize(label)
+            name = article_name(article, positions[article.id])
+            outlet = Content(f"{marker}{name}: ").stylize(label)
             lines.append(outlet + body)
         reasons = []
         seen: set[tuple[str, str]] = set()

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import PurePath
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
+from newsreader.article_names import article_name
 from newsreader.model import Analysis, Article, ClaimStatus
 from tui.widgets.article_view import ArticleView, SentenceItem
 
@@ -23,16 +23,12 @@ def conflict_spans(analysis: Analysis, sentence_id: str) -> tuple[tuple[int, int
     return tuple(sorted(spans))
 
 
-def article_label(article: Article) -> str:
-    """How an article is named on screen: its outlet, else its file name."""
-    return article.outlet or PurePath(article.source).name or article.id
-
-
 class ColumnHeader(Static):
     """Outlet, date, counts of corroborated / conflicting / single-source sentences, title."""
 
-    def __init__(self, article: Article, analysis: Analysis | None) -> None:
+    def __init__(self, article: Article, analysis: Analysis | None, position: int) -> None:
         self.article = article
+        self.position = position
         self.counts = (
             Counter(analysis.claim_for(s.id).status for s in article.sentences)
             if analysis
@@ -50,7 +46,7 @@ class ColumnHeader(Static):
     def build(self) -> Content:
         """The header text (article metadata is untrusted: plain Content only)."""
         article = self.article
-        first = Content(article_label(article)).stylize("bold")
+        first = Content(article_name(article, self.position)).stylize("bold")
         if article.date:
             first = first + Content(" · " + article.date)
         if self.counts is None:
@@ -75,7 +71,7 @@ class ArticleColumn(Vertical):
         super().__init__(classes="column", id=f"column-{index}")
         self.article = article
         self.index = index
-        self.header = ColumnHeader(article, analysis)
+        self.header = ColumnHeader(article, analysis, index + 1)
         items = []
         for sentence in article.sentences:
             if analysis is None:
