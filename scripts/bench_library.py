@@ -1,5 +1,5 @@
 """Benchmark the story library: reopening a big story from its cached analysis, and what the
-cache costs a verdict save.
+cached analyses cost a verdict save.
 
 Builds one story of N ECB+ articles (default 200; the largest clusters first, so articles of
 the same event meet) and prints, in the same run:
@@ -10,7 +10,14 @@ the same event meet) and prints, in the same run:
 - the time to save one verdict (p50/p95) in a database holding the snapshot alone (the
   baseline) and in one holding the snapshot and the cached analysis, measured in turns.
 
-    python scripts/bench_library.py [--articles N] [--saves N] [--data FILE] [--dir FOLDER]
+Then builds a library of several stories (default 22, 50, 100, 150 and 200 articles, from
+distinct ECB+ clusters), analyses each with the engine, and prints the verdict save p50/p95
+in a library whose stories were all opened (their analyses cached) against the same library
+with no cached analysis, measured in turns, with the size of the database file and of
+everything kept beside it.
+
+    python scripts/bench_library.py [--articles N] [--saves N] [--library N,N,...]
+                                    [--data FILE] [--dir FOLDER]
 
 The data file defaults to ../shared/benchmarks/ecbplus/ecbplus_docs.jsonl beside the
 repository. Timings depend on the disk and on other load on the machine.
@@ -19,10 +26,12 @@ repository. Timings depend on the disk and on other load on the machine.
 from __future__ import annotations
 
 import argparse
+import itertools
 import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -33,33 +42,39 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from import_ecbplus import DEFAULT_DATA, article_text, clusters, read_documents  # noqa: E402
 
 from newsreader.analysis import analyze  # noqa: E402
-from newsreader.analysis_cache import analyse_cached  # noqa: E402
+from newsreader.analysis_cache import analyse_cached, remember  # noqa: E402
 from newsreader.anchors import targets_for_claim  # noqa: E402
 from newsreader.article_formats import Source  # noqa: E402
 from newsreader.ingest import build_story  # noqa: E402
 from newsreader.model import Analysis, Story, Verdict  # noqa: E402
 from store import AnnotationStore  # noqa: E402
+from store.storage import backup_path  # noqa: E402
+
+
+def ecb_sources(data: Path) -> Iterator[Source]:
+    """Every ECB+ document as an article source, the largest clusters first."""
+    grouped = clusters(read_documents(data))
+    for documents in sorted(grouped.values(), key=len, reverse=True):
+        for document in documents:
+            yield Source(
+                path=f"ecbplus/{document.doc}.txt",
+                raw=article_text(document),
+                title=document.headline,
+                outlet=document.outlet,
+            )
+
+
+def take_story(sources: Iterator[Source], count: int, story_id: str) -> Story:
+    """A story of (at most) `count` articles from the next sources."""
+    # A few more than asked: articles whose text repeats another's are dropped.
+    taken = list(itertools.islice(sources, count + 20))
+    story = build_story(taken, title=f"{count} ECB+ articles", story_id=story_id)
+    return replace(story, articles=story.articles[:count])
 
 
 def big_story(data: Path, count: int) -> Story:
     """A story of `count` ECB+ articles, taking the largest clusters first."""
-    grouped = clusters(read_documents(data))
-    sources: list[Source] = []
-    for documents in sorted(grouped.values(), key=len, reverse=True):
-        for document in documents:
-            sources.append(
-                Source(
-                    path=f"ecbplus/{document.doc}.txt",
-                    raw=article_text(document),
-                    title=document.headline,
-                    outlet=document.outlet,
-                )
-            )
-        # A few more than asked: articles whose text repeats another's are dropped.
-        if len(sources) >= count + 20:
-            break
-    story = build_story(sources, title=f"{count} ECB+ articles", story_id="bench-story")
-    return replace(story, articles=story.articles[:count])
+    return take_story(ecb_sources(data), count, "bench-story")
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -78,6 +93,54 @@ def save_verdict(store: AnnotationStore, analysis: Analysis, n: int) -> float:
     return (time.perf_counter() - start) * 1000
 
 
+def folder_kib(folder: Path) -> float:
+    """The size of every file in a folder and its subfolders, in KiB."""
+    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file()) / 1024
+
+
+def bench_library_saves(data: Path, sizes: list[int], saves: int, tmp: Path) -> None:
+    """Verdict saves in a library of several stories, with and without cached analyses."""
+    sources = ecb_sources(data)
+    stories = [take_story(sources, n, f"bench-library-{i}") for i, n in enumerate(sizes, 1)]
+    analyses = [analyze(story) for story in stories]
+    print(
+        f"library: {len(stories)} stories of "
+        f"{', '.join(str(len(s.articles)) for s in stories)} articles, "
+        f"{sum(len(a.claims) for a in analyses)} claims"
+    )
+    paths = {"no cached analyses": tmp / "plain" / "db.json", "all cached": tmp / "all" / "db.json"}
+    for name, path in paths.items():
+        with AnnotationStore(path) as store:
+            for story, analysis in zip(stories, analyses, strict=True):
+                store.save_story(story)
+                if name == "all cached":
+                    remember(analysis, store)
+        # The backup is a hard link to the previous copy: counted once, it is left out.
+        backup_path(path).unlink(missing_ok=True)
+        print(
+            f"  {name}: database file {path.stat().st_size / 1024:.0f} KiB, "
+            f"with the files beside it {folder_kib(path.parent):.0f} KiB"
+        )
+    times: dict[str, list[float]] = {name: [] for name in paths}
+    with (
+        AnnotationStore(paths["no cached analyses"]) as a,
+        AnnotationStore(paths["all cached"]) as b,
+    ):
+        for n in range(saves):
+            analysis = analyses[n % len(analyses)]
+            times["no cached analyses"].append(save_verdict(a, analysis, n // len(analyses)))
+            times["all cached"].append(save_verdict(b, analysis, n // len(analyses)))
+    medians = {}
+    for name, values in times.items():
+        medians[name] = statistics.median(values)
+        print(
+            f"  verdict save, {name}: p50 {medians[name]:.2f} ms, "
+            f"p95 {percentile(values, 0.95):.2f} ms ({len(values)} saves)"
+        )
+    ratio = medians["all cached"] / medians["no cached analyses"]
+    print(f"  verdict save with every analysis cached / with none: x{ratio:.2f} (p50)")
+
+
 def reopen(path: Path, story_id: str) -> tuple[float, bool]:
     """Milliseconds to open the database, load the snapshot and get the analysis."""
     start = time.perf_counter()
@@ -91,6 +154,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--saves", type=int, default=40)
+    parser.add_argument(
+        "--library",
+        default="22,50,100,150,200",
+        help="article counts of the library's stories (comma-separated)",
+    )
+    parser.add_argument("--library-saves", type=int, default=200)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--dir", type=Path, help="folder for the databases (default: a temp one)")
     args = parser.parse_args()
@@ -143,6 +212,11 @@ def main() -> int:
             )
         ratio = medians["with cache"] / medians["snapshot only"]
         print(f"verdict save with the cache / without: x{ratio:.2f} (p50)")
+
+    sizes = [int(n) for n in args.library.split(",") if n.strip()]
+    if sizes:
+        with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
+            bench_library_saves(args.data, sizes, args.library_saves, Path(tmp))
     return 0
 
 
