@@ -221,12 +221,13 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_doctor(args: argparse.Namespace) -> int:
     """Check the database (and restore its backup with --restore)."""
+    from newsreader.analysis_cache import engine_key
     from store import check_database, resolve_db_path, restore_backup
 
     path = resolve_db_path(args.db)
     if args.restore:
         print(restore_backup(path))
-    report = check_database(path)
+    report = check_database(path, engine=engine_key())
     for line in report.lines:
         print(line)
     if not report.ok:

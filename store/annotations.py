@@ -1,5 +1,8 @@
 """The newsreader database: annotations (verdicts and notes on claims) and story snapshots.
 
+Cached analyses are not in the database file: they live in files beside it
+(:mod:`store.analysis_files`), so a verdict save never rewrites them.
+
 One process at a time is the writer of a database file: it holds a lock for as long as the
 store is open. Another process opening the same file gets a read-only store
 (``store.read_only`` is True and ``store.read_only_reason`` says why); its writes raise
@@ -11,7 +14,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -21,15 +24,16 @@ from tinydb.table import Document
 
 from newsreader.anchors import Reanchored, reattach
 from newsreader.model import Analysis, Annotation, CachedAnalysis, Story, Target, Verdict
+from store.analysis_files import AnalysisFiles, CacheHeader, cache_folder
 from store.lock import WriterLock, acquire_writer_lock
 from store.schema import (
-    ANALYSES,
     ANNOTATIONS,
     META,
     META_DOC_ID,
     SCHEMA_VERSION,
     STORIES,
     check_and_migrate,
+    legacy_analyses,
 )
 from store.storage import SafeJSONStorage, StoreError, read_database, remove_stale_temp_files
 from store.stories import (
@@ -42,9 +46,6 @@ from store.stories import (
 from store.table import FastTable
 
 TABLE = ANNOTATIONS
-
-
-ANALYSIS_FIELDS = tuple(f.name for f in fields(CachedAnalysis))
 
 
 def _now() -> str:
@@ -105,7 +106,6 @@ def _empty_tables() -> dict[str, dict[str, Any]]:
         META: {META_DOC_ID: {"schema": SCHEMA_VERSION}},
         STORIES: {},
         ANNOTATIONS: {},
-        ANALYSES: {},
     }
 
 
@@ -122,6 +122,7 @@ class AnnotationStore:
         read_only: True when this store refuses writes (show a notice, disable editing).
         read_only_reason: why it is read-only ("" for the writer).
         schema_found: the schema version the file had on disk (0 for a new file).
+        analysis_files: the cached analyses kept beside the database file.
 
     Raises:
         StoreError: the file is not a valid newsreader database (one line naming the file
@@ -151,10 +152,15 @@ class AnnotationStore:
         except BaseException:
             self._lock.release()
             raise
-        if self._lock.held:
-            remove_stale_temp_files(self.path.parent, self.path.name)
         self.read_only = not self._lock.held
         self.read_only_reason = self._lock.reason
+        self.analysis_files = AnalysisFiles(cache_folder(self.path), writable=self._lock.held)
+        # Analyses still inside a version 3 file: moved to their files by the writer, read
+        # from memory by a read-only store. The database file loses them on its next save.
+        self._legacy = self._move_legacy_analyses(legacy_analyses(raw or {}))
+        if self._lock.held:
+            remove_stale_temp_files(self.path.parent, self.path.name)
+            self.analysis_files.remove_stale_temp_files()
         self._storage = SafeJSONStorage(
             self.path, read_only=self.read_only, reason=self.read_only_reason, data=data
         )
@@ -162,7 +168,6 @@ class AnnotationStore:
         self._db.table_class = FastTable
         self._table = self._db.table(ANNOTATIONS, cache_size=0)
         self._stories = self._db.table(STORIES, cache_size=0)
-        self._analyses = self._db.table(ANALYSES, cache_size=0)
         self._rebuild_index()
 
     def _rebuild_index(self) -> None:
@@ -377,7 +382,7 @@ class AnnotationStore:
 
         The snapshot holds every article's cleaned text, metadata and sentence offsets, so
         :meth:`load_story` can reopen the story even if its files moved or changed. A changed
-        snapshot drops the story's cached analysis (in the same write).
+        snapshot drops the story's cached analysis.
         """
         doc = story_to_doc(story, _now())
         found = self._stories.get(Query().id == story.id)
@@ -386,15 +391,12 @@ class AnnotationStore:
                 doc["opened"] = found["opened"]
             if {**found, "saved": doc["saved"]} == doc:
                 return False
-        stale = self._analysis_doc(story.id)
-        with self._storage.deferred():
-            with self._storage.changing(STORIES, [found.doc_id] if found else []):
-                if found is None:
-                    self._stories.insert(doc)
-                else:
-                    self._stories.update(doc, doc_ids=[found.doc_id])
-            if stale is not None:
-                self._drop_analysis(stale.doc_id)
+        with self._storage.changing(STORIES, [found.doc_id] if found else []):
+            if found is None:
+                self._stories.insert(doc)
+            else:
+                self._stories.update(doc, doc_ids=[found.doc_id])
+        self._forget_analysis(story.id)
         return True
 
     def mark_opened(self, story_id: str) -> bool:
@@ -436,22 +438,22 @@ class AnnotationStore:
             every[doc["story"]] = every.get(doc["story"], 0) + 1
             if not doc.get("orphaned"):
                 counts[doc["story"]] = counts.get(doc["story"], 0) + 1
-        analyses = {
-            doc.get("story"): doc
-            for doc in self._analyses.all()
-            if engine is None or doc.get("engine") == engine
-        }
+
+        def analysed(story_id: str) -> dict[str, Any] | None:
+            header = self._cache_header(story_id)
+            if header is None or (engine is not None and header.engine != engine):
+                return None
+            return header.counts()
+
         infos = [
-            story_info(doc, counts.get(doc["id"], 0), analyses.get(doc["id"]))
+            story_info(doc, counts.get(doc["id"], 0), analysed(doc["id"]))
             for doc in self._stories.all()
         ]
         infos.sort(key=lambda s: s.opened or s.saved, reverse=True)
         listed = {info.id for info in infos}
         for story in always:
             if story.id not in listed:
-                infos.append(
-                    unsaved_story_info(story, counts.get(story.id, 0), analyses.get(story.id))
-                )
+                infos.append(unsaved_story_info(story, counts.get(story.id, 0), analysed(story.id)))
                 listed.add(story.id)
         for story_id in sorted(every.keys() - listed):
             infos.append(StoryInfo(story_id, "", 0, "", annotations=every[story_id]))
@@ -460,54 +462,83 @@ class AnnotationStore:
     def delete_story(self, story_id: str, annotations: bool = False) -> bool:
         """Delete a story's snapshot and cached analysis (and, if asked, its annotations).
 
-        Returns True if the story was saved. Everything goes in one atomic write.
+        Returns True if the story was saved. The database changes in one atomic write; the
+        cache file goes after it.
         """
         found = self._stories.get(Query().id == story_id)
-        cached = self._analysis_doc(story_id)
         doomed = [a.id for a in self.all(story_id)] if annotations else []
-        if found is None and not doomed and cached is None:
-            return False
-        with self._storage.deferred():
-            if found is not None:
-                self._stories.remove(doc_ids=[found.doc_id])
-            if cached is not None:
-                self._drop_analysis(cached.doc_id)
-            if doomed:
-                self._write([], remove=doomed)
+        if found is not None or doomed:
+            with self._storage.deferred():
+                if found is not None:
+                    self._stories.remove(doc_ids=[found.doc_id])
+                if doomed:
+                    self._write([], remove=doomed)
+        self._forget_analysis(story_id)
         return found is not None
 
     # Analysis cache ----------------------------------------------------------------------
 
-    def _analysis_doc(self, story_id: str) -> Document | None:
-        found = self._analyses.get(Query().story == story_id)
-        return found if isinstance(found, Document) else None
+    def _move_legacy_analyses(self, docs: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        """Write a version 3 file's cached analyses to their files (the writer); what is
+        left to serve from memory (a read-only store, or an entry that could not be written)."""
+        left: dict[str, dict[str, Any]] = {}
+        for doc in docs:
+            entry = CachedAnalysis(
+                story=doc["story"],
+                fingerprint=doc["fingerprint"],
+                engine=doc["engine"],
+                data=doc["data"],
+                claims=doc.get("claims"),  # type: ignore[arg-type]
+                conflicts=doc.get("conflicts"),  # type: ignore[arg-type]
+            )
+            header = self.analysis_files.header(entry.story)
+            if header is not None and (header.fingerprint, header.engine) == (
+                entry.fingerprint,
+                entry.engine,
+            ):
+                continue  # moved by an earlier open
+            saved = doc.get("saved") if isinstance(doc.get("saved"), str) else _now()
+            if not self.analysis_files.write(entry, saved):
+                left[entry.story] = doc
+        return left
 
-    def _drop_analysis(self, doc_id: int) -> None:
-        with self._storage.changing(ANALYSES, [doc_id]):
-            self._analyses.remove(doc_ids=[doc_id])
+    def _cache_header(self, story_id: str) -> CacheHeader | None:
+        header = self.analysis_files.header(story_id)
+        legacy = self._legacy.get(story_id)
+        if header is None and legacy is not None:
+            header = CacheHeader(
+                story=story_id,
+                fingerprint=legacy["fingerprint"],
+                engine=legacy["engine"],
+                claims=legacy.get("claims"),
+                conflicts=legacy.get("conflicts"),
+                saved=str(legacy.get("saved", "")),
+            )
+        return header
+
+    def _forget_analysis(self, story_id: str) -> None:
+        self._legacy.pop(story_id, None)
+        self.analysis_files.remove(story_id)
 
     def cached_analysis(self, story_id: str, fingerprint: str, engine: str) -> Any | None:
         """The analysis data saved for a story's content fingerprint and engine version."""
-        found = self._analysis_doc(story_id)
-        if found is None or (found.get("fingerprint"), found.get("engine")) != (
-            fingerprint,
-            engine,
-        ):
-            return None
-        return found.get("data")
+        data = self.analysis_files.data(story_id, fingerprint, engine)
+        legacy = self._legacy.get(story_id)
+        if data is None and legacy is not None and legacy["fingerprint"] == fingerprint:
+            return legacy["data"] if legacy["engine"] == engine else None
+        return data
 
     def cache_analysis(self, entry: CachedAnalysis) -> None:
         """Keep a story's analysis (one entry per story: it replaces any older one).
 
-        A read-only store keeps nothing (the analysis is simply redone next time).
+        The entry goes to the story's cache file beside the database; the files of stories
+        no longer saved, of another engine version, or damaged are removed at the same
+        time. A read-only store, or one whose cache cannot be written, keeps nothing (the
+        analysis is simply redone next time).
         """
         if self.read_only:
             return
-        # Not dataclasses.asdict: it would deep-copy the data.
-        doc = {name: getattr(entry, name) for name in ANALYSIS_FIELDS} | {"saved": _now()}
-        found = self._analysis_doc(entry.story)
-        with self._storage.changing(ANALYSES, [found.doc_id] if found else []):
-            if found is None:
-                self._analyses.insert(doc)
-            else:
-                self._analyses.update(doc, doc_ids=[found.doc_id])
+        self._legacy.pop(entry.story, None)
+        if self.analysis_files.write(entry, _now()):
+            saved = {str(doc["id"]) for doc in self._stories.all()}
+            self.analysis_files.prune(saved | {entry.story}, entry.engine)

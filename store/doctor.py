@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from store.analysis_files import AnalysisFiles, cache_folder
 from store.lock import acquire_writer_lock
-from store.schema import ANNOTATIONS, SCHEMA_VERSION, STORIES, check_and_migrate
+from store.schema import (
+    ANNOTATIONS,
+    SCHEMA_VERSION,
+    STORIES,
+    check_and_migrate,
+    legacy_analyses,
+)
 from store.storage import (
     TEMP_PREFIX,
     StoreError,
@@ -28,13 +36,18 @@ class Checkup:
     problem: str = ""
 
 
-def _load(path: Path) -> tuple[Tables, int]:
-    """Read, validate and migrate (in memory) a database file; also its schema version."""
+def _read(path: Path) -> Tables:
+    """Read a database file's tables as they are on disk."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise StoreError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    return check_and_migrate(path, parse_tables(path, raw))
+    return parse_tables(path, raw)
+
+
+def _load(path: Path) -> tuple[Tables, int]:
+    """Read, validate and migrate (in memory) a database file; also its schema version."""
+    return check_and_migrate(path, _read(path))
 
 
 def _summary(data: Tables) -> str:
@@ -45,24 +58,34 @@ def _summary(data: Tables) -> str:
     )
 
 
-def check(path: Path) -> Checkup:
-    """Check a database file, its backup, leftovers and its lock; never changes the database."""
+def check(path: Path, engine: str | None = None) -> Checkup:
+    """Check a database file, its backup, leftovers, its lock and its cached analyses (those
+    of another engine than ``engine`` count as outdated); never changes anything."""
     report = Checkup()
     say = report.lines.append
     if path.is_dir():
         report.ok, report.problem = False, f"{path}: is a folder, not a database file"
         return report
+    stories: set[str] | None = None
     if not path.exists():
         say(f"{path}: no database yet (it is created on the first verdict)")
     else:
         try:
-            data, raw_version = _load(path)
+            raw = _read(path)
+            data, raw_version = check_and_migrate(path, raw)
         except StoreError as exc:
             report.ok, report.problem = False, str(exc)
         else:
+            stories = {str(doc.get("id")) for doc in data.get(STORIES, {}).values()}
             say(f"{path}: OK, schema version {raw_version} ({_summary(data)})")
             if raw_version < SCHEMA_VERSION:
                 say(f"  it will be upgraded to schema version {SCHEMA_VERSION} on the next save")
+            inside = len(legacy_analyses(raw))
+            if inside:
+                say(
+                    f"  {inside} cached analyses inside the file move to "
+                    f"{cache_folder(path)} when newsreader next opens it"
+                )
             for doc in data.get(ANNOTATIONS, {}).values():
                 if doc.get("orphaned"):
                     quote = " ".join((doc.get("targets") or [{}])[0].get("exact", "").split())
@@ -84,11 +107,39 @@ def check(path: Path) -> Checkup:
             say(f"{backup}: backup is damaged too")
     else:
         say(f"{backup}: no backup yet")
-    folder = path.parent
+    _check_cache(path, stories, engine, say)
+    folder, cache = path.parent, cache_folder(path)
     leftovers = list(folder.glob(f"{TEMP_PREFIX}*-{path.name}*")) if folder.is_dir() else []
+    leftovers += list(cache.glob(f"{TEMP_PREFIX}*")) if cache.is_dir() else []
     if leftovers:
         say(f"  {len(leftovers)} temporary file(s) from an interrupted save (removed on next open)")
     return report
+
+
+def _check_cache(
+    path: Path, stories: set[str] | None, engine: str | None, say: Callable[[str], None]
+) -> None:
+    """Describe the cached analyses beside a database (``stories``: those it holds)."""
+    folder = cache_folder(path)
+    if folder.exists() and not folder.is_dir():
+        say(f"{folder}: not a folder, so no analysis is cached (remove it)")
+        return
+    files = list(AnalysisFiles(folder, writable=False).files())
+    if not files:
+        say(f"{folder}: no cached analyses")
+        return
+    size = sum(p.stat().st_size for p, _ in files if p.exists()) / 1024
+    say(f"{folder}: {len(files)} cached analyses ({size:.0f} KiB; safe to delete)")
+    damaged = sum(1 for _, header in files if header is None)
+    headers = [header for _, header in files if header is not None]
+    kept = [h for h in headers if stories is None or h.story in stories]
+    unsaved = len(headers) - len(kept)
+    outdated = sum(1 for h in kept if engine is not None and h.engine != engine)
+    if damaged or unsaved or outdated:
+        say(
+            f"  {damaged} damaged, {unsaved} of stories not in the library, {outdated} from "
+            "another engine version: removed when newsreader next caches an analysis"
+        )
 
 
 def restore(path: Path) -> str:

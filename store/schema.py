@@ -7,6 +7,9 @@ Versions:
     3. An ``analyses`` table (one cached analysis per story, valid for one content fingerprint
        and engine version), an optional ``opened`` time on stories, and an optional
        ``ui_state`` table (where the reader was left).
+    4. No ``analyses`` table: cached analyses live in files beside the database
+       (:mod:`store.analysis_files`); the migration hands the version 3 entries to the store,
+       which writes them there (:func:`legacy_analyses`).
 """
 
 from __future__ import annotations
@@ -17,11 +20,11 @@ from typing import Any
 
 from store.storage import Tables, invalid_file
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 META = "meta"
 STORIES = "stories"
 ANNOTATIONS = "annotations"
-ANALYSES = "analyses"
+ANALYSES = "analyses"  # version 3 only
 UI_STATE = "ui_state"  # the reader's last position (store.ui_state)
 KNOWN_TABLES = {META, STORIES, ANNOTATIONS, ANALYSES, UI_STATE, "_default"}
 META_DOC_ID = "1"
@@ -61,7 +64,34 @@ def _v2_to_v3(data: Tables) -> Tables:
     return {**data, META: {META_DOC_ID: {"schema": 3}}, ANALYSES: data.get(ANALYSES, {})}
 
 
-MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(data: Tables) -> Tables:
+    # The entries themselves are moved by the store (see legacy_analyses).
+    return {
+        **{name: table for name, table in data.items() if name != ANALYSES},
+        META: {META_DOC_ID: {"schema": 4}},
+    }
+
+
+MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {
+    1: _v1_to_v2,
+    2: _v2_to_v3,
+    3: _v3_to_v4,
+}
+
+ANALYSIS_TEXT_KEYS = ("story", "fingerprint", "engine")
+
+
+def legacy_analyses(data: Tables) -> list[dict[str, Any]]:
+    """The cached analyses a version 3 file holds in its ``analyses`` table (read before
+    migrating); entries without their story, fingerprint, engine or data are left out."""
+    if schema_version(data) != 3:
+        return []
+    return [
+        doc
+        for doc in (data.get(ANALYSES) or {}).values()
+        if all(isinstance(doc.get(key), str) for key in ANALYSIS_TEXT_KEYS)
+        and isinstance(doc.get("data"), dict)
+    ]
 
 
 def check_and_migrate(path: Path, data: Tables) -> tuple[Tables, int]:

@@ -25,6 +25,18 @@ from newsreader.model import Analysis, Story, Verdict
 from newsreader.report import analysis_from_dict, analysis_to_dict
 from newsreader.story_lookup import find_story, match_story
 from store import AnnotationStore
+from store.analysis_files import cache_folder, file_name
+
+
+def cache_entries(db_path: Path) -> dict[str, dict]:
+    """The cached analyses beside a database, read straight from their files, by story."""
+    entries = {}
+    for path in sorted(cache_folder(db_path).glob("*.json")):
+        header, data = path.read_bytes().split(b"\n")[:2]
+        entry = orjson.loads(header) | {"data": orjson.loads(data)}
+        assert path.name == file_name(entry["story"])
+        entries[entry["story"]] = entry
+    return entries
 
 
 def _engine_must_not_run(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -79,7 +91,8 @@ def test_cache_miss_then_hit_across_reopening(
         analysis, cached = analyse_cached(demo_story, store)
         assert not cached and analysis == demo_analysis
     saved = orjson.loads(db_path.read_bytes())
-    [entry] = saved["analyses"].values()
+    assert "analyses" not in saved and b'"relations"' not in db_path.read_bytes()
+    [entry] = cache_entries(db_path).values()
     assert entry["story"] == demo_story.id and entry["engine"] == engine_key()
     assert entry["fingerprint"] == story_fingerprint(demo_story)
     # The article texts live in the snapshot only.
@@ -158,10 +171,11 @@ def test_damaged_cache_entry_is_ignored_and_replaced(
 ) -> None:
     with AnnotationStore(db_path) as store:
         analyse_cached(demo_story, store)
-    data = orjson.loads(db_path.read_bytes())
-    [entry] = data["analyses"].values()
+    [entry] = cache_entries(db_path).values()
     damage(entry)
-    db_path.write_bytes(orjson.dumps(data))
+    path = cache_folder(db_path) / file_name(demo_story.id)
+    header = {k: v for k, v in entry.items() if k != "data"}
+    path.write_bytes(orjson.dumps(header) + b"\n" + orjson.dumps(entry["data"]))
     with AnnotationStore(db_path) as store:
         assert analyse_cached(demo_story, store)[1] is False
         assert analyse_cached(demo_story, store)[1] is True
@@ -201,8 +215,7 @@ def test_delete_story_removes_only_that_story(db_path: Path, demo_story: Story) 
         assert library_story(store, demo_story.id) == demo_story  # the demo stays available
         with pytest.raises(UserError):
             library_story(store, "gone")
-    data = orjson.loads(db_path.read_bytes())
-    assert [e["story"] for e in data["analyses"].values()] == ["other"]
+    assert list(cache_entries(db_path)) == ["other"]
 
 
 def test_version_2_file_is_upgraded(db_path: Path, demo_story: Story) -> None:
@@ -212,8 +225,10 @@ def test_version_2_file_is_upgraded(db_path: Path, demo_story: Story) -> None:
     with AnnotationStore(db_path) as store:
         assert store.schema_found == 2
         analyse_cached(demo_story, store)
+        store.set_verdict("s", "c1", Verdict.VERIFIED, ())
     data = orjson.loads(db_path.read_bytes())
-    assert data["meta"]["1"]["schema"] == 3 and len(data["analyses"]) == 1
+    assert data["meta"]["1"]["schema"] == 4 and "analyses" not in data
+    assert list(cache_entries(db_path)) == [demo_story.id]
 
 
 STORIES = [

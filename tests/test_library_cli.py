@@ -9,13 +9,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-import orjson
 import pexpect
 import pytest
 
 from newsreader.cli import main
 from newsreader.model import Story, Verdict
 from store import AnnotationStore
+from store.analysis_files import cache_folder, file_name
 
 ARTICLES = {
     "courier.txt": (
@@ -183,6 +183,8 @@ def test_rm_exports_then_removes_only_that_story(
         store.set_verdict(flood.id, "c-one", Verdict.VERIFIED, ())
         store.set_verdict(flood.id, "c-two", Verdict.DISPUTED, ())
         store.set_verdict(demo_story.id, demo_analysis.claims[0].id, Verdict.VERIFIED, ())
+    cached = cache_folder(db_path) / file_name(flood.id)
+    assert cached.is_file()
     capsys.readouterr()
     out = tmp_path / "flood-verdicts.json"
     assert main(["rm", "flood", "--yes", "--export", str(out), "--db", str(db_path)]) == 0
@@ -193,8 +195,7 @@ def test_rm_exports_then_removes_only_that_story(
     with AnnotationStore(db_path) as store:
         assert [a.story for a in store.all()] == [demo_story.id]
         assert flood.id not in {s.id for s in store.list_stories()}
-    data = orjson.loads(db_path.read_bytes())
-    assert all(e["story"] != flood.id for e in data["analyses"].values())
+    assert not cached.exists() and not list(cache_folder(db_path).iterdir())
 
 
 def test_rm_export_failure_removes_nothing(db_path: Path, articles: Path, tmp_path: Path) -> None:
