@@ -6,7 +6,8 @@ the same event meet) and prints, in the same run:
 
 - the time to analyse it (a cache miss) against the time to reopen it from the database
   (open the store, load the snapshot, read the cached analysis back), and their ratio;
-- the database size with the story's snapshot alone and with its cached analysis too;
+- the size of the database file with the story's snapshot alone and with its cached
+  analysis too (and of everything kept beside it);
 - the time to save one verdict (p50/p95) in a database holding the snapshot alone (the
   baseline) and in one holding the snapshot and the cached analysis, measured in turns.
 
@@ -178,16 +179,18 @@ def main() -> int:
     )
 
     with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
-        plain, cached = Path(tmp) / "snapshot-only.json", Path(tmp) / "with-cache.json"
+        plain, cached = Path(tmp) / "plain" / "db.json", Path(tmp) / "cached" / "db.json"
         with AnnotationStore(plain) as store:
             store.save_story(story)
         with AnnotationStore(cached) as store:
             store.save_story(story)
             analyse_cached(story, store)
         plain_kb, cached_kb = plain.stat().st_size / 1024, cached.stat().st_size / 1024
+        backup_path(cached).unlink(missing_ok=True)
         print(
-            f"database size: snapshot only {plain_kb:.0f} KiB, with the cached analysis "
-            f"{cached_kb:.0f} KiB (+{cached_kb - plain_kb:.0f} KiB, x{cached_kb / plain_kb:.2f})"
+            f"database file: snapshot only {plain_kb:.0f} KiB, with the cached analysis "
+            f"{cached_kb:.0f} KiB (+{cached_kb - plain_kb:.0f} KiB, x{cached_kb / plain_kb:.2f}); "
+            f"with the files beside it {folder_kib(cached.parent):.0f} KiB"
         )
 
         reopen_ms = [reopen(cached, story.id) for _ in range(5)]

@@ -296,7 +296,10 @@ def test_version_3_entries_of_other_content_stay_a_miss(
 
 
 def test_rm_removes_the_story_cache_and_doctor_reports_the_rest(
-    db_path: Path, demo_story: Story, capsys: pytest.CaptureFixture[str]
+    db_path: Path,
+    demo_story: Story,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     other = _other(demo_story)
     with AnnotationStore(db_path) as store:
@@ -310,3 +313,9 @@ def test_rm_removes_the_story_cache_and_doctor_reports_the_rest(
     out = capsys.readouterr().out
     assert f"{cache_folder(db_path)}: 2 cached analyses" in out
     assert "1 damaged, 0 of stories not in the library, 0 from another engine" in out
+    monkeypatch.setattr(newsreader.engine_version, "ENGINE_VERSION", "a-newer-engine")
+    assert main(["doctor", "--db", str(db_path)]) == 0
+    assert "1 damaged, 0 of stories not in the library, 1 from another engine" in (
+        capsys.readouterr().out
+    )
+    assert len(list(cache_folder(db_path).iterdir())) == 2, "doctor changes nothing"
