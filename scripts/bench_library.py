@@ -131,15 +131,21 @@ def bench_library_saves(data: Path, sizes: list[int], saves: int, tmp: Path) -> 
             analysis = analyses[n % len(analyses)]
             times["no cached analyses"].append(save_verdict(a, analysis, n // len(analyses)))
             times["all cached"].append(save_verdict(b, analysis, n // len(analyses)))
+    medians = print_saves(times, indent="  ")
+    ratio = medians["all cached"] / medians["no cached analyses"]
+    print(f"  verdict save with every analysis cached / with none: x{ratio:.2f} (p50)")
+
+
+def print_saves(times: dict[str, list[float]], indent: str = "") -> dict[str, float]:
+    """Print the p50/p95 of each series of verdict saves; return their medians."""
     medians = {}
     for name, values in times.items():
         medians[name] = statistics.median(values)
         print(
-            f"  verdict save, {name}: p50 {medians[name]:.2f} ms, "
+            f"{indent}verdict save, {name}: p50 {medians[name]:.2f} ms, "
             f"p95 {percentile(values, 0.95):.2f} ms ({len(values)} saves)"
         )
-    ratio = medians["all cached"] / medians["no cached analyses"]
-    print(f"  verdict save with every analysis cached / with none: x{ratio:.2f} (p50)")
+    return medians
 
 
 def reopen(path: Path, story_id: str) -> tuple[float, bool]:
@@ -206,13 +212,7 @@ def main() -> int:
             for n in range(args.saves):
                 times["snapshot only"].append(save_verdict(a, analysis, n))
                 times["with cache"].append(save_verdict(b, analysis, n))
-        medians = {}
-        for name, values in times.items():
-            medians[name] = statistics.median(values)
-            print(
-                f"verdict save, {name}: p50 {medians[name]:.2f} ms, "
-                f"p95 {percentile(values, 0.95):.2f} ms ({len(values)} saves)"
-            )
+        medians = print_saves(times)
         ratio = medians["with cache"] / medians["snapshot only"]
         print(f"verdict save with the cache / without: x{ratio:.2f} (p50)")
 
