@@ -3,6 +3,7 @@ delete or damage, moved out of version 3 files, pruned, respected by a read-only
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 from dataclasses import replace
@@ -319,3 +320,24 @@ def test_rm_removes_the_story_cache_and_doctor_reports_the_rest(
         capsys.readouterr().out
     )
     assert len(list(cache_folder(db_path).iterdir())) == 2, "doctor changes nothing"
+
+
+def test_a_full_disk_while_caching_only_means_analysing_again(
+    db_path: Path, demo_story: Story, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with AnnotationStore(db_path) as store:
+        store.save_story(demo_story)
+        before = db_path.read_bytes()
+
+        def disk_full(fd: int, buffers: object) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(os, "writev", disk_full)
+        monkeypatch.setattr(os, "write", disk_full)
+        analysis, cached = analyse_cached(demo_story, store)
+        assert analysis.claims and not cached
+        monkeypatch.undo()
+        assert list(cache_folder(db_path).iterdir()) == []
+        assert db_path.read_bytes() == before
+        assert not analyse_cached(demo_story, store)[1]
+        assert analyse_cached(demo_story, store)[1]
