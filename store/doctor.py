@@ -82,9 +82,10 @@ def check(path: Path, engine: str | None = None) -> Checkup:
                 say(f"  it will be upgraded to schema version {SCHEMA_VERSION} on the next save")
             inside = len(legacy_analyses(raw))
             if inside:
+                verb = "moves" if inside == 1 else "move"
                 say(
-                    f"  {inside} cached analyses inside the file move to "
-                    f"{cache_folder(path)} when newsreader next opens it"
+                    f"  {_analyses(inside)} inside the file {verb} to {cache_folder(path)} "
+                    "when newsreader next opens it"
                 )
             for doc in data.get(ANNOTATIONS, {}).values():
                 if doc.get("orphaned"):
@@ -116,6 +117,10 @@ def check(path: Path, engine: str | None = None) -> Checkup:
     return report
 
 
+def _analyses(count: int) -> str:
+    return f"{count} cached {'analysis' if count == 1 else 'analyses'}"
+
+
 def _check_cache(
     path: Path, stories: set[str] | None, engine: str | None, say: Callable[[str], None]
 ) -> None:
@@ -129,7 +134,7 @@ def _check_cache(
         say(f"{folder}: no cached analyses")
         return
     size = sum(p.stat().st_size for p, _ in files if p.exists()) / 1024
-    say(f"{folder}: {len(files)} cached analyses ({size:.0f} KiB; safe to delete)")
+    say(f"{folder}: {_analyses(len(files))} ({size:.0f} KiB; safe to delete)")
     damaged = sum(1 for _, header in files if header is None)
     headers = [header for _, header in files if header is not None]
     kept = [h for h in headers if stories is None or h.story in stories]

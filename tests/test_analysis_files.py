@@ -237,7 +237,7 @@ def test_version_3_file_moves_its_analyses_out_without_losing_anything(
     db_path.write_text(json.dumps(v3))
     assert main(["doctor", "--db", str(db_path)]) == 0
     out = capsys.readouterr().out
-    assert "schema version 3" in out and "1 cached analyses inside the file move to" in out
+    assert "schema version 3" in out and "1 cached analysis inside the file moves to" in out
     _engine_must_not_run(monkeypatch)
     with AnnotationStore(db_path) as store:
         assert store.schema_found == 3
@@ -265,7 +265,7 @@ def test_version_3_file_moves_its_analyses_out_without_losing_anything(
         assert open_story(store, store.load_story(demo_story.id)).cached
     assert main(["doctor", "--db", str(db_path)]) == 0
     out = capsys.readouterr().out
-    assert "schema version 4" in out and "1 cached analyses (" in out and "damaged" not in out
+    assert "schema version 4" in out and "1 cached analysis (" in out and "damaged" not in out
 
 
 def test_version_3_file_opened_read_only_serves_its_analyses_from_memory(
