@@ -1,0 +1,134 @@
+"""Conflicts the engine flags on real aligned news sentences (ECB+), for judging by reading.
+
+Usage: python scripts/sample_conflicts.py [--data PATH] [--sample N] [--seed S]
+                                         [--labels FILE] [--all]
+
+Runs the whole engine (alignment, then conflict detection) on every ECB+ cluster and
+prints how many relations it reports and how many of them it flags as conflicts, per
+reason type, then a random sample of flagged pairs with their reasons, the differing
+words marked [[like this]].
+
+ECB+ carries no conflict labels. --labels reads verdicts written by a reader, one JSON
+object per line: {"a": "<doc>/s<n>", "b": "<doc>/s<n>", "genuine": true|false,
+"why": "..."} (sentence ids only, no article text). The script then reports precision
+on real text: among the flagged pairs that have a verdict, the share that is a genuine
+clash; it also counts verdicts whose pair is no longer flagged (fixed false flags, or
+lost genuine clashes) and lists flagged pairs still without a verdict.
+
+PATH defaults to ../shared/benchmarks next to the repository root.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from bench_engine import ecb_clusters, make_article, read_ecb  # noqa: E402
+
+from newsreader.analysis import analyze  # noqa: E402
+from newsreader.model import Relation, RelationKind, Story  # noqa: E402
+
+
+def flagged(docs: list[dict]) -> tuple[list[tuple[Relation, str, str]], int]:
+    """Every conflict relation with both sentence texts, and the number of relations."""
+    found: list[tuple[Relation, str, str]] = []
+    total = 0
+    for cluster in ecb_clusters(docs).values():
+        story = Story(
+            "ecb",
+            "ecb",
+            tuple(make_article(d["doc"], [s["text"] for s in d["sentences"]]) for d in cluster),
+        )
+        text = {s.id: s.text for a in story.articles for s in a.sentences}
+        analysis = analyze(story, semantic=False)
+        total += len(analysis.relations)
+        for r in analysis.relations:
+            if r.kind is RelationKind.CONFLICT:
+                found.append((r, text[r.a], text[r.b]))
+    return found, total
+
+
+def marked(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with each span wrapped in [[ ]]."""
+    out, last = [], 0
+    for start, end in sorted(set(spans)):
+        if start < last:
+            continue
+        out += [text[last:start], "[[", text[start:end], "]]"]
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def show(r: Relation, a: str, b: str) -> str:
+    """One flagged pair, readable."""
+    reasons = "; ".join(f"{x.type}: {x.detail}" for x in r.reasons)
+    return (
+        f"{r.a} | {r.b}  score {r.score:.3f}\n  why: {reasons}\n"
+        f"  a: {marked(a, [x.a_span for x in r.reasons])}\n"
+        f"  b: {marked(b, [x.b_span for x in r.reasons])}"
+    )
+
+
+def read_labels(path: Path) -> dict[tuple[str, str], dict]:
+    """Verdicts keyed by the (ordered) pair of sentence ids."""
+    labels = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            labels[tuple(sorted((row["a"], row["b"])))] = row
+    return labels
+
+
+def main() -> int:
+    """Print the flag counts, a sample of flags and, with --labels, precision on real text."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "benchmarks")
+    parser.add_argument("--sample", type=int, default=60)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--labels", type=Path, help="verdicts per flagged pair (JSON lines)")
+    parser.add_argument("--all", action="store_true", help="print every flagged pair")
+    args = parser.parse_args()
+    docs = read_ecb(args.data)
+    if docs is None:
+        print(f"sample_conflicts: no ECB+ data in {args.data / 'ecbplus'}", file=sys.stderr)
+        return 2
+    found, total = flagged(docs)
+    types = Counter(x.type for r, _, _ in found for x in r.reasons)
+    print(
+        f"{total} relations, {len(found)} flagged as conflicts "
+        f"({len(found) / max(1, total):.1%}); reasons: {dict(sorted(types.items()))}"
+    )
+    if args.labels:
+        labels = read_labels(args.labels)
+        keys = {tuple(sorted((r.a, r.b))) for r, _, _ in found}
+        judged = [labels[k] for k in keys if k in labels]
+        genuine = sum(row["genuine"] for row in judged)
+        gone = [row for k, row in labels.items() if k not in keys]
+        print(
+            f"precision on judged flags: {genuine}/{len(judged)} = "
+            f"{genuine / max(1, len(judged)):.3f}; judged pairs no longer flagged: "
+            f"{sum(not g['genuine'] for g in gone)} false flags gone, "
+            f"{sum(g['genuine'] for g in gone)} genuine clashes lost; "
+            f"{len(keys) - len(judged)} flagged pairs without a verdict"
+        )
+        pending = [f for f in found if tuple(sorted((f[0].a, f[0].b))) not in labels]
+        for r, a, b in pending if args.all else pending[: args.sample]:
+            print(show(r, a, b))
+        return 0
+    chosen = found if args.all else random.Random(args.seed).sample(found, min(args.sample, len(found)))
+    for r, a, b in chosen:
+        print(show(r, a, b))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
