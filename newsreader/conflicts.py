@@ -30,6 +30,7 @@ from newsreader.lexicon import (
     NEG_SKIP,
     NEGATIVE_VERBS,
     NEGATORS,
+    NICKNAMES,
     NUMBER_WORDS,
     OUTCOME_CLASSES,
     PHRASAL_VERBS,
@@ -63,6 +64,28 @@ _NO_SUBJECT = frozenset({"no", "nobody", "none", "nothing", "neither"})
 _AUXILIARIES = frozenset({"was", "were", "is", "are", "has", "have", "had", "been", "be", "being"})
 _OUTCOMES = tuple(frozenset(key(w) for w in group) for group in OUTCOME_CLASSES)
 _ALIAS = {name: min(group) for group in ALIASES for name in group}
+_NICKNAME = {name: min(group) for group in NICKNAMES for name in group}
+# A line saying when the article was posted or updated is not a claim about the event.
+_PUBLISHING = frozenset(key(w) for w in ("posted", "published", "updated", "modified"))
+# A plea or a denial is a party's position, not a fact: "pleaded not guilty" does not
+# contradict "was found guilty", nor "denies arson" "was charged with arson".
+_POSITIONS = frozenset(
+    key(w)
+    for w in (
+        *("plead", "pleaded", "pleads", "pled", "deny", "denied", "denies", "admit"),
+        *("claim", "claimed", "claims", "insist", "insisted", "insists"),
+    )
+)
+# Words that make what follows a question, a possibility or an expectation, not a fact:
+# "declined to say whether it had received threats", "plans that could harm species".
+_UNASSERTED = frozenset(
+    {"whether", "if", "could", "might", "may", "would", "should", "can", "unless"}
+    | {"expected", "expects", "expect", "likely", "unlikely"}
+)
+# Verbs whose object receives a statement: "her rep told People" names no source.
+_TOLD = frozenset({"told", "tells", "tell", "telling"})
+# Words before an opposite that turn it around: "not known" and "little-known" are "unknown".
+_WEAK_NEGATORS = NEGATORS | {"little", "barely", "hardly"}
 _DROP = frozenset({"a", "an", "the"})
 _REPORTING = frozenset(REPORTING_WORDS)
 _STATES = frozenset({"known", "clear", "available", "confirmed", "identified", "certain"})
@@ -341,7 +364,7 @@ def features(text: str) -> Features:
         words,
         word_index,
         frozenset(words),
-        _assertions(polar),
+        _assertions(polar, toks),
     )
 
 
@@ -523,16 +546,43 @@ def _numeric(fa: Features, fb: Features) -> list[Reason]:
             and not _other_subjects(who_x, fa, who_y, fb)
             and _related(x, y, single)
         ]
-        if not related or any(x.overlaps(y) for y in related):
+        if not related or any(x.overlaps(y) or _touching(x, y) for y in related):
             continue
         y = max(related, key=lambda c: len(c.thing & x.thing) + len(c.context & x.context))
         if _far_apart(x, y):
             continue
+        if x.kind in _DATE_KINDS and (_dateline(fa) or _dateline(fb)):
+            continue  # "Posted on March 9" / "Updated March 8": when each report went out
         back = [z for z in qa if _related(y, z, single)]
         if any(y.overlaps(z) for z in back):
             continue
         reasons.append(Reason(_numeric_type(x, y), _numeric_detail(x, y), x.span, y.span))
     return reasons
+
+
+def _dateline(f: Features) -> bool:
+    """'Posted on March 9, 2013', 'WASHINGTON, April 28': a line about the report itself."""
+    lower = {
+        key(t.low)
+        for t in map(Token._make, f.token_data)
+        if _is_content(t) and not t.is_capitalized and t.low not in WEEKDAYS
+    }
+    if not lower:
+        return True  # "WASHINGTON, April 28, 2009": a place and a date, no claim
+    return bool(f.keys & _PUBLISHING) and len(lower - _PUBLISHING) <= 2
+
+
+def _touching(x: Quantity, y: Quantity) -> bool:
+    """'nearly $100 billion' / 'over a hundred billion': open bounds at one round figure.
+
+    Two approximate figures whose intervals only miss each other by a hair say the
+    same thing; an exact count (14 vs 15) keeps its exactness.
+    """
+    if x.low == x.high or y.low == y.high:
+        return False
+    gap = max(x.low, y.low) - min(x.high, y.high)
+    scale = max(abs(x.low), abs(y.low))
+    return 0 <= gap <= 0.02 * scale if scale else False
 
 
 def _far_apart(x: Quantity, y: Quantity) -> bool:
@@ -577,6 +627,10 @@ def _negation(fa: Features, fb: Features) -> list[Reason]:
         q = same_b[0]
         if q.negated == p.negated:
             continue
+        if _named(fa, p.index) or _named(fb, q.index):
+            continue  # "Neither Perlo nor ...": a name is not a verb or a state
+        if _unasserted(fa, p.index) != _unasserted(fb, q.index):
+            continue  # a fact beside a question or a possibility
         exclude = frozenset({p.key})
         if not _shared_context(_window(fa, p.index, exclude), _window(fb, q.index, exclude)):
             continue
@@ -589,12 +643,39 @@ def _negation(fa: Features, fb: Features) -> list[Reason]:
         sub_a, sub_b = _clause_head(fa, p.index), _clause_head(fb, q.index)
         if sub_a and sub_b and sub_a != sub_b:
             continue
+        if _position(fa, p.index) != _position(fb, q.index):
+            continue  # "pleaded not guilty" / "found guilty": a plea, then a verdict
         word = fa.token(p.index).text
         detail = f"not {word} vs {fb.token(q.index).text}"
         if q.negated:
             detail = f"{word} vs not {fb.token(q.index).text}"
         reasons.append(Reason("negation", detail, _span(fa, p.index), _span(fb, q.index)))
     return reasons
+
+
+def _named(f: Features, index: int) -> bool:
+    """True for a capitalised word inside the sentence: part of a name."""
+    return index > 0 and f.token(index).is_capitalized and not f.title_case
+
+
+def _unasserted(f: Features, index: int) -> bool:
+    """True when a question or a modal governs the word ('whether', 'could harm')."""
+    for k in range(index - 1, max(index - 7, -1), -1):
+        if f.clause[k] != f.clause[index]:
+            return False
+        if f.token(k).low in _UNASSERTED:
+            return True
+    return False
+
+
+def _position(f: Features, index: int) -> bool:
+    """True when a plea or a denial governs the word ('pleaded not guilty', 'denies arson')."""
+    for k in range(index - 1, max(index - 4, -1), -1):
+        if f.clause[k] != f.clause[index]:
+            return False
+        if key(f.token(k).low) in _POSITIONS:
+            return True
+    return False
 
 
 def _title_case(toks: tuple[Token, ...]) -> bool:
@@ -643,15 +724,26 @@ def _after_opposite(f: Features, index: int, other: Features) -> bool:
     return False
 
 
-def _assertions(polar: tuple[Polar, ...]) -> dict[int, dict[int, Polar]]:
+def _assertions(polar: tuple[Polar, ...], toks: tuple[Token, ...]) -> dict[int, dict[int, Polar]]:
     """Opposite pair id -> asserted side -> first word asserting it."""
     found: dict[int, dict[int, Polar]] = {}
     for p in polar:
         if not p.opposable:
             continue
+        negated = p.negated or _weakly_negated(toks, p.index)
+        if negated != p.negated:
+            p = p._replace(negated=negated)
         for pair, side in _OPPOSITES.get(p.key, ()):
-            found.setdefault(pair, {}).setdefault(side ^ p.negated, p)
+            found.setdefault(pair, {}).setdefault(side ^ negated, p)
     return found
+
+
+def _weakly_negated(toks: tuple[Token, ...], index: int) -> bool:
+    """'not immediately known', 'little-known': a negator just before the word."""
+    k = index - 1
+    while k >= 0 and k >= index - 3 and toks[k].low in ("-", "immediately", "yet", "fully"):
+        k -= 1
+    return k >= 0 and toks[k].low in _WEAK_NEGATORS
 
 
 def _opposites(fa: Features, fb: Features) -> list[Reason]:
@@ -666,6 +758,8 @@ def _opposites(fa: Features, fb: Features) -> list[Reason]:
         (pa,), (pb,) = sides_a.values(), sides_b.values()
         if pa.key == pb.key:
             continue  # the same word asserted and denied: the negation check reports it
+        if _unasserted(fa, pa.index) != _unasserted(fb, pb.index):
+            continue
         exclude = frozenset({pa.key, pb.key})
         if not _shared_context(_window(fa, pa.index, exclude), _window(fb, pb.index, exclude)):
             continue
@@ -784,6 +878,8 @@ def _classify_slot(
         return None
     if _in_list(fa, run_a) or _in_list(fb, run_b) or not _anchored(fa, fb, run_a, run_b):
         return None
+    if _told(fa, run_a) or _told(fb, run_b):
+        return None  # "told People" / "told Us": two outlets heard the same statement
     lows = {t.low for t in toks_a + toks_b}
     if lows & (TITLE_WORDS | WEEKDAYS.keys() | MONTHS.keys()):
         return None
@@ -829,6 +925,8 @@ def _distinct_names(toks_a: list[Token], toks_b: list[Token], text_a: str, text_
         return False  # "Alexis" / "Alexandros", "Dave" / "David": one name, two spellings
     if _ALIAS.get(la, la) == _ALIAS.get(lb, lb):
         return False
+    if _NICKNAME.get(la, la) == _NICKNAME.get(lb, lb):
+        return False  # "William" / "Bill"
     return fuzz.ratio(la, lb) < 70
 
 
@@ -858,6 +956,12 @@ def _trim(run: list[Token]) -> list[Token]:
     if len(run) > 1 and run[-1].low in ("and", "or"):
         run = run[:-1]
     return run
+
+
+def _told(f: Features, run: tuple[int, int]) -> bool:
+    """True when the run is the one a statement was told to."""
+    before = f.word_index[run[0]] - 1
+    return before >= 0 and f.token(before).low in _TOLD
 
 
 def _in_list(f: Features, run: tuple[int, int]) -> bool:

@@ -10,6 +10,7 @@ the same kind.
 from __future__ import annotations
 
 import math
+import re
 from typing import NamedTuple
 
 from newsreader.lexicon import (
@@ -102,7 +103,10 @@ _GENERIC_OF = frozenset(
 _PLACE_WORDS = frozenset({"in", "across", "throughout", "around", "outside", "inside"})
 # "three days ago", "nine days before the inauguration": a point in time, not a length.
 _RELATIVE = {"ago": "ago", "earlier": "ago", "before": "before", "later": "after", "after": "after"}
-_TOTAL_WORDS = frozenset({"total", "thus", "cumulative", "altogether", "overall"})
+_TOTAL_WORDS = frozenset(
+    {"total", "thus", "cumulative", "altogether", "overall", "combined", "career"}
+)
+_AVERAGE_WORDS = frozenset({"average", "averaged", "averages", "averaging"})
 _GAME_CLOCK = frozenset({"left", "remaining", "to", "into", "mark"})
 _MONTH_PREPOSITIONS = frozenset(
     {"in", "since", "until", "by", "of", "early", "late", "last", "next", "mid", "during", "from"}
@@ -760,6 +764,9 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
     elif _peek(toks, j) == "other":
         high += 1
         thing, noun, after = _thing(toks, j + 1, skip_of=False)
+        if any(t.is_number or t.low in NUMBER_WORDS for t in toks[:start]):
+            # "seven rifles, two other rifles": the rest of a list, not a total.
+            qualifier = "part"
     elif _peek(toks, j) == "of" and kind == "count":
         qualifier = qualifier or "part"
         thing, noun, after = _thing(toks, j, skip_of=True)
@@ -788,11 +795,14 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
 
 
 def _total(toks: tuple[Token, ...], start: int) -> str:
-    """'a total of 31 magazines so far', 'since Week 11, he has 498 yards': a running total."""
+    """'a total of 31 magazines so far', 'since Week 11, he has 498 yards': a running total;
+    'averaged 22.8 points': an average."""
     k = start - 1
     while k >= 0 and k > start - 12 and toks[k].low not in (".", ";"):
         if toks[k].low in _TOTAL_WORDS:
             return "scope:total"
+        if toks[k].low in _AVERAGE_WORDS:
+            return "rate:average"  # "averaged 22.8 points" is not a game's figure
         if toks[k].low == "since":
             return "scope:since"
         k -= 1
@@ -912,6 +922,10 @@ def _clock(toks: tuple[Token, ...], i: int, j: int, value: float) -> tuple[Quant
         minutes = float(toks[k + 1].text)
         k += 2
     suffix = _peek(toks, k).replace(".", "")
+    dotted = k == j and re.fullmatch(r"\d{1,2}\.\d\d", toks[i].text)
+    if dotted and suffix in ("am", "pm") and value < 13:
+        minutes = round((value - int(value)) * 100)  # "8.49pm" is 8:49 pm
+        value = float(int(value))
     if suffix in ("am", "pm") and value <= 12:
         hour = value % 12 + (12 if suffix == "pm" else 0)
         k += 1
