@@ -549,7 +549,9 @@ def _numeric(fa: Features, fb: Features) -> list[Reason]:
         if not related or any(x.overlaps(y) or _touching(x, y) for y in related):
             continue
         y = max(related, key=lambda c: len(c.thing & x.thing) + len(c.context & x.context))
-        if _far_apart(x, y):
+        if _far_apart(x, y) or _other_times(fa, x, fb, y) or _age_drift(x, y):
+            continue
+        if x.kind == "length" and _from_other_place(fa, x, fb, y):
             continue
         if x.kind in _DATE_KINDS and (_dateline(fa) or _dateline(fb)):
             continue  # "Posted on March 9" / "Updated March 8": when each report went out
@@ -570,6 +572,42 @@ def _dateline(f: Features) -> bool:
     if not lower:
         return True  # "WASHINGTON, April 28, 2009": a place and a date, no claim
     return bool(f.keys & _PUBLISHING) and len(lower - _PUBLISHING) <= 2
+
+
+def _years(f: Features) -> frozenset[float]:
+    return frozenset(q.low for q in f.quantities if q.kind == "year")
+
+
+def _other_times(fa: Features, x: Quantity, fb: Features, y: Quantity) -> bool:
+    """Figures set in different years ('a 12-year sentence imposed in 1997' / 'a five-year
+    sentence in 1959') are two facts, not two reports of one."""
+    if x.kind in _DATE_KINDS:
+        return False
+    years_a, years_b = _years(fa), _years(fb)
+    return bool(years_a and years_b and years_a.isdisjoint(years_b))
+
+
+def _age_drift(x: Quantity, y: Quantity) -> bool:
+    """Ages one year apart: reports written before and after a birthday."""
+    return x.kind == y.kind == "age" and abs(x.low - y.low) <= 1
+
+
+def _reference(f: Features, q: Quantity) -> str:
+    """The place a distance is measured from: 'about 15 miles north of Detroit' -> detroit."""
+    k = bisect_left([t[2] for t in f.token_data], q.span[1])
+    end = min(k + 4, len(f.token_data))
+    while k < end and f.token(k).low not in ("of", "from"):
+        k += 1
+    k += 1
+    while k < len(f.token_data) and f.token(k).low in _DROP:
+        k += 1
+    return key(f.token(k).low) if k < len(f.token_data) and f.token(k).is_word else ""
+
+
+def _from_other_place(fa: Features, x: Quantity, fb: Features, y: Quantity) -> bool:
+    """'15 miles north of Detroit' / '50 miles north of here': measured from two places."""
+    ref_a, ref_b = _reference(fa, x), _reference(fb, y)
+    return bool(ref_a and ref_b and ref_a != ref_b)
 
 
 def _touching(x: Quantity, y: Quantity) -> bool:

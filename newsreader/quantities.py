@@ -103,6 +103,7 @@ _GENERIC_OF = frozenset(
 _PLACE_WORDS = frozenset({"in", "across", "throughout", "around", "outside", "inside"})
 # "three days ago", "nine days before the inauguration": a point in time, not a length.
 _RELATIVE = {"ago": "ago", "earlier": "ago", "before": "before", "later": "after", "after": "after"}
+_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 _TOTAL_WORDS = frozenset(
     {"total", "thus", "cumulative", "altogether", "overall", "combined", "career"}
 )
@@ -194,9 +195,21 @@ def _word_number(toks: tuple[Token, ...], i: int) -> tuple[float, int] | None:
 
 def _digit_value(tok: Token) -> tuple[float, int]:
     """Value and number of decimals of a digit token."""
-    raw = tok.text.replace(",", "")
+    raw = tok.text.replace(", ", "").replace(",", "")
+    if raw[-1] in _FRACTIONS or "/" in raw:
+        return _value_of(raw), 1
     decimals = len(raw.split(".")[1]) if "." in raw else 0
     return float(raw), decimals
+
+
+def _value_of(text: str) -> float:
+    """The value of a digit token: '12,500', '3.5', '4½', '4 1/2'."""
+    raw = text.replace(", ", "").replace(",", "")
+    if raw[-1] in _FRACTIONS:
+        return float(raw[:-1]) + _FRACTIONS[raw[-1]]
+    if "/" in raw:
+        return float(raw[:-4]) + int(raw[-3]) / int(raw[-1])
+    return float(raw)
 
 
 def _modifier_before(toks: tuple[Token, ...], i: int) -> tuple[str, int]:
@@ -236,6 +249,9 @@ def _round_tolerance(text: str, scaled: bool, decimals: int) -> float:
     A figure with a scale word may be rounded or cut at its last digit ('$245 billion'
     for 245.7), but not by a whole unit on a small figure ('4bn' is not 5bn).
     """
+    if text[-1] in _FRACTIONS or "/" in text:
+        return 0.0
+    text = text.replace(", ", ",")
     raw = float(text.replace(",", ""))
     if scaled:
         unit = 10.0**-decimals
@@ -459,7 +475,7 @@ def _month_date(toks: tuple[Token, ...], i: int) -> tuple[Quantity, int]:
     month = MONTHS[toks[i].low]
     j = i + 1
     if j < len(toks) and toks[j].is_number and _day_ok(toks[j]):
-        day = float(toks[j].text)
+        day = _value_of(toks[j].text)
         end = j + 1
         if _peek(toks, end) in _ORDINAL_SUFFIX:
             end += 1
@@ -483,7 +499,7 @@ def _range_end(toks: tuple[Token, ...], j: int, month: int) -> tuple[float, int]
     if _peek(toks, k) in MONTHS and _is_month(toks, k):
         month, k = MONTHS[_peek(toks, k)], k + 1
     if k < len(toks) and toks[k].is_number and _day_ok(toks[k]):
-        return month * 100 + float(toks[k].text), k + 1
+        return month * 100 + _value_of(toks[k].text), k + 1
     return None
 
 
@@ -615,11 +631,11 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
         and j + 1 < n
         and toks[j].low in ("-", "–", "to")
         and _integer(toks[j + 1])
-        and float(toks[j + 1].text) <= value
+        and _value_of(toks[j + 1].text) <= value
         and not mod
         and not _is_year(value, tok)
     ):
-        score = value * 1e4 + float(toks[j + 1].text)
+        score = value * 1e4 + _value_of(toks[j + 1].text)
         thing, noun, _ = _thing(toks, j + 2, skip_of=False)
         return _make(toks, i, j + 2, "score", score, score, thing, noun, ""), j + 2
     # Ranges: "10-12", "10 to 12", "between 10 and 12", "10 or 12".
@@ -677,7 +693,7 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
         and len(toks[j + 1].text) == 2
         and _integer(toks[j + 1])
     ):
-        end_year = value - value % 100 + float(toks[j + 1].text)  # "2008-09"
+        end_year = value - value % 100 + _value_of(toks[j + 1].text)  # "2008-09"
         return _simple(toks, i, j + 2, "year", value, max(value, end_year)), j + 2
     if currency:
         kind = f"money:{currency}"
@@ -919,7 +935,7 @@ def _clock(toks: tuple[Token, ...], i: int, j: int, value: float) -> tuple[Quant
     minutes = 0.0
     k = j
     if _peek(toks, k) == ":" and k + 1 < len(toks) and toks[k + 1].is_number:
-        minutes = float(toks[k + 1].text)
+        minutes = _value_of(toks[k + 1].text)
         k += 2
     suffix = _peek(toks, k).replace(".", "")
     dotted = k == j and re.fullmatch(r"\d{1,2}\.\d\d", toks[i].text)
