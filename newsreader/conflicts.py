@@ -74,6 +74,7 @@ _POSITIONS = frozenset(
     for w in (
         *("plead", "pleaded", "pleads", "pled", "deny", "denied", "denies", "admit"),
         *("claim", "claimed", "claims", "insist", "insisted", "insists"),
+        *("acknowledge", "acknowledged", "acknowledges", "concede", "conceded", "confess"),
     )
 )
 # Words that make what follows a question, a possibility or an expectation, not a fact:
@@ -708,7 +709,7 @@ def _unasserted(f: Features, index: int) -> bool:
 
 def _position(f: Features, index: int) -> bool:
     """True when a plea or a denial governs the word ('pleaded not guilty', 'denies arson')."""
-    for k in range(index - 1, max(index - 4, -1), -1):
+    for k in range(index - 1, max(index - 7, -1), -1):
         if f.clause[k] != f.clause[index]:
             return False
         if key(f.token(k).low) in _POSITIONS:
@@ -936,6 +937,8 @@ def _classify_slot(
         and all(t.is_capitalized for t in toks_a + toks_b)
         and not any(t.low in STOP_WORDS for t in toks_a + toks_b)
     )
+    if proper and (_variant_elsewhere(fb, toks_a) or _variant_elsewhere(fa, toks_b)):
+        return None  # "Kathryn ... Robin" / "Katherine ... Robyn": spellings, crossed
     if proper and _distinct_names(toks_a, toks_b, text_a, text_b):
         return Reason("substitution", f"{text_a} vs {text_b}", span_a, span_b)
     if len(toks_a) == 1 and len(toks_b) == 1:
@@ -944,6 +947,18 @@ def _classify_slot(
         if ka[:3] != kb[:3] and same_class:  # "theatre" / "theater" is one word
             return Reason("substitution", f"{text_a} vs {text_b}", span_a, span_b)
     return None
+
+
+def _variant_elsewhere(f: Features, run: list[Token]) -> bool:
+    """True when the other sentence spells a name of the run a little differently."""
+    for t in run:
+        if not t.is_capitalized or len(t.low) < 4:
+            continue
+        for u in map(Token._make, f.token_data):
+            close = u.is_capitalized and u.low != t.low and len(u.low) >= 4
+            if close and fuzz.ratio(_plain(t.low), _plain(u.low)) >= 75:
+                return True
+    return False
 
 
 def _distinct_names(toks_a: list[Token], toks_b: list[Token], text_a: str, text_b: str) -> bool:
@@ -958,6 +973,11 @@ def _distinct_names(toks_a: list[Token], toks_b: list[Token], text_a: str, text_
         return False
     if abs(len(toks_a) - len(toks_b)) > 1:
         return False
+    short, long_ = sorted((toks_a, toks_b), key=len)
+    if len(short) < len(long_) and all(
+        any(t.low == u.low or _abbreviation([t], [u]) for u in long_) for t in short
+    ):
+        return False  # "Smith" / "John Smith", "Mt" / "Aoraki Mount": part of one name
     la, lb = _plain(text_a), _plain(text_b)
     if la[:3] == lb[:3] and min(len(la), len(lb)) >= 3:
         return False  # "Alexis" / "Alexandros", "Dave" / "David": one name, two spellings

@@ -124,7 +124,9 @@ def main() -> int:
         for r, a, b in pending if args.all else pending[: args.sample]:
             print(show(r, a, b))
         return 0
-    chosen = found if args.all else random.Random(args.seed).sample(found, min(args.sample, len(found)))
+    chosen = (
+        found if args.all else random.Random(args.seed).sample(found, min(args.sample, len(found)))
+    )
     for r, a, b in chosen:
         print(show(r, a, b))
     return 0
