@@ -913,7 +913,7 @@ def _classify_slot(
 ) -> Reason | None:
     toks_a = _trim([fa.token(fa.word_index[k]) for k in range(*run_a)])
     toks_b = _trim([fb.token(fb.word_index[k]) for k in range(*run_b)])
-    if any(not t.is_word or "'" in t.low for t in toks_a + toks_b):
+    if any(not t.is_word or ("'" in t.low and not _class_possessive(t)) for t in toks_a + toks_b):
         return None
     if _in_list(fa, run_a) or _in_list(fb, run_b) or not _anchored(fa, fb, run_a, run_b):
         return None
@@ -947,6 +947,11 @@ def _classify_slot(
         if ka[:3] != kb[:3] and same_class:  # "theatre" / "theater" is one word
             return Reason("substitution", f"{text_a} vs {text_b}", span_a, span_b)
     return None
+
+
+def _class_possessive(tok: Token) -> bool:
+    """ "the president's decision": a class word in the possessive still fills the slot."""
+    return tok.low.endswith("'s") and not tok.is_capitalized and key(tok.low) in _SLOT_OF
 
 
 def _variant_elsewhere(f: Features, run: list[Token]) -> bool:

@@ -1,7 +1,7 @@
 """Conflicts the engine flags on real aligned news sentences (ECB+), for judging by reading.
 
 Usage: python scripts/sample_conflicts.py [--data PATH] [--sample N] [--seed S]
-                                         [--labels FILE] [--all]
+                                         [--labels FILE] [--all] [--swap]
 
 Runs the whole engine (alignment, then conflict detection) on every ECB+ cluster and
 prints how many relations it reports and how many of them it flags as conflicts, per
@@ -15,6 +15,11 @@ on real text: among the flagged pairs that have a verdict, the share that is a g
 clash; it also counts verdicts whose pair is no longer flagged (fixed false flags, or
 lost genuine clashes) and lists flagged pairs still without a verdict.
 
+--swap plants clashes instead: in every cluster, a copy of one real sentence with one
+word swapped for another of its kind (a weekday, or a member of a lexicon class such as
+gas/oil or mayor/governor) is added to another article; the script reports how often the
+engine aligns the copy with its original and how often it flags the swap.
+
 PATH defaults to ../shared/benchmarks next to the repository root.
 """
 
@@ -23,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -34,7 +40,10 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from bench_engine import ecb_clusters, make_article, read_ecb  # noqa: E402
 
 from newsreader.analysis import analyze  # noqa: E402
+from newsreader.lexicon import SLOT_CLASSES, WEEKDAYS  # noqa: E402
 from newsreader.model import Relation, RelationKind, Story  # noqa: E402
+
+_SWAP_CLASSES = (frozenset(WEEKDAYS), *SLOT_CLASSES)
 
 
 def flagged(docs: list[dict]) -> tuple[list[tuple[Relation, str, str]], int]:
@@ -54,6 +63,67 @@ def flagged(docs: list[dict]) -> tuple[list[tuple[Relation, str, str]], int]:
             if r.kind is RelationKind.CONFLICT:
                 found.append((r, text[r.a], text[r.b]))
     return found, total
+
+
+def swapped(text: str, rng: random.Random) -> tuple[str, str] | None:
+    """The sentence with one lower-case class word or weekday swapped, and the detail."""
+    words = re.findall(r"[A-Za-z]+", text)
+    options = [
+        (w, sorted(group - {w.lower()}))
+        for w in words
+        for group in _SWAP_CLASSES
+        if w.lower() in group and (w.islower() or w.lower() in WEEKDAYS)
+    ]
+    if not options:
+        return None
+    word, others = rng.choice(options)
+    other = rng.choice([o for o in others if " " not in o and "-" not in o])
+    other = other.capitalize() if word[0].isupper() else other
+    return re.sub(rf"\b{word}\b", other, text, count=1), f"{word} -> {other}"
+
+
+def plant_swaps(docs: list[dict], seed: int, show_misses: int) -> None:
+    """Plant one swapped sentence per cluster; print how many are aligned and flagged."""
+    rng = random.Random(seed)
+    planted = aligned = flagged = 0
+    for cluster in ecb_clusters(docs).values():
+        if len(cluster) < 2:
+            continue
+        source, target = cluster[0], cluster[1]
+        candidates = [
+            (n, pair)
+            for n, s in enumerate(source["sentences"])
+            if 8 <= len(s["text"].split()) <= 40 and (pair := swapped(s["text"], rng))
+        ]
+        if not candidates:
+            continue
+        n, (text, detail) = rng.choice(candidates)
+        articles = [
+            make_article(d["doc"], [s["text"] for s in d["sentences"]])
+            for d in cluster
+            if d is not target
+        ]
+        target_texts = [s["text"] for s in target["sentences"]]
+        spot = rng.randrange(len(target_texts) + 1)
+        articles.append(
+            make_article(target["doc"], [*target_texts[:spot], text, *target_texts[spot:]])
+        )
+        analysis = analyze(Story("ecb", "ecb", tuple(articles)), semantic=False)
+        original, copy = f"{source['doc']}/s{n}", f"{target['doc']}/s{spot}"
+        relation = next((r for r in analysis.relations if {r.a, r.b} == {original, copy}), None)
+        planted += 1
+        aligned += relation is not None
+        hit = relation is not None and relation.kind is RelationKind.CONFLICT
+        flagged += hit
+        if not hit and show_misses > 0:
+            show_misses -= 1
+            state = "aligned, not flagged" if relation else "not aligned"
+            print(f"missed ({state}): {detail}\n  {source['sentences'][n]['text']}")
+    print(
+        f"planted swaps: {planted}; aligned with the original: {aligned} "
+        f"({aligned / max(1, planted):.1%}); flagged as a conflict: {flagged} "
+        f"({flagged / max(1, planted):.1%})"
+    )
 
 
 def marked(text: str, spans: list[tuple[int, int]]) -> str:
@@ -96,11 +166,15 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--labels", type=Path, help="verdicts per flagged pair (JSON lines)")
     parser.add_argument("--all", action="store_true", help="print every flagged pair")
+    parser.add_argument("--swap", action="store_true", help="plant one-word swaps instead")
     args = parser.parse_args()
     docs = read_ecb(args.data)
     if docs is None:
         print(f"sample_conflicts: no ECB+ data in {args.data / 'ecbplus'}", file=sys.stderr)
         return 2
+    if args.swap:
+        plant_swaps(docs, args.seed, args.sample)
+        return 0
     found, total = flagged(docs)
     types = Counter(x.type for r, _, _ in found for x in r.reasons)
     print(
