@@ -719,6 +719,8 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
         days = DURATIONS[_DURATION_FORMS[unit]]
         low, high = _interval(value * days, mod, tol * days)
         high = max(high, high_value * days) if high_value != value else high
+        k, extra = _smaller_unit(toks, k, days)
+        low, high = low + extra, high + extra
         qualifier = _RELATIVE.get(_peek(toks, k + 1), "")
         thing, noun, _ = _thing(toks, k + 2 if qualifier else k + 1, skip_of=False)
         qualifier = qualifier or _scope(toks, k + 1)
@@ -784,7 +786,8 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
             # "seven rifles, two other rifles": the rest of a list, not a total.
             qualifier = "part"
     elif _peek(toks, j) == "of" and kind == "count":
-        qualifier = qualifier or "part"
+        # "one of Egypt's largest providers" names a member, it counts nothing.
+        qualifier = qualifier or ("member" if value == 1 else "part")
         thing, noun, after = _thing(toks, j, skip_of=True)
     elif kind == "count" and _peek(toks, start - 1) == "of" and toks[max(start - 2, 0)].is_number:
         qualifier = "whole"  # the 41 of "28 of 41 passes"
@@ -795,6 +798,8 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
         _peek(toks, after) in ("a", "an") and _peek(toks, after + 1) in _DURATION_FORMS
     ):
         qualifier = f"rate:{_peek(toks, after + 1)}"  # "220 pixels per inch", "3 times a day"
+    if kind == "count" and _peek(toks, start - 1) == "minus":
+        qualifier = "attr:minus"  # "minus 20" is a signed reading, not a count
     if kind == "count" and not qualifier:
         qualifier = _scope(toks, after) or _attribute_of(toks, start) or _total(toks, start)
     if _peek(toks, after) in ("each", "apiece") or _peek(toks, start - 1) == "each":
@@ -808,6 +813,17 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
     if complement:
         q = q._replace(head=f"{q.head}/{complement}")  # "two counts of murder"
     return q, j
+
+
+def _smaller_unit(toks: tuple[Token, ...], k: int, days: float) -> tuple[int, float]:
+    """'4 minutes 48 seconds', '12 minutes, 31 seconds': the unit index and the days added."""
+    m = k + 2 if _peek(toks, k + 1) in (",", "and") else k + 1
+    unit = _peek(toks, m + 1)
+    if m < len(toks) and toks[m].is_number and unit in _DURATION_FORMS:
+        smaller = DURATIONS[_DURATION_FORMS[unit]]
+        if smaller < days:
+            return m + 1, _value_of(toks[m].text) * smaller
+    return k, 0.0
 
 
 def _total(toks: tuple[Token, ...], start: int) -> str:
