@@ -197,6 +197,8 @@ def _negated_indices(toks: tuple[Token, ...]) -> tuple[set[int], set[int]]:
         compound = i + 2 < n and toks[i + 1].low in ("-", "–") and toks[i + 2].low != "one"
         if w in _NO_SUBJECT and compound:
             continue  # "no-shows", "a no-fly zone": a compound, not a zero
+        if w in _NO_SUBJECT and i + 1 < n and toks[i + 1].low == "else":
+            continue  # "nobody else can": a claim of being the only one, not a denial
         if w in _NO_SUBJECT:
             verb = _verb_after_no(toks, i)
             if verb is not None:
@@ -305,10 +307,26 @@ def _verb_after_no(toks: tuple[Token, ...], i: int) -> int | None:
     return j if j < n and _is_content(toks[j]) else None
 
 
+_BEFORE_BASE_VERB = frozenset(
+    {"to", "will", "would", "could", "may", "might", "should", "did", "not", "n't"}
+    | {"i", "we", "you", "they", "who"}
+)
+
+
+def _stance_before(toks: tuple[Token, ...], i: int) -> bool:
+    """'voted against', 'will campaign against'; not 'a sabotage campaign against'."""
+    if i == 0 or key(toks[i - 1].low) not in _STANCE_VERBS:
+        return False
+    verb = toks[i - 1].low
+    if verb.endswith(("ed", "ing")) or IRREGULAR.get(verb, verb) != verb:
+        return True
+    return i > 1 and toks[i - 2].low in _BEFORE_BASE_VERB
+
+
 def _negative_verb_target(toks: tuple[Token, ...], i: int) -> int | None:
     """'refused to sign', 'rejected calls to resign', 'denied any wrongdoing': what is denied."""
     n = len(toks)
-    if toks[i].low == "against" and (i == 0 or key(toks[i - 1].low) not in _STANCE_VERBS):
+    if toks[i].low == "against" and not _stance_before(toks, i):
         return None
     for j in range(i + 1, min(i + 4, n - 1)):
         if toks[j].low in PUNCT:
@@ -317,7 +335,7 @@ def _negative_verb_target(toks: tuple[Token, ...], i: int) -> int | None:
             return j + 1
     if key(toks[i].low) not in _DENY_VERBS:
         return None  # "failed Republican candidate": only deny/reject take a noun
-    if toks[i].low == "against" and (i == 0 or key(toks[i - 1].low) not in _STANCE_VERBS):
+    if toks[i].low == "against" and not _stance_before(toks, i):
         return None  # "charges against", "the game against": no stance taken
     for j in range(i + 1, min(i + 4, n)):
         if toks[j].low in PUNCT or toks[j].low in ("to", "by") or toks[j].is_capitalized:
@@ -438,12 +456,21 @@ def _clause_head(f: Features, index: int) -> str:
     Reported speech ends the search: in 'police said the driver was wearing' the
     head of 'wearing' is 'driver'; verbs are passed over ('the club agreed to sell').
     """
-    for k in range(index - 1, -1, -1):
+    k = index - 1
+    while k >= 0:
         tok = f.token(k)
         if f.clause[k] != f.clause[index] or tok.low in _REPORTING:
             break
         if _is_content(tok) and not _verb_like(tok.low):
             return key(tok.low)
+        k -= 1
+    if index >= 2 and f.token(index - 1).low == ",":
+        # "The woman, identified by police as ...": the noun before the comma.
+        for j in range(index - 2, max(index - 5, -1), -1):
+            if f.token(j).low in _BOUNDARY:
+                break
+            if _is_content(f.token(j)) and not _verb_like(f.token(j).low):
+                return key(f.token(j).low)
     return ""
 
 
@@ -684,12 +711,69 @@ def _negation(fa: Features, fb: Features) -> list[Reason]:
             continue
         if _position(fa, p.index) != _position(fb, q.index):
             continue  # "pleaded not guilty" / "found guilty": a plea, then a verdict
+        if _other_objects(fa, p.index, fb, q.index):
+            continue  # "not nominated for an Oscar" / "nominated for a Golden Globe"
+        if _after_without(fa, p.index) or _after_without(fb, q.index):
+            continue  # "served without title or salary" denies it too
+        tense_a, tense_b = _tense(fa, p.index), _tense(fb, q.index)
+        if tense_a and tense_b and tense_a != tense_b:
+            continue  # "the old rule required it" / "the new rules do not require it"
         word = fa.token(p.index).text
         detail = f"not {word} vs {fb.token(q.index).text}"
         if q.negated:
             detail = f"{word} vs not {fb.token(q.index).text}"
         reasons.append(Reason("negation", detail, _span(fa, p.index), _span(fb, q.index)))
     return reasons
+
+
+_PAST = frozenset({"did", "was", "were", "had", "has", "have", "didnt", "wasnt", "werent"})
+_PRESENT = frozenset({"do", "does", "is", "are", "am", "dont", "doesnt", "isnt", "arent"})
+
+
+def _tense(f: Features, index: int) -> str:
+    """'past' or 'present' from the auxiliary before a verb or its ending; '' if unclear."""
+    for k in range(index - 1, max(index - 4, -1), -1):
+        low = f.token(k).low
+        if low in _PAST:
+            return "past"
+        if low in _PRESENT:
+            return "present"
+        if low in _MODALS or low in ("will", "to", "can"):
+            return ""
+        if low in _BOUNDARY:
+            break
+    word = f.token(index).low
+    if word.endswith("ed") or (word in IRREGULAR and IRREGULAR[word] != word):
+        return "past"
+    return ""
+
+
+def _after_without(f: Features, index: int) -> bool:
+    """True for a noun in the list after 'without' ('without title, salary or mention')."""
+    for k in range(index - 1, max(index - 6, -1), -1):
+        low = f.token(k).low
+        if low == "without":
+            return True
+        if low in _BOUNDARY and low != ",":
+            return False
+    return False
+
+
+def _object(f: Features, index: int) -> str:
+    """The first content word after a word in its clause: what it acts on, roughly."""
+    for k in range(index + 1, min(index + 5, len(f.token_data))):
+        tok = f.token(k)
+        if f.clause[k] != f.clause[index]:
+            return ""
+        if _is_content(tok):
+            return key(tok.low)
+    return ""
+
+
+def _other_objects(fa: Features, ia: int, fb: Features, ib: int) -> bool:
+    """True when each word acts on something the other sentence does not mention."""
+    obj_a, obj_b = _object(fa, ia), _object(fb, ib)
+    return bool(obj_a and obj_b and obj_a not in fb.keys and obj_b not in fa.keys)
 
 
 def _named(f: Features, index: int) -> bool:
@@ -710,9 +794,10 @@ def _unasserted(f: Features, index: int) -> bool:
 def _position(f: Features, index: int) -> bool:
     """True when a plea or a denial governs the word ('pleaded not guilty', 'denies arson')."""
     for k in range(index - 1, max(index - 7, -1), -1):
-        if f.clause[k] != f.clause[index]:
-            return False
-        if key(f.token(k).low) in _POSITIONS:
+        low = f.token(k).low
+        if low in (".", ";", ":", "but", "and", "while"):
+            return False  # quotes and commas do not end it: 'claimed it "didn't happen"'
+        if key(low) in _POSITIONS:
             return True
     return False
 
