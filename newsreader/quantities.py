@@ -372,9 +372,7 @@ def quantities(text: str, toks: tuple[Token, ...]) -> tuple[Quantity, ...]:
             q = None  # "50 degrees (120 Fahrenheit)": the same figure in other units
         if q is not None:
             found.append(q._replace(text=text[q.span[0] : q.span[1]]))
-            i = max(nxt, i + 1)
-        else:
-            i += 1
+        i = max(nxt, i + 1)
     return tuple(found)
 
 
@@ -721,6 +719,8 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
         high = max(high, high_value * days) if high_value != value else high
         k, extra = _smaller_unit(toks, k, days)
         low, high = low + extra, high + extra
+        if _peek(toks, start - 1) == "with" and _peek(toks, k + 1) in _GAME_CLOCK:
+            return None, k + 1  # "with 4 minutes 48 seconds left": a game clock
         qualifier = _RELATIVE.get(_peek(toks, k + 1), "")
         thing, noun, _ = _thing(toks, k + 2 if qualifier else k + 1, skip_of=False)
         qualifier = qualifier or _scope(toks, k + 1)
