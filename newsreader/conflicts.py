@@ -581,6 +581,8 @@ def _numeric(fa: Features, fb: Features) -> list[Reason]:
             continue
         if x.kind == "length" and _from_other_place(fa, x, fb, y):
             continue
+        if _in_other_places(fa, x, fb, y):
+            continue  # "600 were killed in the city of Zarand" / "26,000 ... in Bam"
         if x.kind in _DATE_KINDS and (_dateline(fa) or _dateline(fb)):
             continue  # "Posted on March 9" / "Updated March 8": when each report went out
         back = [z for z in qa if _related(y, z, single)]
@@ -636,6 +638,31 @@ def _from_other_place(fa: Features, x: Quantity, fb: Features, y: Quantity) -> b
     """'15 miles north of Detroit' / '50 miles north of here': measured from two places."""
     ref_a, ref_b = _reference(fa, x), _reference(fb, y)
     return bool(ref_a and ref_b and ref_a != ref_b)
+
+
+def _place_after(f: Features, q: Quantity) -> str:
+    """The named place a figure's clause puts it in: '600 were killed in the city of Zarand'."""
+    k = bisect_left([t[2] for t in f.token_data], q.span[1])
+    end = min(k + 10, len(f.token_data))
+    while k < end and f.token(k).low not in _BOUNDARY:
+        if f.token(k).low in ("in", "at", "near"):
+            j = k + 1
+            while j < end and not f.token(j).is_capitalized and f.token(j).low not in _BOUNDARY:
+                j += 1
+            if j < end and f.token(j).is_capitalized and j - k <= 6:
+                low = f.token(j).low
+                return _ALIAS.get(low, key(low))
+            return ""
+        k += 1
+    return ""
+
+
+def _in_other_places(fa: Features, x: Quantity, fb: Features, y: Quantity) -> bool:
+    """True when the two figures are placed in two differently named places."""
+    if x.kind in _DATE_KINDS:
+        return False
+    place_a, place_b = _place_after(fa, x), _place_after(fb, y)
+    return bool(place_a and place_b and place_a != place_b)
 
 
 def _touching(x: Quantity, y: Quantity) -> bool:
