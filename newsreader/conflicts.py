@@ -1061,6 +1061,8 @@ def _classify_slot(
     )
     if proper and (_variant_elsewhere(fb, toks_a) or _variant_elsewhere(fa, toks_b)):
         return None  # "Kathryn ... Robin" / "Katherine ... Robyn": spellings, crossed
+    if proper and _other_quotes(fa, fb, run_a, run_b, toks_a + toks_b):
+        return None  # "'...,' King told the paper" / "'...,' Barry told the paper"
     if proper and _distinct_names(toks_a, toks_b, text_a, text_b):
         return Reason("substitution", f"{text_a} vs {text_b}", span_a, span_b)
     if len(toks_a) == 1 and len(toks_b) == 1:
@@ -1069,6 +1071,28 @@ def _classify_slot(
         if ka[:3] != kb[:3] and same_class:  # "theatre" / "theater" is one word
             return Reason("substitution", f"{text_a} vs {text_b}", span_a, span_b)
     return None
+
+
+def _speaker_slot(f: Features, run: tuple[int, int]) -> bool:
+    """True when the run names who spoke: 'King told', 'said Barry', 'according to Ng'."""
+    n = len(f.token_data)
+    after = f.word_index[run[1] - 1] + 1
+    before = f.word_index[run[0]] - 1
+    return (after < n and f.token(after).low in _REPORTING) or (
+        before >= 0 and f.token(before).low in _REPORTING
+    )
+
+
+def _other_quotes(
+    fa: Features, fb: Features, run_a: tuple[int, int], run_b: tuple[int, int], run: list[Token]
+) -> bool:
+    """True when two different speakers are quoted saying mostly different things."""
+    if not (_speaker_slot(fa, run_a) or _speaker_slot(fb, run_b)):
+        return False
+    names = {key(t.low) for t in run}
+    rest_a, rest_b = fa.keys - names, fb.keys - names
+    union = rest_a | rest_b
+    return bool(union) and len(rest_a & rest_b) < 0.4 * len(union)
 
 
 def _class_possessive(tok: Token) -> bool:
