@@ -195,7 +195,7 @@ def _word_number(toks: tuple[Token, ...], i: int) -> tuple[float, int] | None:
 
 def _digit_value(tok: Token) -> tuple[float, int]:
     """Value and number of decimals of a digit token."""
-    raw = tok.text.replace(", ", "").replace(",", "")
+    raw = tok.text.replace(", ", "").replace(",", "").replace(". ", ".")
     if raw[-1] in _FRACTIONS or "/" in raw:
         return _value_of(raw), 1
     decimals = len(raw.split(".")[1]) if "." in raw else 0
@@ -204,7 +204,7 @@ def _digit_value(tok: Token) -> tuple[float, int]:
 
 def _value_of(text: str) -> float:
     """The value of a digit token: '12,500', '3.5', '4½', '4 1/2'."""
-    raw = text.replace(", ", "").replace(",", "")
+    raw = text.replace(", ", "").replace(",", "").replace(". ", ".")
     if raw[-1] in _FRACTIONS:
         return float(raw[:-1]) + _FRACTIONS[raw[-1]]
     if "/" in raw:
@@ -251,7 +251,7 @@ def _round_tolerance(text: str, scaled: bool, decimals: int) -> float:
     """
     if text[-1] in _FRACTIONS or "/" in text:
         return 0.0
-    text = text.replace(", ", ",")
+    text = text.replace(", ", ",").replace(". ", ".")
     raw = float(text.replace(",", ""))
     if scaled:
         unit = 10.0**-decimals
