@@ -11,9 +11,10 @@ words marked [[like this]].
 ECB+ carries no conflict labels. --labels reads verdicts written by a reader, one JSON
 object per line: {"a": "<doc>/s<n>", "b": "<doc>/s<n>", "genuine": true|false,
 "why": "..."} (sentence ids only, no article text). The script then reports precision
-on real text: among the flagged pairs that have a verdict, the share that is a genuine
-clash; it also counts verdicts whose pair is no longer flagged (fixed false flags, or
-lost genuine clashes) and lists flagged pairs still without a verdict.
+on real text: in the random sample of flags, the share of genuine clashes among those
+with a verdict (and the same over every judged flag); it also counts verdicts whose
+pair is no longer flagged (fixed false flags, or lost genuine clashes) and prints the
+sampled flags still without a verdict, to be judged and added.
 
 --swap plants clashes instead: in every cluster, a copy of one real sentence with one
 word swapped for another of its kind (a weekday, or a member of a lexicon class such as
@@ -181,29 +182,36 @@ def main() -> int:
         f"{total} relations, {len(found)} flagged as conflicts "
         f"({len(found) / max(1, total):.1%}); reasons: {dict(sorted(types.items()))}"
     )
-    if args.labels:
-        labels = read_labels(args.labels)
-        keys = {tuple(sorted((r.a, r.b))) for r, _, _ in found}
-        judged = [labels[k] for k in keys if k in labels]
-        genuine = sum(row["genuine"] for row in judged)
-        gone = [row for k, row in labels.items() if k not in keys]
-        print(
-            f"precision on judged flags: {genuine}/{len(judged)} = "
-            f"{genuine / max(1, len(judged)):.3f}; judged pairs no longer flagged: "
-            f"{sum(not g['genuine'] for g in gone)} false flags gone, "
-            f"{sum(g['genuine'] for g in gone)} genuine clashes lost; "
-            f"{len(keys) - len(judged)} flagged pairs without a verdict"
-        )
-        pending = [f for f in found if tuple(sorted((f[0].a, f[0].b))) not in labels]
-        for r, a, b in pending if args.all else pending[: args.sample]:
-            print(show(r, a, b))
-        return 0
     chosen = (
         found if args.all else random.Random(args.seed).sample(found, min(args.sample, len(found)))
     )
+    if args.labels:
+        labels = read_labels(args.labels)
+        keys = {_pair(r) for r, _, _ in found}
+        judged = [labels[k] for k in keys if k in labels]
+        gone = [row for k, row in labels.items() if k not in keys]
+        in_sample = [labels[_pair(r)] for r, _, _ in chosen if _pair(r) in labels]
+        print(
+            f"random sample of {len(chosen)} flags (seed {args.seed}): "
+            f"{sum(row['genuine'] for row in in_sample)} genuine of {len(in_sample)} judged "
+            f"= precision {_share(in_sample)}; all judged flags: {_share(judged)} "
+            f"of {len(judged)}; judged pairs no longer flagged: "
+            f"{sum(not g['genuine'] for g in gone)} false flags gone, "
+            f"{sum(g['genuine'] for g in gone)} genuine clashes lost"
+        )
+        chosen = [f for f in chosen if _pair(f[0]) not in labels]
+        print(f"{len(chosen)} sampled flags without a verdict:" if chosen else "")
     for r, a, b in chosen:
         print(show(r, a, b))
     return 0
+
+
+def _pair(r: Relation) -> tuple[str, str]:
+    return (r.a, r.b) if r.a <= r.b else (r.b, r.a)
+
+
+def _share(rows: list[dict]) -> str:
+    return f"{sum(row['genuine'] for row in rows) / max(1, len(rows)):.3f}"
 
 
 if __name__ == "__main__":
