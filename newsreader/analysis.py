@@ -20,10 +20,13 @@ def analyze(story: Story, semantic: bool | None = None) -> Analysis:
     """
     sentences = [s for a in story.articles for s in a.sentences]
     relations: list[Relation] = []
-    facts = StoryFacts(story)
-    for pair in align(story, semantic=semantic):
+    pairs = align(story, semantic=semantic)
+    found = [find_conflicts(sentences[p.i], sentences[p.j]) for p in pairs]
+    # Checked once every pair is read, so the story's index reuses their features.
+    featured = frozenset(sentences[n].id for p in pairs for n in (p.i, p.j))
+    facts = StoryFacts(story, featured)
+    for pair, reasons in zip(pairs, found, strict=True):
         a, b = sentences[pair.i], sentences[pair.j]
-        reasons = find_conflicts(a, b)
         if reasons:
             reasons = facts.keep(reasons, a, b)
         kind = RelationKind.CONFLICT if reasons else RelationKind.MATCH
