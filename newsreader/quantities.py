@@ -837,6 +837,8 @@ def _total(toks: tuple[Token, ...], start: int) -> str:
             return "rate:average"  # "averaged 22.8 points" is not a game's figure
         if toks[k].low == "since":
             return "scope:since"
+        if toks[k].low in ("now", "currently") and start - k <= 3:
+            return "scope:now"  # "now has 2,129 points": a running count at one moment
         k -= 1
     return ""
 
