@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from newsreader.conflicts import features
 from newsreader.model import Reason, Sentence, Story
 from newsreader.quantities import Quantity, quantities
-from newsreader.wordforms import key, tokenize
+from newsreader.wordforms import Token, key, tokenize
 
 # Reason types whose two sides are values a source can state side by side.
 _VALUE_TYPES = frozenset({"numeric", "date"})
@@ -65,7 +65,8 @@ class StoryFacts:
         """A sentence's figures and word keys, from its cached features when it has them."""
         if sentence.id in self._featured:
             f = features(sentence.text)
-            return f.quantities, {key(t[1]) for t in f.token_data if t[4]}
+            toks = tuple(map(Token._make, f.token_data))
+            return f.quantities, {key(t.low) for t in toks if t.is_word}
         toks = tokenize(sentence.text)
         return quantities(sentence.text, toks), {key(t.low) for t in toks if t.is_word}
 
