@@ -7,6 +7,7 @@ from newsreader.claims import group_claims
 from newsreader.conflicts import find_conflicts
 from newsreader.engine_version import ENGINE_VERSION
 from newsreader.model import Analysis, Relation, RelationKind, Story
+from newsreader.story_facts import StoryFacts
 
 __all__ = ["ENGINE_VERSION", "analyze"]
 
@@ -19,9 +20,15 @@ def analyze(story: Story, semantic: bool | None = None) -> Analysis:
     """
     sentences = [s for a in story.articles for s in a.sentences]
     relations: list[Relation] = []
-    for pair in align(story, semantic=semantic):
+    pairs = align(story, semantic=semantic)
+    found = [find_conflicts(sentences[p.i], sentences[p.j]) for p in pairs]
+    # Checked once every pair is read, so the story's index reuses their features.
+    featured = frozenset(sentences[n].id for p in pairs for n in (p.i, p.j))
+    facts = StoryFacts(story, featured)
+    for pair, reasons in zip(pairs, found, strict=True):
         a, b = sentences[pair.i], sentences[pair.j]
-        reasons = find_conflicts(a, b)
+        if reasons:
+            reasons = facts.keep(reasons, a, b)
         kind = RelationKind.CONFLICT if reasons else RelationKind.MATCH
         relations.append(Relation(a.id, b.id, kind, round(pair.score, 4), tuple(reasons)))
     claims = group_claims(story, relations)

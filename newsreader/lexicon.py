@@ -255,15 +255,30 @@ NEG_SKIP = frozenset(
         "all",
         "always",
         "necessarily",
+        # a quoted word: she said she didn't "need" to
+        '"',
+        "“",
+        "”",
     }
 )
 # "not immediately respond", "not only ... but": not a denial of the verb.
 NEG_BREAK = frozenset({"immediately", "only", "just", "clear", "known", "sure"})
 
 # Verbs that deny what follows them: "refused to sign", "failed to pass".
-NEGATIVE_VERBS = ("decline", "refuse", "fail", "failure", "reject", "deny", "unable", "oppose")
+NEGATIVE_VERBS = (
+    "decline",
+    "refuse",
+    "fail",
+    "failure",
+    "reject",
+    "deny",
+    "unable",
+    "oppose",
+    "dismiss",
+    "rebuff",
+)
 # Of those, the ones that also deny a plain object: "denied any wrongdoing".
-DENY_VERBS = ("deny", "reject", "oppose", "decline")
+DENY_VERBS = ("deny", "reject", "oppose", "decline", "dismiss", "rebuff")
 # Verbs after which "against" takes a side: "voted against the plan".
 STANCE_VERBS = ("vote", "campaign", "argue", "rule", "decide", "speak", "lobby", "protest")
 # Phrasal verbs and the plain verb they stand for.
@@ -853,6 +868,8 @@ SLOT_CLASSES = (
 # Honorifics and generic words that vary freely between reports of one fact.
 TITLE_WORDS = frozenset(
     {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "st", "saint"}
+    # abbreviated ranks and offices: "Gov. Palin", "Det. Orpe"
+    | {"gov", "sen", "rep", "gen", "lt", "col", "sgt", "det", "capt", "cpl", "supt", "insp"}
 )
 
 WEEKDAYS = {
@@ -900,6 +917,53 @@ ALIASES = (
     frozenset({"russia", "moscow", "kremlin", "russian federation"}),
     frozenset({"china", "beijing", "prc"}),
     frozenset({"ukraine", "kyiv", "kiev"}),
+)
+
+# Given names and their usual short forms: one person, two spellings ("William" / "Bill").
+# Forms that are also common words ("will", "sue", "pat") are left out.
+NICKNAMES = (
+    frozenset({"william", "bill", "billy", "willie"}),
+    frozenset({"robert", "bob", "bobby", "rob", "robbie"}),
+    frozenset({"richard", "dick", "rick", "ricky", "rich"}),
+    frozenset({"james", "jim", "jimmy", "jamie"}),
+    frozenset({"michael", "mike", "mick", "mickey"}),
+    frozenset({"edward", "ed", "eddie", "ted", "ned"}),
+    frozenset({"elizabeth", "liz", "beth", "betty", "eliza"}),
+    frozenset({"margaret", "maggie", "peggy", "meg"}),
+    frozenset({"katherine", "catherine", "kathryn", "kate", "katie", "kathy", "cathy"}),
+    frozenset({"charles", "charlie", "chuck"}),
+    frozenset({"thomas", "tom", "tommy"}),
+    frozenset({"joseph", "joe", "joey"}),
+    frozenset({"john", "jack", "johnny"}),
+    frozenset({"anthony", "tony"}),
+    frozenset({"daniel", "dan", "danny"}),
+    frozenset({"christopher", "chris"}),
+    frozenset({"alexander", "alex", "sasha"}),
+    frozenset({"nicholas", "nick", "nicky"}),
+    frozenset({"patrick", "paddy"}),
+    frozenset({"stephen", "steven", "steve"}),
+    frozenset({"jennifer", "jen", "jenny"}),
+    frozenset({"susan", "susie", "suzanne"}),
+    frozenset({"henry", "harry", "hank"}),
+    frozenset({"frederick", "fred", "freddie"}),
+    frozenset({"lawrence", "larry"}),
+    frozenset({"gerald", "gerry", "jerry"}),
+    frozenset({"samuel", "sam", "sammy"}),
+    frozenset({"benjamin", "ben", "benny"}),
+    frozenset({"timothy", "tim"}),
+    frozenset({"kenneth", "ken", "kenny"}),
+    frozenset({"ronald", "ron", "ronnie"}),
+    frozenset({"donald", "don", "donnie"}),
+    frozenset({"douglas", "doug"}),
+    frozenset({"gregory", "greg"}),
+    frozenset({"jeffrey", "geoffrey", "jeff", "geoff"}),
+    frozenset({"matthew", "matt"}),
+    frozenset({"andrew", "andy"}),
+    frozenset({"peter", "pete"}),
+    frozenset({"philip", "phillip", "phil"}),
+    frozenset({"rebecca", "becky"}),
+    frozenset({"victoria", "vicky", "tori"}),
+    frozenset({"abraham", "abe"}),
 )
 
 # Irregular verb forms mapped to their lemma, so "rose" meets "rise".

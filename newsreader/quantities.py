@@ -10,6 +10,7 @@ the same kind.
 from __future__ import annotations
 
 import math
+import re
 from typing import NamedTuple
 
 from newsreader.lexicon import (
@@ -102,7 +103,11 @@ _GENERIC_OF = frozenset(
 _PLACE_WORDS = frozenset({"in", "across", "throughout", "around", "outside", "inside"})
 # "three days ago", "nine days before the inauguration": a point in time, not a length.
 _RELATIVE = {"ago": "ago", "earlier": "ago", "before": "before", "later": "after", "after": "after"}
-_TOTAL_WORDS = frozenset({"total", "thus", "cumulative", "altogether", "overall"})
+_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
+_TOTAL_WORDS = frozenset(
+    {"total", "thus", "cumulative", "altogether", "overall", "combined", "career"}
+)
+_AVERAGE_WORDS = frozenset({"average", "averaged", "averages", "averaging"})
 _GAME_CLOCK = frozenset({"left", "remaining", "to", "into", "mark"})
 _MONTH_PREPOSITIONS = frozenset(
     {"in", "since", "until", "by", "of", "early", "late", "last", "next", "mid", "during", "from"}
@@ -190,9 +195,21 @@ def _word_number(toks: tuple[Token, ...], i: int) -> tuple[float, int] | None:
 
 def _digit_value(tok: Token) -> tuple[float, int]:
     """Value and number of decimals of a digit token."""
-    raw = tok.text.replace(",", "")
+    raw = tok.text.replace(", ", "").replace(",", "").replace(". ", ".")
+    if raw[-1] in _FRACTIONS or "/" in raw:
+        return _value_of(raw), 1
     decimals = len(raw.split(".")[1]) if "." in raw else 0
     return float(raw), decimals
+
+
+def _value_of(text: str) -> float:
+    """The value of a digit token: '12,500', '3.5', '4½', '4 1/2'."""
+    raw = text.replace(", ", "").replace(",", "").replace(". ", ".")
+    if raw[-1] in _FRACTIONS:
+        return float(raw[:-1]) + _FRACTIONS[raw[-1]]
+    if "/" in raw:
+        return float(raw[:-4]) + int(raw[-3]) / int(raw[-1])
+    return float(raw)
 
 
 def _modifier_before(toks: tuple[Token, ...], i: int) -> tuple[str, int]:
@@ -232,6 +249,9 @@ def _round_tolerance(text: str, scaled: bool, decimals: int) -> float:
     A figure with a scale word may be rounded or cut at its last digit ('$245 billion'
     for 245.7), but not by a whole unit on a small figure ('4bn' is not 5bn).
     """
+    if text[-1] in _FRACTIONS or "/" in text:
+        return 0.0
+    text = text.replace(", ", ",").replace(". ", ".")
     raw = float(text.replace(",", ""))
     if scaled:
         unit = 10.0**-decimals
@@ -352,9 +372,7 @@ def quantities(text: str, toks: tuple[Token, ...]) -> tuple[Quantity, ...]:
             q = None  # "50 degrees (120 Fahrenheit)": the same figure in other units
         if q is not None:
             found.append(q._replace(text=text[q.span[0] : q.span[1]]))
-            i = max(nxt, i + 1)
-        else:
-            i += 1
+        i = max(nxt, i + 1)
     return tuple(found)
 
 
@@ -455,7 +473,7 @@ def _month_date(toks: tuple[Token, ...], i: int) -> tuple[Quantity, int]:
     month = MONTHS[toks[i].low]
     j = i + 1
     if j < len(toks) and toks[j].is_number and _day_ok(toks[j]):
-        day = float(toks[j].text)
+        day = _value_of(toks[j].text)
         end = j + 1
         if _peek(toks, end) in _ORDINAL_SUFFIX:
             end += 1
@@ -479,7 +497,7 @@ def _range_end(toks: tuple[Token, ...], j: int, month: int) -> tuple[float, int]
     if _peek(toks, k) in MONTHS and _is_month(toks, k):
         month, k = MONTHS[_peek(toks, k)], k + 1
     if k < len(toks) and toks[k].is_number and _day_ok(toks[k]):
-        return month * 100 + float(toks[k].text), k + 1
+        return month * 100 + _value_of(toks[k].text), k + 1
     return None
 
 
@@ -611,11 +629,11 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
         and j + 1 < n
         and toks[j].low in ("-", "–", "to")
         and _integer(toks[j + 1])
-        and float(toks[j + 1].text) <= value
+        and _value_of(toks[j + 1].text) <= value
         and not mod
         and not _is_year(value, tok)
     ):
-        score = value * 1e4 + float(toks[j + 1].text)
+        score = value * 1e4 + _value_of(toks[j + 1].text)
         thing, noun, _ = _thing(toks, j + 2, skip_of=False)
         return _make(toks, i, j + 2, "score", score, score, thing, noun, ""), j + 2
     # Ranges: "10-12", "10 to 12", "between 10 and 12", "10 or 12".
@@ -673,7 +691,7 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
         and len(toks[j + 1].text) == 2
         and _integer(toks[j + 1])
     ):
-        end_year = value - value % 100 + float(toks[j + 1].text)  # "2008-09"
+        end_year = value - value % 100 + _value_of(toks[j + 1].text)  # "2008-09"
         return _simple(toks, i, j + 2, "year", value, max(value, end_year)), j + 2
     if currency:
         kind = f"money:{currency}"
@@ -699,6 +717,10 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
         days = DURATIONS[_DURATION_FORMS[unit]]
         low, high = _interval(value * days, mod, tol * days)
         high = max(high, high_value * days) if high_value != value else high
+        k, extra = _smaller_unit(toks, k, days)
+        low, high = low + extra, high + extra
+        if _peek(toks, start - 1) == "with" and _peek(toks, k + 1) in _GAME_CLOCK:
+            return None, k + 1  # "with 4 minutes 48 seconds left": a game clock
         qualifier = _RELATIVE.get(_peek(toks, k + 1), "")
         thing, noun, _ = _thing(toks, k + 2 if qualifier else k + 1, skip_of=False)
         qualifier = qualifier or _scope(toks, k + 1)
@@ -760,8 +782,12 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
     elif _peek(toks, j) == "other":
         high += 1
         thing, noun, after = _thing(toks, j + 1, skip_of=False)
+        if any(t.is_number or t.low in NUMBER_WORDS for t in toks[:start]):
+            # "seven rifles, two other rifles": the rest of a list, not a total.
+            qualifier = "part"
     elif _peek(toks, j) == "of" and kind == "count":
-        qualifier = qualifier or "part"
+        # "one of Egypt's largest providers" names a member, it counts nothing.
+        qualifier = qualifier or ("member" if value == 1 else "part")
         thing, noun, after = _thing(toks, j, skip_of=True)
     elif kind == "count" and _peek(toks, start - 1) == "of" and toks[max(start - 2, 0)].is_number:
         qualifier = "whole"  # the 41 of "28 of 41 passes"
@@ -772,6 +798,8 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
         _peek(toks, after) in ("a", "an") and _peek(toks, after + 1) in _DURATION_FORMS
     ):
         qualifier = f"rate:{_peek(toks, after + 1)}"  # "220 pixels per inch", "3 times a day"
+    if kind == "count" and _peek(toks, start - 1) == "minus":
+        qualifier = "attr:minus"  # "minus 20" is a signed reading, not a count
     if kind == "count" and not qualifier:
         qualifier = _scope(toks, after) or _attribute_of(toks, start) or _total(toks, start)
     if _peek(toks, after) in ("each", "apiece") or _peek(toks, start - 1) == "each":
@@ -787,14 +815,30 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
     return q, j
 
 
+def _smaller_unit(toks: tuple[Token, ...], k: int, days: float) -> tuple[int, float]:
+    """'4 minutes 48 seconds', '12 minutes, 31 seconds': the unit index and the days added."""
+    m = k + 2 if _peek(toks, k + 1) in (",", "and") else k + 1
+    unit = _peek(toks, m + 1)
+    if m < len(toks) and toks[m].is_number and unit in _DURATION_FORMS:
+        smaller = DURATIONS[_DURATION_FORMS[unit]]
+        if smaller < days:
+            return m + 1, _value_of(toks[m].text) * smaller
+    return k, 0.0
+
+
 def _total(toks: tuple[Token, ...], start: int) -> str:
-    """'a total of 31 magazines so far', 'since Week 11, he has 498 yards': a running total."""
+    """'a total of 31 magazines so far', 'since Week 11, he has 498 yards': a running total;
+    'averaged 22.8 points': an average."""
     k = start - 1
     while k >= 0 and k > start - 12 and toks[k].low not in (".", ";"):
         if toks[k].low in _TOTAL_WORDS:
             return "scope:total"
+        if toks[k].low in _AVERAGE_WORDS:
+            return "rate:average"  # "averaged 22.8 points" is not a game's figure
         if toks[k].low == "since":
             return "scope:since"
+        if toks[k].low in ("now", "currently") and start - k <= 3:
+            return "scope:now"  # "now has 2,129 points": a running count at one moment
         k -= 1
     return ""
 
@@ -909,9 +953,13 @@ def _clock(toks: tuple[Token, ...], i: int, j: int, value: float) -> tuple[Quant
     minutes = 0.0
     k = j
     if _peek(toks, k) == ":" and k + 1 < len(toks) and toks[k + 1].is_number:
-        minutes = float(toks[k + 1].text)
+        minutes = _value_of(toks[k + 1].text)
         k += 2
     suffix = _peek(toks, k).replace(".", "")
+    dotted = k == j and re.fullmatch(r"\d{1,2}\.\d\d", toks[i].text)
+    if dotted and suffix in ("am", "pm") and value < 13:
+        minutes = round((value - int(value)) * 100)  # "8.49pm" is 8:49 pm
+        value = float(int(value))
     if suffix in ("am", "pm") and value <= 12:
         hour = value % 12 + (12 if suffix == "pm" else 0)
         k += 1

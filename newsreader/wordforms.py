@@ -9,8 +9,14 @@ from typing import NamedTuple
 from newsreader.lexicon import IRREGULAR
 
 _TOKEN = re.compile(
+    r"(?=[0-9])(?:"  # figures first, behind one cheap test
     r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?"  # 12,500 or 1,250.5
+    r"|(?<![0-9], )(?<![0-9.])[0-9]{1,3}(?:, [0-9]{3})+(?![0-9]|,? [0-9])"  # "170, 000"
+    r"|[0-9]{1,2}[ -][1-7]/[2-8]\b|[0-9]+[½¼¾⅓⅔]"  # 4 1/2, 4-1/2, 4½
+    # "6. 1-magnitude", "USB 3. 0": a decimal typed apart (no sentence ends inside one)
+    r"|(?<![0-9.,])[0-9]{1,2}\. [0-9]{1,2}(?![0-9,]| ?[A-Z])"
     r"|[0-9]+(?:\.[0-9]+)?"  # 19, 3.5, 2015 (ASCII digits only: "²" is not a number)
+    r")"
     r"|[^\W\d_]+(?=n['’]t\b)"  # the "did" of "didn't"
     r"|n['’]t\b"
     r"|[^\W\d_]+(?:\.[^\W\d_])+\.?"  # U.S., a.m.

@@ -1,0 +1,134 @@
+"""What the sources of a story state, to tell a clash from two facts of one story.
+
+Two aligned sentences may differ on a figure, a day or a name because they report two
+facts, not because they disagree: a death toll in one province and across the region,
+a shooting on Friday and a charge on Saturday, a city and its state, two teams that
+both made an offer. When an independent source (a third article) states both sides of
+such a difference, or any one sentence does ('Fort Smith, Arkansas'), the two sides are
+compatible facts of the story and the difference is not flagged as a clash.
+
+The two articles that differ are not asked at article level: a report that got a day
+wrong may well name the right day elsewhere, for another part of the event.
+
+The story is indexed once, on the first reason to check: figures by kind and counted
+thing, words by key, each with the articles and sentences that state them, so a check
+costs what the matching entries cost, not a pass over the story.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from newsreader.conflicts import features
+from newsreader.model import Reason, Sentence, Story
+from newsreader.quantities import Quantity, quantities
+from newsreader.wordforms import Token, key, tokenize
+
+# Reason types whose two sides are values a source can state side by side.
+_VALUE_TYPES = frozenset({"numeric", "date"})
+
+
+@dataclass
+class _Index:
+    """Figures and word keys of a story, each with where it is stated."""
+
+    figures: dict[tuple[str, str], list[tuple[Quantity, str, str]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    words: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
+
+
+class StoryFacts:
+    """Answers 'does one source state both sides of this difference?' for one story."""
+
+    def __init__(self, story: Story, featured: frozenset[str] = frozenset()) -> None:
+        """`featured`: ids of sentences whose conflict features are already computed."""
+        self._story = story
+        self._featured = featured
+        self._index: _Index | None = None
+
+    def _built(self) -> _Index:
+        if self._index is None:
+            index = _Index()
+            for article in self._story.articles:
+                for sentence in article.sentences:
+                    figures, words = self._read(sentence)
+                    for q in figures:
+                        index.figures[(q.kind, q.head)].append((q, article.id, sentence.id))
+                    for k in words:
+                        index.words[k].append((article.id, sentence.id))
+            self._index = index
+        return self._index
+
+    def _read(self, sentence: Sentence) -> tuple[tuple[Quantity, ...], set[str]]:
+        """A sentence's figures and word keys, from its cached features when it has them."""
+        if sentence.id in self._featured:
+            f = features(sentence.text)
+            toks = tuple(map(Token._make, f.token_data))
+            return f.quantities, {key(t.low) for t in toks if t.is_word}
+        toks = tokenize(sentence.text)
+        return quantities(sentence.text, toks), {key(t.low) for t in toks if t.is_word}
+
+    def stated_together(self, reason: Reason, a: Sentence, b: Sentence) -> bool:
+        """True when one source of the story states both sides of the reason."""
+        own = {a.article_id, b.article_id}
+        if reason.type in _VALUE_TYPES:
+            x, y = _quantity_at(a.text, reason.a_span), _quantity_at(b.text, reason.b_span)
+            if x is None or y is None:
+                return False
+            return _together(
+                _figure_sources(self._built(), x, y), _figure_sources(self._built(), y, x), own
+            )
+        if reason.type == "substitution":
+            side_a = _span_keys(a.text, reason.a_span)
+            side_b = _span_keys(b.text, reason.b_span)
+            only_a, only_b = side_a - side_b, side_b - side_a
+            if not only_a or not only_b:
+                return False
+            index = self._built()
+            found_a = {s for k in only_a for s in index.words.get(k, ())}
+            found_b = {s for k in only_b for s in index.words.get(k, ())}
+            # Common nouns ('car', 'plane') meet in any long report: only names count
+            # at article level, and class words only when one sentence holds both.
+            names = a.text[reason.a_span[0]].isupper() and b.text[reason.b_span[0]].isupper()
+            return _together(found_a, found_b, own, articles=names)
+        return False
+
+    def keep(self, reasons: list[Reason], a: Sentence, b: Sentence) -> list[Reason]:
+        """The reasons no single source contradicts by stating both of their sides."""
+        return [r for r in reasons if not self.stated_together(r, a, b)]
+
+
+def _figure_sources(index: _Index, value: Quantity, other: Quantity) -> set[tuple[str, str]]:
+    """(article, sentence) of every figure of the same kind and thing that holds `value`
+    and not `other`."""
+    return {
+        (article, sentence)
+        for q, article, sentence in index.figures.get((value.kind, value.head), ())
+        if q.overlaps(value) and not q.overlaps(other)
+    }
+
+
+def _together(
+    x: set[tuple[str, str]], y: set[tuple[str, str]], own: set[str], articles: bool = True
+) -> bool:
+    """True when one sentence, or one third article, holds both sides."""
+    if x & y:
+        return True
+    if not articles:
+        return False
+    return bool(({art for art, _ in x} & {art for art, _ in y}) - own)
+
+
+def _quantity_at(text: str, span: tuple[int, int]) -> Quantity | None:
+    for q in features(text).quantities:
+        if q.span == span:
+            return q
+    return None
+
+
+def _span_keys(text: str, span: tuple[int, int]) -> frozenset[str]:
+    return frozenset(
+        key(t.low) for t in tokenize(text[span[0] : span[1]]) if t.is_word and len(t.low) > 2
+    )
