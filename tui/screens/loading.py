@@ -5,13 +5,13 @@ from __future__ import annotations
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, HorizontalScroll
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, ProgressBar, Static
 
 from newsreader.model import Story
-from tui.widgets.column import ArticleColumn, fit_columns
+from tui.widgets.story_preview import StoryPreview
 
 
 class LoadingScreen(Screen[None]):
@@ -25,9 +25,6 @@ class LoadingScreen(Screen[None]):
     def __init__(self, story: Story) -> None:
         super().__init__()
         self.story = story
-        self.columns = [
-            ArticleColumn(article, None, index) for index, article in enumerate(story.articles)
-        ]
 
     def compose(self) -> ComposeResult:
         sentences = sum(len(a.sentences) for a in self.story.articles)
@@ -39,14 +36,11 @@ class LoadingScreen(Screen[None]):
             )
             yield ProgressBar(total=None, show_eta=False, id="loading-progress")
         # The articles are readable at once; their highlights arrive with the analysis.
-        fit_columns(self.columns, self.app.size.width)
-        with HorizontalScroll(id="columns"):
-            yield from self.columns
+        yield StoryPreview(self.story, id="preview")
         yield Footer()
 
     def on_mount(self) -> None:
         self.title = self.story.title
-        fit_columns(self.columns, self.size.width)
 
     def on_key(self, event: events.Key) -> None:
         """Keep keys typed before the reader is ready; the app replays them."""
