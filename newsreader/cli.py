@@ -93,9 +93,9 @@ def _last_story(store: AnnotationStore) -> Story:
     from newsreader.library import last_opened, library_story
     from newsreader.seeds import load_demo_story
 
-    demo = load_demo_story()
     story_id = last_opened((s.id, s.opened) for s in store.list_stories())
-    return library_story(store, story_id, demo) if story_id else demo
+    # The demo story is loaded only when it is the one to show.
+    return library_story(store, story_id) if story_id else load_demo_story()
 
 
 def _read(story: Story, store: AnnotationStore) -> None:
