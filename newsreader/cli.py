@@ -62,10 +62,18 @@ def _write_output(text: str, output: str | None) -> None:
 
 def cmd_open(args: argparse.Namespace) -> int:
     """Open a story in the reader: the articles given, else the story opened last (or the demo)."""
-    from store import AnnotationStore, resolve_db_path
+    from store.location import resolve_db_path
 
+    path = resolve_db_path(args.db)
     story = _load_story(args.paths) if args.paths else None
-    store = AnnotationStore(resolve_db_path(args.db))
+    if story is None and not path.exists():
+        # The first start: no story opened before, so the demo. The reader shows it at once
+        # and opens the (new) database behind it.
+        _read_new(path)
+        return 0
+    from store import AnnotationStore
+
+    store = AnnotationStore(path)
     try:
         if story is None:
             story = _last_story(store)
@@ -100,8 +108,7 @@ def _last_story(store: AnnotationStore) -> Story:
 
 def _read(story: Story, store: AnnotationStore) -> None:
     """Get a story ready (snapshot, cached analysis, annotations) and run the reader on it."""
-    from newsreader.analysis_cache import load_cached
-    from newsreader.library import note_opened, open_story
+    from newsreader.library import open_if_cached
     from tui.app import make_app
 
     if store.read_only:
@@ -112,18 +119,38 @@ def _read(story: Story, store: AnnotationStore) -> None:
         )
     # A cached analysis opens at once; otherwise the reader shows the articles and
     # analyses them in a worker, then caches the result and re-attaches the verdicts.
-    cached = load_cached(story, store)
-    if cached is not None:
-        opened = open_story(store, story, cached, from_cache=True)
-    else:
-        note_opened(store, story)
-        opened = None
+    opened = open_if_cached(store, story)
     app = make_app(story, store, opened.analysis if opened else None)
     if store.read_only:
         # Shown in the header for the whole session.
         app.sub_title = f"READ-ONLY: {store.read_only_reason}"
     app.run()
     _list_orphans(list(opened.anchored.orphaned) if opened else app.orphans)
+
+
+def _read_new(path: Path) -> None:
+    """Show the demo story at once; the app opens the database at `path` behind it."""
+    from newsreader.seeds import load_demo_story
+    from tui.app import make_app
+
+    def open_store() -> AnnotationStore:
+        from store import AnnotationStore
+
+        return AnnotationStore(path)
+
+    app = make_app(load_demo_story(), None, open_store=open_store)
+    try:
+        app.run()
+    finally:
+        if app.store is not None:
+            app.store.close()
+    if app.store is not None and app.store.read_only:
+        print(
+            f"newsreader: note: {app.store.path}: {app.store.read_only_reason}; "
+            "opened read-only, verdicts were not saved",
+            file=sys.stderr,
+        )
+    _list_orphans(app.orphans)
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:

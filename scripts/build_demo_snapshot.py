@@ -40,8 +40,10 @@ def main() -> int:
     if read_snapshot(seeds_dir()) != story:
         print(f"{SNAPSHOT}: written but does not read back as built", file=sys.stderr)
         return 1
-    print(f"{SNAPSHOT}: {len(story.articles)} articles, {len(modules)} modules, "
-          f"libraries {', '.join(f'{d}' for d in libraries.values())}")
+    print(
+        f"{SNAPSHOT}: {len(story.articles)} articles, {len(modules)} modules, "
+        f"libraries {', '.join(f'{d}' for d in libraries.values())}"
+    )
     return 0
 
 

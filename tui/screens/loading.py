@@ -34,13 +34,19 @@ class LoadingScreen(Screen[None]):
                 Content(f"Comparing {len(self.story.articles)} articles ({sentences} sentences)…"),
                 id="loading-message",
             )
-            yield ProgressBar(total=None, show_eta=False, id="loading-progress")
         # The articles are readable at once; their highlights arrive with the analysis.
         yield StoryPreview(self.story, id="preview")
         yield Footer()
 
     def on_mount(self) -> None:
         self.title = self.story.title
+        # The progress bar is mounted after the first frame: the articles come first.
+        self.call_after_refresh(self._show_progress)
+
+    def _show_progress(self) -> None:
+        loading = self.query_one("#loading")
+        if not self.query_one("#loading-message").has_class("-failed"):
+            loading.mount(ProgressBar(total=None, show_eta=False, id="loading-progress"))
 
     def on_key(self, event: events.Key) -> None:
         """Keep keys typed before the reader is ready; the app replays them."""
@@ -51,9 +57,10 @@ class LoadingScreen(Screen[None]):
         self.app.typed_ahead.append(event.key)  # type: ignore[attr-defined]
         event.stop()
 
-    def show_error(self, reason: str) -> None:
-        """Say that the analysis failed (the app stays open; q quits)."""
-        self.query_one("#loading-progress").display = False
+    def show_error(self, reason: str, doing: str = "analysed") -> None:
+        """Say that the story could not be analysed (or opened); the app stays open, q quits."""
+        for progress in self.query("#loading-progress"):
+            progress.display = False
         message = self.query_one("#loading-message", Static)
         message.add_class("-failed")
-        message.update(Content(f"The story could not be analysed: {reason}"))
+        message.update(Content(f"The story could not be {doing}: {reason}"))

@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.style import Style as VisualStyle
 
 from newsreader.model import Article, Story
 from tui.widgets.article_view import GUTTER_WIDTH
@@ -22,6 +23,7 @@ EDGE = "▕"  # the right edge of a column ("vkey" border)
 RULE = "▁"  # under a column header ("hkey" border)
 # Between a column's edge and its text, as in the reader: scrollbar, cursor bar and gutter.
 TEXT_INSET = 2 + GUTTER_WIDTH
+INDENT = Content(" " * (1 + GUTTER_WIDTH))  # where the cursor bar and the gutter will be
 
 
 class ColumnText:
@@ -69,6 +71,7 @@ class StoryPreview(ScrollView):
         self._texts: list[ColumnText] = []
         self._headers: list[list[Content]] = []
         self._measured = False
+        self._styles: tuple[VisualStyle, VisualStyle, VisualStyle, Segment] | None = None
 
     def on_mount(self) -> None:
         # The full height (for the scrollbar) needs every sentence wrapped: after the first frame.
@@ -122,24 +125,37 @@ class StoryPreview(ScrollView):
             strips.append(self._column_line(index, row, width, base))
         return Strip.join(strips).crop(left - offset, right - offset)
 
+    def notify_style_update(self) -> None:
+        """Theme or CSS changed: look the styles up again."""
+        super().notify_style_update()
+        self._styles = None
+
+    def _line_styles(self) -> tuple[VisualStyle, VisualStyle, VisualStyle, Segment]:
+        """Header, rule, text style and the column edge (looked up once per theme)."""
+        if self._styles is None:
+            edge = self.get_component_rich_style("story-preview--edge")
+            self._styles = (
+                self.get_visual_style("story-preview--header"),
+                self.get_visual_style("story-preview--header", "story-preview--edge"),
+                self.get_visual_style(),
+                Segment(EDGE, edge),
+            )
+        return self._styles
+
     def _column_line(self, index: int, row: int, width: int, base: RichStyle) -> Strip:
-        edge = Segment(EDGE, self.get_component_rich_style("story-preview--edge"))
+        header, rule, plain, edge = self._line_styles()
         inner = width - 1
         if row < HEADER_HEIGHT:
-            style = self.get_visual_style("story-preview--header")
-            lines = self._headers[index]
             if row == HEADER_HEIGHT - 1:
-                text = Content(RULE * inner)
-                rule = self.get_visual_style("story-preview--header", "story-preview--edge")
-                segments = list(text.render_segments(rule))
+                segments = Content(RULE * inner).render_segments(rule)
             else:
+                lines = self._headers[index]
                 text = Content(" ") + (lines[row] if row < len(lines) else Content())
-                segments = list(text.render_segments(style))
-            line = Strip(segments).crop_extend(0, inner, style.rich_style)
+                segments = text.render_segments(header)
+            line = Strip(list(segments)).crop_extend(0, inner, header.rich_style)
             return Strip([*line, edge])
         text = self._texts[index].line(row - HEADER_HEIGHT)
         if text is None:
             return Strip([Segment(" " * inner, base), edge])
-        indent = Content(" " * (1 + GUTTER_WIDTH))
-        line = Strip(list((indent + text).render_segments(self.get_visual_style())))
+        line = Strip(list((INDENT + text).render_segments(plain)))
         return Strip([*line.crop_extend(0, inner, base), edge])

@@ -1,0 +1,152 @@
+"""The loading screen and the first start: the articles at once, the database opened behind
+them, then the reader."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from test_reader_untrusted import hostile_story
+
+import tui.app
+from newsreader.model import Analysis, Story
+from store import AnnotationStore, StoreError
+from tui.app import make_app
+from tui.screens.loading import LoadingScreen
+from tui.screens.reader import ReaderScreen
+from tui.widgets.story_preview import StoryPreview
+
+
+@pytest.fixture
+def held_engine(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """The engine waits for the returned event: the loading screen stays up until then."""
+    release = threading.Event()
+    real_analyze = tui.app.analyze
+
+    def slow_analyze(story: Story) -> Analysis:
+        release.wait(10)
+        return real_analyze(story)
+
+    monkeypatch.setattr(tui.app, "analyze", slow_analyze)
+    return release
+
+
+def preview_text(app) -> list[str]:
+    """The lines the loading screen's preview draws."""
+    preview = app.screen.query_one(StoryPreview)
+    return [preview.render_line(y).text for y in range(preview.size.height)]
+
+
+async def test_the_preview_shows_every_visible_article_and_scrolls_to_the_others(
+    demo_story: Story, db_path: Path, held_engine: threading.Event
+) -> None:
+    with AnnotationStore(db_path) as store:
+        app = make_app(demo_story, store)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, LoadingScreen)
+            lines = preview_text(app)
+            first, second, third = demo_story.articles[:3]
+            assert f"{len(first.sentences)} sentences · comparing…" in lines[1]
+            assert first.sentences[0].text.split()[0] in lines[5]
+            # Two columns fit in 80 cells, as in the reader; the third is a sideways scroll away.
+            assert f"{len(second.sentences)} sentences" in lines[1]
+            assert f"{len(third.sentences)} sentences" not in "".join(lines)
+            preview = app.screen.query_one(StoryPreview)
+            assert preview.virtual_size.height > preview.size.height
+            preview.scroll_to(x=40, animate=False, immediate=True)
+            await pilot.pause()
+            assert f"{len(third.sentences)} sentences" in preview_text(app)[1]
+            held_engine.set()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_the_preview_draws_markup_as_text(
+    db_path: Path, held_engine: threading.Event
+) -> None:
+    story = hostile_story()
+    with AnnotationStore(db_path) as store:
+        app = make_app(story, store)
+        async with app.run_test(size=(120, 30)) as pilot:
+            await pilot.pause()
+            shown = "\n".join(preview_text(app))
+            assert "[b]Outlet[/b] [/bar] · [i]2025[/i]" in shown
+            assert "[@click=app.quit]Quit[/] and [/foo]" in shown
+            assert "[@click=app.quit]nothing[/]" in shown
+            await pilot.click(StoryPreview, offset=(10, 6))
+            assert app.is_running
+            held_engine.set()
+
+
+async def test_first_start_opens_the_database_after_the_articles_are_shown(
+    demo_story: Story, db_path: Path, held_engine: threading.Event
+) -> None:
+    opened_on: list[object] = []
+
+    def open_store() -> AnnotationStore:
+        # The articles are already on screen when the database is opened.
+        opened_on.append(app.screen.query_one(StoryPreview).size.height)
+        return AnnotationStore(db_path)
+
+    app = make_app(demo_story, None, open_store=open_store)
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, LoadingScreen)
+            assert opened_on and opened_on[0] > 0
+            assert app.store is not None and not app.store.read_only
+            # The snapshot is saved before the analysis ends, as for any other start.
+            assert app.store.load_story(demo_story.id) == demo_story
+            await pilot.press("j", "v")
+            held_engine.set()
+            await app.workers.wait_for_complete()
+            for _ in range(5):
+                await pilot.pause()
+            assert isinstance(app.screen, ReaderScreen)
+            assert app.screen.row_index == 1
+    finally:
+        if app.store is not None:
+            app.store.close()
+    with AnnotationStore(db_path) as store:
+        [saved] = store.all(demo_story.id)
+        assert saved.status.value == "verified"
+
+
+async def test_first_start_read_only_says_so(
+    demo_story: Story, db_path: Path, held_engine: threading.Event
+) -> None:
+    with AnnotationStore(db_path):
+        app = make_app(demo_story, None, open_store=lambda: AnnotationStore(db_path))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            assert app.store is not None and app.store.read_only
+            assert app.sub_title.startswith("READ-ONLY:")
+            held_engine.set()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert isinstance(app.screen, ReaderScreen)
+        app.store.close()
+
+
+async def test_first_start_shows_why_the_database_cannot_be_opened(demo_story: Story) -> None:
+    def broken() -> AnnotationStore:
+        raise StoreError("/nowhere/db.json: cannot write")
+
+    app = make_app(demo_story, None, open_store=broken)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LoadingScreen)
+        message = str(app.screen.query_one("#loading-message").content)
+        assert message == "The story could not be opened: /nowhere/db.json: cannot write"
+        assert app.store is None
+        await pilot.press("o", "q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+def test_make_app_needs_a_store_or_an_opener(demo_story: Story) -> None:
+    with pytest.raises(ValueError):
+        make_app(demo_story, None)
