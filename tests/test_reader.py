@@ -544,3 +544,41 @@ async def test_keys_typed_while_analysing_are_applied_when_the_reader_opens(
             third = demo_story.articles[0].sentences[2].id
             assert saved.claim == app.screen.analysis.claim_for(third).id
             assert saved.status.value == "verified"
+
+
+def cursor_rows(screen: ReaderScreen) -> range:
+    """The screen rows the cursor sentence is drawn on."""
+    view = screen.view_of(screen.cursor)
+    top = view.region.y + view.first_line[screen.cursor] - view.scroll_offset.y
+    return range(top, top + view.line_count[screen.cursor])
+
+
+async def test_the_claim_panel_covers_the_columns_but_never_the_cursor(db_path: Path) -> None:
+    from story_factory import make_story
+
+    from newsreader.analysis import analyze
+
+    story = make_story(
+        [
+            [f"Report one says item {n} was counted on Monday in the harbour." for n in range(30)],
+            [f"Report two says item {n} was counted on Monday in the harbour." for n in range(30)],
+        ]
+    )
+    async with reader(story, analyze(story), db_path, size=(80, 24)) as (_app, screen, pilot):
+        heights = [column.view.size.height for column in screen.columns]
+        await pilot.press("p")
+        await pilot.pause()
+        panel = screen.panel
+        assert panel.display and panel.region.height >= 5
+        # Drawn over the columns: they keep their size, nothing is wrapped again.
+        assert [column.view.size.height for column in screen.columns] == heights
+        for _ in range(len(story.articles[0].sentences) - 1):
+            await pilot.press("j")
+            await pilot.pause()
+            assert max(cursor_rows(screen)) < panel.region.y
+        assert screen.cursor == story.articles[0].sentences[-1].id
+        # Closed, the blank room below the last sentence goes again.
+        await pilot.press("p")
+        await pilot.pause()
+        assert all(column.view.reserve == 0 for column in screen.columns)
+        assert max(cursor_rows(screen)) < screen.status.region.y

@@ -92,6 +92,8 @@ class ArticleView(ScrollView, can_focus=False):
         self._strips: dict[tuple, list[Strip]] = {}
         self._wrapped: dict[tuple, list[Content]] = {}
         self._base_style: RichStyle | None = None
+        # Blank lines below the text, so its end can scroll above something drawn over it.
+        self.reserve = 0
 
     # -- state ------------------------------------------------------------------------------
 
@@ -197,8 +199,15 @@ class ArticleView(ScrollView, can_focus=False):
             lines.extend((item.id, k) for k in range(count))
             lines.append(None)
         self._lines = lines
-        self.virtual_size = Size(width + 1, len(lines))
+        self.virtual_size = Size(width + 1, len(lines) + self.reserve)
         self.refresh()
+
+    def set_reserve(self, lines: int) -> None:
+        """Leave this many blank lines below the text (0: none)."""
+        if lines != self.reserve:
+            self.reserve = lines
+            if self._lines:
+                self.virtual_size = Size(self._layout_width + 1, len(self._lines) + lines)
 
     def ensure_layout(self) -> None:
         """Lay the sentences out for the current width, if not done yet."""
