@@ -89,6 +89,7 @@ class ArticleView(ScrollView, can_focus=False):
         self.first_line: dict[str, int] = {}
         self.line_count: dict[str, int] = {}
         self._layout_width = -1
+        self._drawn_width = -1
         self._strips: dict[tuple, list[Strip]] = {}
         self._wrapped: dict[tuple, list[Content]] = {}
         self._base_style: RichStyle | None = None
@@ -185,8 +186,11 @@ class ArticleView(ScrollView, can_focus=False):
         width = self._text_width()
         if width == self._layout_width and self._lines:
             return
+        if width != self._drawn_width:
+            # Drawn lines depend on the width, not on where they sit (a filter moves them).
+            self._strips.clear()
+            self._drawn_width = width
         self._layout_width = width
-        self._strips.clear()
         lines: list[tuple[str, int] | None] = []
         self.first_line.clear()
         self.line_count.clear()
