@@ -62,16 +62,29 @@ class NewsreaderApp(App[None]):
         self.orphans: list[Annotation] = []
         # Keys typed while the story is being analysed, replayed once the reader is up.
         self.typed_ahead: list[str] = []
+        self.is_ready = False
+        """Whether the first frame has been shown."""
 
     def on_mount(self) -> None:
         if self.analysis is not None:
             self.push_screen(self._reader(self.analysis))
+        else:
+            self.push_screen(LoadingScreen(self.story))
+
+    def on_ready(self) -> None:
+        # The first frame is being drawn (Ready comes just before it reaches the terminal).
+        self.is_ready = True
+        self.call_after_refresh(self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        """The first frame is on screen: now the work it did not wait for."""
+        if not isinstance(self.screen, LoadingScreen):
             return
-        self.push_screen(LoadingScreen(self.story))
+        self.screen.complete()
         if self.store is None:
             self.call_after_refresh(self._store_ready)
         else:
-            # Start the engine once the articles are on screen: its imports hold the GIL.
+            # The engine's imports hold the GIL: they wait until the articles are drawn.
             self.set_timer(0.05, self.analyse)
 
     def _store_ready(self) -> None:

@@ -40,13 +40,18 @@ class LoadingScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = self.story.title
-        # The progress bar is mounted after the first frame: the articles come first.
-        self.call_after_refresh(self._show_progress)
+        if self.app.is_ready:  # type: ignore[attr-defined]
+            self.call_after_refresh(self.complete)
 
-    def _show_progress(self) -> None:
-        loading = self.query_one("#loading")
+    def complete(self) -> None:
+        """Add what the first frame goes without: the progress bar, the preview's full height.
+
+        The app calls this once its first frame is on screen (the articles come first).
+        """
         if not self.query_one("#loading-message").has_class("-failed"):
-            loading.mount(ProgressBar(total=None, show_eta=False, id="loading-progress"))
+            progress = ProgressBar(total=None, show_eta=False, id="loading-progress")
+            self.query_one("#loading").mount(progress)
+        self.query_one(StoryPreview).measure()
 
     def on_key(self, event: events.Key) -> None:
         """Keep keys typed before the reader is ready; the app replays them."""

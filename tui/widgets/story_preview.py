@@ -73,10 +73,6 @@ class StoryPreview(ScrollView):
         self._measured = False
         self._styles: tuple[VisualStyle, VisualStyle, VisualStyle, Segment] | None = None
 
-    def on_mount(self) -> None:
-        # The full height (for the scrollbar) needs every sentence wrapped: after the first frame.
-        self.call_after_refresh(self._measure)
-
     def _layout(self) -> None:
         """Column widths for the current size; wrapping starts again when they change."""
         widths = column_widths(len(self.articles), self.size.width)
@@ -99,7 +95,8 @@ class StoryPreview(ScrollView):
     def _full_height(self) -> int:
         return HEADER_HEIGHT + max((text.height() for text in self._texts), default=0)
 
-    def _measure(self) -> None:
+    def measure(self) -> None:
+        """Wrap every sentence, to know the full height (for scrolling): after the first frame."""
         self._measured = True
         self._widths = []
         self._layout()
