@@ -21,7 +21,8 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-from newsreader.model import Article, Sentence, Story
+from newsreader.model import Story
+from newsreader.story_rows import article_rows, articles_from_rows
 
 SNAPSHOT = Path(__file__).with_name("demo_snapshot.json")
 PACKAGE = Path(__file__).parent
@@ -83,36 +84,13 @@ def provenance(
 
 
 def story_to_rows(story: Story) -> dict[str, Any]:
-    """A story as plain JSON data: articles as rows, sentences as (id, start, end)."""
-    return {
-        "id": story.id,
-        "title": story.title,
-        "articles": [
-            [
-                a.id,
-                a.title,
-                a.source,
-                a.outlet,
-                a.author,
-                a.date,
-                a.text,
-                [[s.id, s.start, s.end] for s in a.sentences],
-            ]
-            for a in story.articles
-        ],
-    }
+    """A story as plain JSON data (its articles as rows)."""
+    return {"id": story.id, "title": story.title, "articles": article_rows(story)}
 
 
 def story_from_rows(data: dict[str, Any]) -> Story:
     """The story that story_to_rows turned into data."""
-    articles = []
-    for article_id, title, source, outlet, author, date, text, spans in data["articles"]:
-        sentences = tuple(
-            Sentence(sid, article_id, index, text[start:end], start, end)
-            for index, (sid, start, end) in enumerate(spans)
-        )
-        articles.append(Article(article_id, title, source, text, sentences, outlet, author, date))
-    return Story(id=data["id"], title=data["title"], articles=tuple(articles))
+    return Story(id=data["id"], title=data["title"], articles=articles_from_rows(data["articles"]))
 
 
 def write_snapshot(

@@ -9,27 +9,12 @@ from pathlib import Path
 import pytest
 from test_reader_untrusted import hostile_story
 
-import tui.app
-from newsreader.model import Analysis, Story
+from newsreader.model import Story
 from store import AnnotationStore, StoreError
 from tui.app import make_app
 from tui.screens.loading import LoadingScreen
 from tui.screens.reader import ReaderScreen
 from tui.widgets.story_preview import StoryPreview
-
-
-@pytest.fixture
-def held_engine(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
-    """The engine waits for the returned event: the loading screen stays up until then."""
-    release = threading.Event()
-    real_analyze = tui.app.analyze
-
-    def slow_analyze(story: Story) -> Analysis:
-        release.wait(10)
-        return real_analyze(story)
-
-    monkeypatch.setattr(tui.app, "analyze", slow_analyze)
-    return release
 
 
 def preview_text(app) -> list[str]:

@@ -433,20 +433,6 @@ async def test_tags_and_cursor_survive_a_restart(demo_story, demo_analysis, db_p
         assert screen.view_of(first).verdicts[first] == "verified"
 
 
-@pytest.fixture
-def held_engine(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
-    """Hold the reader's analysis until the returned event is set."""
-    release = threading.Event()
-    real_analyze = tui.app.analyze
-
-    def slow_analyze(story: Story) -> Analysis:
-        release.wait(10)
-        return real_analyze(story)
-
-    monkeypatch.setattr(tui.app, "analyze", slow_analyze)
-    return release
-
-
 async def test_without_an_analysis_the_story_is_analysed_in_a_worker(
     demo_story, db_path, held_engine: threading.Event
 ) -> None:
