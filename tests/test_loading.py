@@ -135,3 +135,31 @@ async def test_first_start_shows_why_the_database_cannot_be_opened(demo_story: S
 def test_make_app_needs_a_store_or_an_opener(demo_story: Story) -> None:
     with pytest.raises(ValueError):
         make_app(demo_story, None)
+
+
+async def test_help_opened_before_the_first_frame_work_does_not_stall_it(
+    demo_story: Story, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.app import NewsreaderApp
+    from tui.screens.help import HelpScreen
+
+    real_on_ready = NewsreaderApp.on_ready
+
+    def help_first(self: NewsreaderApp) -> None:
+        # A "?" typed at once is handled before the work that waits for the first frame.
+        self.action_help()
+        real_on_ready(self)
+
+    monkeypatch.setattr(NewsreaderApp, "on_ready", help_first)
+    app = make_app(demo_story, None, open_store=lambda: AnnotationStore(db_path))
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await app.workers.wait_for_complete()
+            for _ in range(5):
+                await pilot.pause()
+            assert app.store is not None
+            assert isinstance(app.screen, ReaderScreen)
+            assert not any(isinstance(s, HelpScreen) for s in app.screen_stack)
+    finally:
+        if app.store is not None:
+            app.store.close()

@@ -76,11 +76,16 @@ class NewsreaderApp(App[None]):
         self.is_ready = True
         self.call_after_refresh(self._after_first_frame)
 
+    def _loading_screen(self) -> LoadingScreen | None:
+        """The loading screen, also under a help screen opened over it."""
+        return next((s for s in self.screen_stack if isinstance(s, LoadingScreen)), None)
+
     def _after_first_frame(self) -> None:
         """The first frame is on screen: now the work it did not wait for."""
-        if not isinstance(self.screen, LoadingScreen):
+        loading = self._loading_screen()
+        if loading is None:
             return
-        self.screen.complete()
+        loading.complete()
         if self.store is None:
             self.call_after_refresh(self._store_ready)
         else:
@@ -99,8 +104,9 @@ class NewsreaderApp(App[None]):
                 self.sub_title = f"READ-ONLY: {self.store.read_only_reason}"
             opened = open_if_cached(self.store, self.story)
         except UserError as exc:
-            if isinstance(self.screen, LoadingScreen):
-                self.screen.show_error(str(exc), doing="opened")
+            loading = self._loading_screen()
+            if loading is not None:
+                loading.show_error(str(exc), doing="opened")
             return
         if opened is None:
             self.set_timer(0.05, self.analyse)
