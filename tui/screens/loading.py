@@ -48,7 +48,8 @@ class LoadingScreen(Screen[None]):
 
         The app calls this once its first frame is on screen (the articles come first).
         """
-        if not self.query_one("#loading-message").has_class("-failed"):
+        failed = self.query_one("#loading-message").has_class("-failed")
+        if not failed and not self.query("#loading-progress"):
             progress = ProgressBar(total=None, show_eta=False, id="loading-progress")
             self.query_one("#loading").mount(progress)
         self.query_one(StoryPreview).measure()
