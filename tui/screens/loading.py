@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, ProgressBar, Static
+from textual.widgets import Header, Static
 
 from newsreader.model import Story
 from tui.widgets.story_preview import StoryPreview
@@ -36,7 +36,6 @@ class LoadingScreen(Screen[None]):
             )
         # The articles are readable at once; their highlights arrive with the analysis.
         yield StoryPreview(self.story, id="preview")
-        yield Footer()
 
     def on_mount(self) -> None:
         self.title = self.story.title
@@ -44,14 +43,22 @@ class LoadingScreen(Screen[None]):
             self.call_after_refresh(self.complete)
 
     def complete(self) -> None:
-        """Add what the first frame goes without: the progress bar, the preview's full height.
+        """Add what the first frame goes without: the progress bar, the keys in the footer,
+        the preview's full height.
 
         The app calls this once its first frame is on screen (the articles come first).
         """
-        failed = self.query_one("#loading-message").has_class("-failed")
-        if not failed and not self.query("#loading-progress"):
+        # Imported here: the first frame goes without them.
+        from textual.widgets import Footer, ProgressBar
+
+        if self.query(Footer):
+            return
+        if not self.query_one("#loading-message").has_class("-failed"):
             progress = ProgressBar(total=None, show_eta=False, id="loading-progress")
             self.query_one("#loading").mount(progress)
+        self.mount(Footer())
+        # A footer fills itself when the bindings change: tell it, once it is mounted.
+        self.call_after_refresh(self.refresh_bindings)
         self.query_one(StoryPreview).measure()
 
     def on_key(self, event: events.Key) -> None:

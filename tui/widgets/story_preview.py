@@ -72,25 +72,29 @@ class StoryPreview(ScrollView):
         self._headers: list[list[Content]] = []
         self._measured = False
         self._styles: tuple[VisualStyle, VisualStyle, VisualStyle, Segment] | None = None
+        # Drawn lines by (row, left, right): the first frame is drawn twice at start-up.
+        self._drawn: dict[tuple[int, int, int], Strip] = {}
 
     def _layout(self) -> None:
-        """Column widths for the current size; wrapping starts again when they change."""
+        """Column widths for the current size (wrapping starts again when they change) and
+        the scrollable size."""
         widths = column_widths(len(self.articles), self.size.width)
-        if widths == self._widths:
-            return
-        self._widths = widths
-        self._starts = [sum(widths[:index]) for index in range(len(widths))]
-        self._texts = [
-            ColumnText(article, max(4, width - 1 - TEXT_INSET))
-            for article, width in zip(self.articles, widths, strict=True)
-        ]
-        self._headers = []
-        for article, width in zip(self.articles, widths, strict=True):
-            first, tally, title = header_lines(article)
-            titles = title.wrap(max(1, width - 3))[: HEADER_HEIGHT - 3]
-            self._headers.append([first, tally, *titles])
-        height = self.size.height if not self._measured else self._full_height()
-        self.virtual_size = Size(sum(widths), height)
+        if widths != self._widths:
+            self._widths = widths
+            self._starts = [sum(widths[:index]) for index in range(len(widths))]
+            self._texts = [
+                ColumnText(article, max(4, width - 1 - TEXT_INSET))
+                for article, width in zip(self.articles, widths, strict=True)
+            ]
+            self._headers = []
+            for article, width in zip(self.articles, widths, strict=True):
+                first, tally, title = header_lines(article)
+                titles = title.wrap(max(1, width - 3))[: HEADER_HEIGHT - 3]
+                self._headers.append([first, tally, *titles])
+            self._drawn.clear()
+        height = self._full_height() if self._measured else self.size.height
+        if self.virtual_size != (size := Size(sum(widths), height)):
+            self.virtual_size = size
 
     def _full_height(self) -> int:
         return HEADER_HEIGHT + max((text.height() for text in self._texts), default=0)
@@ -98,9 +102,7 @@ class StoryPreview(ScrollView):
     def measure(self) -> None:
         """Wrap every sentence, to know the full height (for scrolling): after the first frame."""
         self._measured = True
-        self._widths = []
         self._layout()
-        self.refresh()
 
     def on_resize(self) -> None:
         self._layout()
@@ -111,6 +113,10 @@ class StoryPreview(ScrollView):
         left = self.scroll_offset.x
         right = left + self.scrollable_content_region.width
         row = self.scroll_offset.y + y
+        key = (row, left, right)
+        drawn = self._drawn.get(key)
+        if drawn is not None:
+            return drawn
         base = self.rich_style
         strips: list[Strip] = []
         offset = 0
@@ -120,12 +126,14 @@ class StoryPreview(ScrollView):
             if not strips:
                 offset = start
             strips.append(self._column_line(index, row, width, base))
-        return Strip.join(strips).crop(left - offset, right - offset)
+        drawn = self._drawn[key] = Strip.join(strips).crop(left - offset, right - offset)
+        return drawn
 
     def notify_style_update(self) -> None:
         """Theme or CSS changed: look the styles up again."""
         super().notify_style_update()
         self._styles = None
+        self._drawn.clear()
 
     def _line_styles(self) -> tuple[VisualStyle, VisualStyle, VisualStyle, Segment]:
         """Header, rule, text style and the column edge (looked up once per theme)."""
