@@ -568,3 +568,30 @@ async def test_the_claim_panel_covers_the_columns_but_never_the_cursor(db_path: 
         await pilot.pause()
         assert all(column.view.reserve == 0 for column in screen.columns)
         assert max(cursor_rows(screen)) < screen.status.region.y
+
+
+async def test_a_filter_reaches_the_columns_out_of_sight(db_path: Path) -> None:
+    from story_factory import many_articles
+
+    from newsreader.analysis import analyze
+
+    story = many_articles(8)
+    async with reader(story, analyze(story), db_path, size=(80, 24)) as (_app, screen, pilot):
+        await pilot.press("f")  # conflicts only: the clashing injury counts
+        await pilot.pause()
+        assert screen.shown.value == "conflicts"
+        last = screen.columns[-1]
+        assert last.region.x >= screen.row.region.right  # out of sight
+        for _ in range(len(screen.columns)):
+            await pilot.press("l")
+        await pilot.pause()
+        assert screen.column_index == len(screen.columns) - 1
+        view = last.view
+        drawn = [view.render_line(y).text for y in range(view.size.height)]
+        kept = [s for s in story.articles[-1].sentences if screen.grid.is_conflict(s.id)]
+        hidden = [s for s in story.articles[-1].sentences if not screen.grid.is_conflict(s.id)]
+        assert kept and hidden
+        text = " ".join(" ".join(line.split()) for line in drawn)
+        assert kept[0].text.split()[0] in text
+        assert all(s.text[:30] not in text for s in hidden)
+        assert set(view.first_line) == {s.id for s in kept}
