@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import functools
+import gc
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -60,6 +62,26 @@ def _write_output(text: str, output: str | None) -> None:
         raise UserError(f"{output}: cannot write ({exc.strerror or exc})") from None
 
 
+def _collector_paused(command: Command) -> Command:
+    """Run a reader command with the garbage collector paused until the first frame is drawn
+    (the app resumes it then; at the latest it resumes when the command ends).
+
+    Start-up makes many objects that live as long as the app: looking for garbage among
+    them costs about a tenth of the time to the first frame.
+    """
+
+    @functools.wraps(command)
+    def run(args: argparse.Namespace) -> int:
+        gc.disable()
+        try:
+            return command(args)
+        finally:
+            gc.enable()
+
+    return run
+
+
+@_collector_paused
 def cmd_open(args: argparse.Namespace) -> int:
     """Open a story in the reader: the articles given, else the story opened last (or the demo)."""
     from store.location import resolve_db_path
@@ -83,6 +105,7 @@ def cmd_open(args: argparse.Namespace) -> int:
     return 0
 
 
+@_collector_paused
 def cmd_open_saved(args: argparse.Namespace) -> int:
     """Open a saved story (by id, id prefix or title words) from its snapshot."""
     from newsreader.library import library_story
@@ -120,7 +143,7 @@ def _read(story: Story, store: AnnotationStore) -> None:
     # A cached analysis opens at once; otherwise the reader shows the articles and
     # analyses them in a worker, then caches the result and re-attaches the verdicts.
     opened = open_if_cached(store, story)
-    app = make_app(story, store, opened.analysis if opened else None)
+    app = make_app(story, store, opened.analysis if opened else None, shown=gc.enable)
     if store.read_only:
         # Shown in the header for the whole session.
         app.sub_title = f"READ-ONLY: {store.read_only_reason}"
@@ -138,7 +161,7 @@ def _read_new(path: Path) -> None:
 
         return AnnotationStore(path)
 
-    app = make_app(load_demo_story(), None, open_store=open_store)
+    app = make_app(load_demo_story(), None, open_store=open_store, shown=gc.enable)
     try:
         app.run()
     finally:

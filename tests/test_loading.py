@@ -79,12 +79,20 @@ async def test_first_start_opens_the_database_after_the_articles_are_shown(
         opened_on.append(app.screen.query_one(StoryPreview).size.height)
         return AnnotationStore(db_path)
 
-    app = make_app(demo_story, None, open_store=open_store)
+    shown: list[bool] = []
+    app = make_app(
+        demo_story,
+        None,
+        open_store=open_store,
+        shown=lambda: shown.append(app.store is None),
+    )
     try:
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
             assert isinstance(app.screen, LoadingScreen)
             assert opened_on and opened_on[0] > 0
+            # Told once the first frame is drawn, before the database is opened.
+            assert shown == [True]
             assert app.store is not None and not app.store.read_only
             # The snapshot is saved before the analysis ends, as for any other start.
             assert app.store.load_story(demo_story.id) == demo_story

@@ -52,8 +52,11 @@ class NewsreaderApp(App[None]):
         analysis: Analysis | None = None,
         *,
         open_store: StoreOpener | None = None,
+        shown: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
+        # Called once the first frame is drawn.
+        self._shown = shown
         self.story = story
         # None until open_store has opened it, just after the first frame.
         self.store: AnnotationStore | None = store
@@ -82,6 +85,8 @@ class NewsreaderApp(App[None]):
 
     def _after_first_frame(self) -> None:
         """The first frame is on screen: now the work it did not wait for."""
+        if self._shown is not None:
+            self._shown()
         loading = self._loading_screen()
         if loading is None:
             return
@@ -238,12 +243,14 @@ def make_app(
     analysis: Analysis | None = None,
     *,
     open_store: StoreOpener | None = None,
+    shown: Callable[[], None] | None = None,
 ) -> NewsreaderApp:
     """Build the app for a story and a store; without an analysis it runs in a worker.
 
     Without a store, open_store opens it once the story is on screen (for a first start,
-    when there is no database yet to read anything from).
+    when there is no database yet to read anything from). shown is called once the first
+    frame is drawn.
     """
     if store is None and open_store is None:
         raise ValueError("make_app needs a store or a way to open one")
-    return NewsreaderApp(story, store, analysis, open_store=open_store)
+    return NewsreaderApp(story, store, analysis, open_store=open_store, shown=shown)
