@@ -19,6 +19,7 @@ import orjson
 from newsreader.errors import UserError
 from newsreader.model import Analysis, CachedAnalysis, ClaimStatus, Story
 from newsreader.report import analysis_from_dict, analysis_to_dict
+from newsreader.story_rows import article_rows
 
 # The story and its articles are kept in the story's snapshot: a cached entry leaves them out.
 _STORY_KEYS = ("story", "articles")
@@ -42,20 +43,7 @@ class AnalysisCache(Protocol):
 
 def story_fingerprint(story: Story) -> str:
     """A hash of everything the engine reads: the articles, their texts and sentences."""
-    articles = [
-        [
-            a.id,
-            a.title,
-            a.source,
-            a.outlet,
-            a.author,
-            a.date,
-            a.text,
-            [[s.id, s.start, s.end] for s in a.sentences],
-        ]
-        for a in story.articles
-    ]
-    return hashlib.sha256(orjson.dumps(articles)).hexdigest()
+    return hashlib.sha256(orjson.dumps(article_rows(story))).hexdigest()
 
 
 def _story_ids(story: Story) -> dict[str, list[str]]:

@@ -17,8 +17,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from rapidfuzz import fuzz
-
 from newsreader.model import Analysis, Annotation, Article, Claim, Sentence, Target
 
 CONTEXT_CHARS = 32
@@ -60,6 +58,9 @@ class Placement:
 
 
 def _context_score(target: Target, text: str, start: int, end: int) -> float:
+    # Imported here: opening the store (which re-anchors) must not load it at start-up.
+    from rapidfuzz import fuzz
+
     prefix = text[max(0, start - CONTEXT_CHARS) : start]
     suffix = text[end : end + CONTEXT_CHARS]
     prefix_score = fuzz.ratio(target.prefix, prefix) if target.prefix or prefix else 100.0
@@ -109,6 +110,8 @@ def locate(target: Target, article: Article) -> Placement | None:
 
 
 def _fuzzy_locate(target: Target, article: Article) -> Placement | None:
+    from rapidfuzz import fuzz
+
     text, exact = article.text, target.exact
     pad = max(8, len(exact) // 4)
     best: Placement | None = None

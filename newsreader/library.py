@@ -100,6 +100,22 @@ def open_story(
     return OpenedStory(story, analysis, cached, anchored)
 
 
+def open_if_cached(library: Library, story: Story) -> OpenedStory | None:
+    """Open a story from its cached analysis; without one, only note it opened (None: the
+    caller analyses it, then calls open_story with the result).
+
+    Raises:
+        UserError: the story has fewer than two articles, or saving failed.
+    """
+    from newsreader.analysis_cache import load_cached
+
+    cached = load_cached(story, library)
+    if cached is None:
+        note_opened(library, story)
+        return None
+    return open_story(library, story, cached, from_cache=True)
+
+
 def note_opened(library: Library, story: Story) -> None:
     """Save a story's snapshot and mark it opened now (nothing in a read-only library).
 

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-from importlib import resources
 from pathlib import Path
 
-from newsreader.ingest import Source, build_story
 from newsreader.model import Story
 
 MANIFEST = "story.json"
@@ -14,14 +12,24 @@ MANIFEST = "story.json"
 
 def seeds_dir() -> Path:
     """Locate the seeds folder: inside the installed package, else the repository's top level."""
-    packaged = resources.files("newsreader") / "seeds"
-    if packaged.is_dir():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parent.parent / "seeds"
+    # The wheel puts it beside this module; importlib.resources would find the same folder
+    # but costs more to import than reading the whole demo story.
+    here = Path(__file__).resolve().parent
+    packaged = here / "seeds"
+    return packaged if packaged.is_dir() else here.parent / "seeds"
 
 
 def load_demo_story() -> Story:
-    """Load the demo story from the seeds folder and its manifest."""
+    """The demo story: from its prepared snapshot when that is current, else built afresh."""
+    from newsreader.demo_snapshot import read_snapshot
+
+    return read_snapshot(seeds_dir()) or build_demo_story()
+
+
+def build_demo_story() -> Story:
+    """Build the demo story from the seeds folder and its manifest (clean, segment)."""
+    from newsreader.ingest import Source, build_story
+
     folder = seeds_dir()
     manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     sources = []
@@ -37,3 +45,9 @@ def load_demo_story() -> Story:
             )
         )
     return build_story(sources, title=manifest["title"], story_id=manifest["id"])
+
+
+def demo_seed_files() -> list[str]:
+    """The files of the seeds folder the demo story is built from (manifest first)."""
+    manifest = json.loads((seeds_dir() / MANIFEST).read_text(encoding="utf-8"))
+    return [MANIFEST, *manifest["articles"]]

@@ -1,12 +1,18 @@
 """Persistence for newsreader on TinyDB: annotations and stories, crash-safe and locked."""
 
-from store.annotations import AnnotationStore, MergeReport
-from store.doctor import Checkup
-from store.doctor import check as check_database
-from store.doctor import restore as restore_backup
-from store.location import resolve_db_path
-from store.storage import StoreError
-from store.stories import StoryInfo
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from store.annotations import AnnotationStore, MergeReport
+    from store.doctor import Checkup
+    from store.doctor import check as check_database
+    from store.doctor import restore as restore_backup
+    from store.location import resolve_db_path
+    from store.storage import StoreError
+    from store.stories import StoryInfo
 
 __all__ = [
     "AnnotationStore",
@@ -18,3 +24,26 @@ __all__ = [
     "resolve_db_path",
     "restore_backup",
 ]
+
+# Where each name lives. A submodule loads on first use: finding the database path
+# (store.location) must not load TinyDB, the lock and the schema.
+_HOMES = {
+    "AnnotationStore": ("store.annotations", "AnnotationStore"),
+    "Checkup": ("store.doctor", "Checkup"),
+    "MergeReport": ("store.annotations", "MergeReport"),
+    "StoreError": ("store.storage", "StoreError"),
+    "StoryInfo": ("store.stories", "StoryInfo"),
+    "check_database": ("store.doctor", "check"),
+    "resolve_db_path": ("store.location", "resolve_db_path"),
+    "restore_backup": ("store.doctor", "restore"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    try:
+        module, attribute = _HOMES[name]
+    except KeyError:
+        raise AttributeError(f"module 'store' has no attribute {name!r}") from None
+    value = getattr(import_module(module), attribute)
+    globals()[name] = value
+    return value

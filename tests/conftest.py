@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -51,3 +52,19 @@ def hostile_dir(tmp_path: Path) -> Path:
         encoding="utf-8",
     )
     return folder
+
+
+@pytest.fixture
+def held_engine(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Hold the reader's analysis until the returned event is set."""
+    import tui.app
+
+    release = threading.Event()
+    real_analyze = tui.app.analyze
+
+    def slow_analyze(story: Story) -> Analysis:
+        release.wait(10)
+        return real_analyze(story)
+
+    monkeypatch.setattr(tui.app, "analyze", slow_analyze)
+    return release

@@ -452,20 +452,6 @@ async def test_tags_and_cursor_survive_a_restart(demo_story, demo_analysis, db_p
         assert screen.view_of(first).verdicts[first] == "verified"
 
 
-@pytest.fixture
-def held_engine(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
-    """Hold the reader's analysis until the returned event is set."""
-    release = threading.Event()
-    real_analyze = tui.app.analyze
-
-    def slow_analyze(story: Story) -> Analysis:
-        release.wait(10)
-        return real_analyze(story)
-
-    monkeypatch.setattr(tui.app, "analyze", slow_analyze)
-    return release
-
-
 async def test_without_an_analysis_the_story_is_analysed_in_a_worker(
     demo_story, db_path, held_engine: threading.Event
 ) -> None:
@@ -563,3 +549,68 @@ async def test_keys_typed_while_analysing_are_applied_when_the_reader_opens(
             third = demo_story.articles[0].sentences[2].id
             assert saved.claim == app.screen.analysis.claim_for(third).id
             assert saved.status.value == "verified"
+
+
+def cursor_rows(screen: ReaderScreen) -> range:
+    """The screen rows the cursor sentence is drawn on."""
+    view = screen.view_of(screen.cursor)
+    top = view.region.y + view.first_line[screen.cursor] - view.scroll_offset.y
+    return range(top, top + view.line_count[screen.cursor])
+
+
+async def test_the_claim_panel_covers_the_columns_but_never_the_cursor(db_path: Path) -> None:
+    from story_factory import make_story
+
+    from newsreader.analysis import analyze
+
+    story = make_story(
+        [
+            [f"Report one says item {n} was counted on Monday in the harbour." for n in range(30)],
+            [f"Report two says item {n} was counted on Monday in the harbour." for n in range(30)],
+        ]
+    )
+    async with reader(story, analyze(story), db_path, size=(80, 24)) as (_app, screen, pilot):
+        heights = [column.view.size.height for column in screen.columns]
+        await pilot.press("p")
+        await pilot.pause()
+        panel = screen.panel
+        assert panel.display and panel.region.height >= 5
+        # Drawn over the columns: they keep their size, nothing is wrapped again.
+        assert [column.view.size.height for column in screen.columns] == heights
+        for _ in range(len(story.articles[0].sentences) - 1):
+            await pilot.press("j")
+            await pilot.pause()
+            assert max(cursor_rows(screen)) < panel.region.y
+        assert screen.cursor == story.articles[0].sentences[-1].id
+        # Closed, the blank room below the last sentence goes again.
+        await pilot.press("p")
+        await pilot.pause()
+        assert all(column.view.reserve == 0 for column in screen.columns)
+        assert max(cursor_rows(screen)) < screen.status.region.y
+
+
+async def test_a_filter_reaches_the_columns_out_of_sight(db_path: Path) -> None:
+    from story_factory import many_articles
+
+    from newsreader.analysis import analyze
+
+    story = many_articles(8)
+    async with reader(story, analyze(story), db_path, size=(80, 24)) as (_app, screen, pilot):
+        await pilot.press("f")  # conflicts only: the clashing injury counts
+        await pilot.pause()
+        assert screen.shown.value == "conflicts"
+        last = screen.columns[-1]
+        assert last.region.x >= screen.row.region.right  # out of sight
+        for _ in range(len(screen.columns)):
+            await pilot.press("l")
+        await pilot.pause()
+        assert screen.column_index == len(screen.columns) - 1
+        view = last.view
+        drawn = [view.render_line(y).text for y in range(view.size.height)]
+        kept = [s for s in story.articles[-1].sentences if screen.grid.is_conflict(s.id)]
+        hidden = [s for s in story.articles[-1].sentences if not screen.grid.is_conflict(s.id)]
+        assert kept and hidden
+        text = " ".join(" ".join(line.split()) for line in drawn)
+        assert kept[0].text.split()[0] in text
+        assert all(s.text[:30] not in text for s in hidden)
+        assert set(view.first_line) == {s.id for s in kept}

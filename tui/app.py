@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -11,14 +12,16 @@ from textual.worker import Worker, WorkerState
 
 from newsreader.errors import UserError
 from newsreader.model import Analysis, Annotation, Story
-from store import AnnotationStore
-from store.ui_state import load_position
 from tui.screens.loading import LoadingScreen
 
 if TYPE_CHECKING:
     from textual.command import Provider
 
+    from newsreader.library import OpenedStory
+    from store import AnnotationStore
     from tui.screens.reader import ReaderScreen
+
+StoreOpener = Callable[[], "AnnotationStore"]
 
 # The reader, the claims view, the help and the palette are imported when first needed:
 # the loading screen must reach the terminal as early as possible.
@@ -43,23 +46,77 @@ class NewsreaderApp(App[None]):
     ]
 
     def __init__(
-        self, story: Story, store: AnnotationStore, analysis: Analysis | None = None
+        self,
+        story: Story,
+        store: AnnotationStore | None,
+        analysis: Analysis | None = None,
+        *,
+        open_store: StoreOpener | None = None,
+        shown: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
+        # Called once the first frame is drawn.
+        self._shown = shown
         self.story = story
-        self.store = store
+        # None until open_store has opened it, just after the first frame.
+        self.store: AnnotationStore | None = store
+        self._open_store = open_store
         self.analysis = analysis
         self.orphans: list[Annotation] = []
         # Keys typed while the story is being analysed, replayed once the reader is up.
         self.typed_ahead: list[str] = []
+        self.is_ready = False
+        """Whether the first frame has been shown."""
 
     def on_mount(self) -> None:
         if self.analysis is not None:
             self.push_screen(self._reader(self.analysis))
         else:
             self.push_screen(LoadingScreen(self.story))
-            # Start the engine once the articles are on screen: its imports hold the GIL.
+
+    def on_ready(self) -> None:
+        # The first frame is being drawn (Ready comes just before it reaches the terminal).
+        self.is_ready = True
+        self.call_after_refresh(self._after_first_frame)
+
+    def _loading_screen(self) -> LoadingScreen | None:
+        """The loading screen, also under a help screen opened over it."""
+        return next((s for s in self.screen_stack if isinstance(s, LoadingScreen)), None)
+
+    def _after_first_frame(self) -> None:
+        """The first frame is on screen: now the work it did not wait for."""
+        if self._shown is not None:
+            self._shown()
+        loading = self._loading_screen()
+        if loading is None:
+            return
+        loading.complete()
+        if self.store is None:
+            self.call_after_refresh(self._store_ready)
+        else:
+            # The engine's imports hold the GIL: they wait until the articles are drawn.
             self.set_timer(0.05, self.analyse)
+
+    def _store_ready(self) -> None:
+        """Open the database behind the shown story, then open the story from its cached
+        analysis or analyse it."""
+        from newsreader.library import open_if_cached
+
+        assert self._open_store is not None
+        try:
+            self.store = self._open_store()
+            if self.store.read_only:
+                self.sub_title = f"READ-ONLY: {self.store.read_only_reason}"
+            opened = open_if_cached(self.store, self.story)
+        except UserError as exc:
+            loading = self._loading_screen()
+            if loading is not None:
+                loading.show_error(str(exc), doing="opened")
+            return
+        if opened is None:
+            self.set_timer(0.05, self.analyse)
+        else:
+            self._show_opened(opened)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="analysis")
     def analyse(self) -> Analysis:
@@ -75,20 +132,31 @@ class NewsreaderApp(App[None]):
 
             try:
                 # Cache the analysis, mark the story opened and re-attach its verdicts.
-                opened = open_story(self.store, self.story, event.worker.result)
+                opened = open_story(self.the_store, self.story, event.worker.result)
             except UserError as exc:
                 if isinstance(self.screen, LoadingScreen):
                     self.screen.show_error(str(exc))
                 return
-            self.analysis = opened.analysis
-            self.orphans = list(opened.anchored.orphaned)
-            # The help may be open over the loading screen: the reader replaces both.
-            while len(self.screen_stack) > 2 and not isinstance(self.screen, LoadingScreen):
-                self.pop_screen()
-            self.switch_screen(self._reader(self.analysis))
-            self.call_after_refresh(self._replay_typed_ahead)
+            self._show_opened(opened)
         elif event.state is WorkerState.ERROR and isinstance(self.screen, LoadingScreen):
             self.screen.show_error(str(event.worker.error) or type(event.worker.error).__name__)
+
+    def _show_opened(self, opened: OpenedStory) -> None:
+        """Replace the loading screen with the reader, then apply the keys typed meanwhile."""
+        self.analysis = opened.analysis
+        self.orphans = list(opened.anchored.orphaned)
+        # The help may be open over the loading screen: the reader replaces both.
+        while len(self.screen_stack) > 2 and not isinstance(self.screen, LoadingScreen):
+            self.pop_screen()
+        self.switch_screen(self._reader(opened.analysis))
+        self.call_after_refresh(self._replay_typed_ahead)
+
+    @property
+    def the_store(self) -> AnnotationStore:
+        """The open database (it is open whenever a story can be read or picked)."""
+        if self.store is None:
+            raise UserError("the database is not open yet")
+        return self.store
 
     def _replay_typed_ahead(self) -> None:
         keys, self.typed_ahead = self.typed_ahead, []
@@ -96,11 +164,12 @@ class NewsreaderApp(App[None]):
             self.simulate_key(key)
 
     def _reader(self, analysis: Analysis) -> ReaderScreen:
+        from store.ui_state import load_position
         from tui.screens.reader import ReaderScreen
 
-        position = load_position(self.store)
+        position = load_position(self.the_store)
         start = position.sentence if position and position.story == analysis.story.id else None
-        return ReaderScreen(analysis, self.store, start_sentence=start)
+        return ReaderScreen(analysis, self.the_store, start_sentence=start)
 
     def action_open_story(self) -> None:
         """Pick another story from the library (the demo story is always offered)."""
@@ -108,7 +177,7 @@ class NewsreaderApp(App[None]):
         from newsreader.seeds import load_demo_story
         from tui.screens.picker import StoryPicker
 
-        if isinstance(self.screen, StoryPicker):
+        if isinstance(self.screen, StoryPicker) or self.store is None:
             return
         stories = self.store.list_stories(always=[load_demo_story()], engine=engine_key())
         self.push_screen(StoryPicker(stories, current=self.story.id), self._story_picked)
@@ -121,12 +190,12 @@ class NewsreaderApp(App[None]):
         if story_id is None or story_id == self.story.id:
             return
         try:
-            story = library_story(self.store, story_id)
+            story = library_story(self.the_store, story_id)
             if len(story.articles) < 2:
                 raise UserError(f"{story.title}: a story needs two articles to compare")
-            cached = load_cached(story, self.store)
+            cached = load_cached(story, self.the_store)
             opened = (
-                open_story(self.store, story, cached, from_cache=True)
+                open_story(self.the_store, story, cached, from_cache=True)
                 if cached is not None
                 else None
             )
@@ -169,7 +238,19 @@ def analyze(story: Story) -> Analysis:
 
 
 def make_app(
-    story: Story, store: AnnotationStore, analysis: Analysis | None = None
+    story: Story,
+    store: AnnotationStore | None,
+    analysis: Analysis | None = None,
+    *,
+    open_store: StoreOpener | None = None,
+    shown: Callable[[], None] | None = None,
 ) -> NewsreaderApp:
-    """Build the app for a story and a store; without an analysis it runs in a worker."""
-    return NewsreaderApp(story, store, analysis)
+    """Build the app for a story and a store; without an analysis it runs in a worker.
+
+    Without a store, open_store opens it once the story is on screen (for a first start,
+    when there is no database yet to read anything from). shown is called once the first
+    frame is drawn.
+    """
+    if store is None and open_store is None:
+        raise ValueError("make_app needs a store or a way to open one")
+    return NewsreaderApp(story, store, analysis, open_store=open_store, shown=shown)

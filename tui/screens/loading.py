@@ -5,13 +5,13 @@ from __future__ import annotations
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, HorizontalScroll
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, ProgressBar, Static
+from textual.widgets import Header, Static
 
 from newsreader.model import Story
-from tui.widgets.column import ArticleColumn, fit_columns
+from tui.widgets.story_preview import StoryPreview
 
 
 class LoadingScreen(Screen[None]):
@@ -25,9 +25,6 @@ class LoadingScreen(Screen[None]):
     def __init__(self, story: Story) -> None:
         super().__init__()
         self.story = story
-        self.columns = [
-            ArticleColumn(article, None, index) for index, article in enumerate(story.articles)
-        ]
 
     def compose(self) -> ComposeResult:
         sentences = sum(len(a.sentences) for a in self.story.articles)
@@ -37,16 +34,32 @@ class LoadingScreen(Screen[None]):
                 Content(f"Comparing {len(self.story.articles)} articles ({sentences} sentences)…"),
                 id="loading-message",
             )
-            yield ProgressBar(total=None, show_eta=False, id="loading-progress")
         # The articles are readable at once; their highlights arrive with the analysis.
-        fit_columns(self.columns, self.app.size.width)
-        with HorizontalScroll(id="columns"):
-            yield from self.columns
-        yield Footer()
+        yield StoryPreview(self.story, id="preview")
 
     def on_mount(self) -> None:
         self.title = self.story.title
-        fit_columns(self.columns, self.size.width)
+        if self.app.is_ready:  # type: ignore[attr-defined]
+            self.call_after_refresh(self.complete)
+
+    def complete(self) -> None:
+        """Add what the first frame goes without: the progress bar, the keys in the footer,
+        the preview's full height.
+
+        The app calls this once its first frame is on screen (the articles come first).
+        """
+        # Imported here: the first frame goes without them.
+        from textual.widgets import Footer, ProgressBar
+
+        if self.query(Footer):
+            return
+        if not self.query_one("#loading-message").has_class("-failed"):
+            progress = ProgressBar(total=None, show_eta=False, id="loading-progress")
+            self.query_one("#loading").mount(progress)
+        self.mount(Footer())
+        # A footer fills itself when the bindings change: tell it, once it is mounted.
+        self.call_after_refresh(self.refresh_bindings)
+        self.query_one(StoryPreview).measure()
 
     def on_key(self, event: events.Key) -> None:
         """Keep keys typed before the reader is ready; the app replays them."""
@@ -57,9 +70,10 @@ class LoadingScreen(Screen[None]):
         self.app.typed_ahead.append(event.key)  # type: ignore[attr-defined]
         event.stop()
 
-    def show_error(self, reason: str) -> None:
-        """Say that the analysis failed (the app stays open; q quits)."""
-        self.query_one("#loading-progress").display = False
+    def show_error(self, reason: str, doing: str = "analysed") -> None:
+        """Say that the story could not be analysed (or opened); the app stays open, q quits."""
+        for progress in self.query("#loading-progress"):
+            progress.display = False
         message = self.query_one("#loading-message", Static)
         message.add_class("-failed")
-        message.update(Content(f"The story could not be analysed: {reason}"))
+        message.update(Content(f"The story could not be {doing}: {reason}"))

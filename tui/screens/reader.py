@@ -251,17 +251,31 @@ class ReaderScreen(Screen[None]):
         self.panel.show(cursor, self.session.annotation(self.analysis.claim_of[cursor]))
         self._update_status()
 
+    def _covered_lines(self, view: ArticleView) -> int:
+        """How many of the view's bottom lines the claim panel covers."""
+        if not self.panel.display:
+            return 0
+        bottom = view.scrollable_content_region.bottom
+        return max(0, bottom - self.panel.region.y) if self.panel.region.height else 0
+
+    def _scroll_line(self, view: ArticleView, top: int) -> None:
+        """Scroll a view to put a line at the top; near the end, the panel may need room."""
+        covered = self._covered_lines(view)
+        if covered and top > view.max_scroll_y:
+            view.set_reserve(covered)
+        view.scroll_to(y=top, animate=False, immediate=True)
+
     def _line_up_counterparts(self, cursor: str, view: ArticleView) -> None:
         """Highlight the counterparts and scroll each column so they sit beside the cursor."""
         view.ensure_layout()
         first = view.first_line.get(cursor, 0)
-        height = max(1, view.scrollable_content_region.height)
+        height = max(1, view.scrollable_content_region.height - self._covered_lines(view))
         top = round(view.scroll_offset.y)
         if first < top:
             top = max(0, first - 1)
         elif first + view.line_count.get(cursor, 1) > top + height:
             top = max(0, min(first - 1, first + view.line_count.get(cursor, 1) - height + 1))
-        view.scroll_to(y=top, animate=False, immediate=True)
+        self._scroll_line(view, top)
         offset = first - top
         by_column: dict[int, set[str]] = defaultdict(set)
         for sid in self.grid.counterparts(cursor):
@@ -274,7 +288,7 @@ class ReaderScreen(Screen[None]):
             other.set_counterparts(frozenset(sids))
             other.ensure_layout()
             line = min(other.first_line.get(sid, 0) for sid in sids)
-            other.scroll_to(y=max(0, line - offset), animate=False, immediate=True)
+            self._scroll_line(other, max(0, line - offset))
         self._lit_columns = set(by_column)
 
     def _update_status(self) -> None:
@@ -402,6 +416,9 @@ class ReaderScreen(Screen[None]):
         panel = self.panel
         panel.display = not panel.display
         panel.invalidate()
+        if not panel.display:
+            for column in self.columns:
+                column.view.set_reserve(0)
         if self.cursor is not None:
             # Filled now, so showing it and filling it take one layout pass, not two.
             panel.show(self.cursor, self.session.annotation(self.analysis.claim_of[self.cursor]))

@@ -89,9 +89,12 @@ class ArticleView(ScrollView, can_focus=False):
         self.first_line: dict[str, int] = {}
         self.line_count: dict[str, int] = {}
         self._layout_width = -1
+        self._drawn_width = -1
         self._strips: dict[tuple, list[Strip]] = {}
         self._wrapped: dict[tuple, list[Content]] = {}
         self._base_style: RichStyle | None = None
+        # Blank lines below the text, so its end can scroll above something drawn over it.
+        self.reserve = 0
 
     # -- state ------------------------------------------------------------------------------
 
@@ -183,8 +186,11 @@ class ArticleView(ScrollView, can_focus=False):
         width = self._text_width()
         if width == self._layout_width and self._lines:
             return
+        if width != self._drawn_width:
+            # Drawn lines depend on the width, not on where they sit (a filter moves them).
+            self._strips.clear()
+            self._drawn_width = width
         self._layout_width = width
-        self._strips.clear()
         lines: list[tuple[str, int] | None] = []
         self.first_line.clear()
         self.line_count.clear()
@@ -197,8 +203,15 @@ class ArticleView(ScrollView, can_focus=False):
             lines.extend((item.id, k) for k in range(count))
             lines.append(None)
         self._lines = lines
-        self.virtual_size = Size(width + 1, len(lines))
+        self.virtual_size = Size(width + 1, len(lines) + self.reserve)
         self.refresh()
+
+    def set_reserve(self, lines: int) -> None:
+        """Leave this many blank lines below the text (0: none)."""
+        if lines != self.reserve:
+            self.reserve = lines
+            if self._lines:
+                self.virtual_size = Size(self._layout_width + 1, len(self._lines) + lines)
 
     def ensure_layout(self) -> None:
         """Lay the sentences out for the current width, if not done yet."""

@@ -45,23 +45,32 @@ class ColumnHeader(Static):
 
     def build(self) -> Content:
         """The header text (article metadata is untrusted: plain Content only)."""
-        article = self.article
-        first = Content(article_name(article, self.position)).stylize("bold")
-        if article.date:
-            first = first + Content(" · " + article.date)
-        if self.counts is None:
-            counts = f"{len(article.sentences)} sentences · comparing…"
-        else:
-            counts = (
-                f"={self.counts[ClaimStatus.CORROBORATED]} "
-                f"≠{self.counts[ClaimStatus.CONFLICTING]} "
-                f"·{self.counts[ClaimStatus.SINGLE_SOURCE]}"
-            )
-        if self.verdicts:
-            counts += f"  ✓{self.verdicts['verified']} ✗{self.verdicts['disputed']}"
         return Content("\n").join(
-            [first, Content(counts).stylize("dim"), Content(article.title).stylize("italic")]
+            header_lines(self.article, self.position, self.counts, self.verdicts)
         )
+
+
+def header_lines(
+    article: Article,
+    position: int,
+    counts: Counter[ClaimStatus] | None = None,
+    verdicts: Counter[str] | None = None,
+) -> list[Content]:
+    """A column header's lines: outlet and date, sentence counts, title (plain Content)."""
+    first = Content(article_name(article, position)).stylize("bold")
+    if article.date:
+        first = first + Content(" · " + article.date)
+    if counts is None:
+        tally = f"{len(article.sentences)} sentences · comparing…"
+    else:
+        tally = (
+            f"={counts[ClaimStatus.CORROBORATED]} "
+            f"≠{counts[ClaimStatus.CONFLICTING]} "
+            f"·{counts[ClaimStatus.SINGLE_SOURCE]}"
+        )
+    if verdicts:
+        tally += f"  ✓{verdicts['verified']} ✗{verdicts['disputed']}"
+    return [first, Content(tally).stylize("dim"), Content(article.title).stylize("italic")]
 
 
 class ArticleColumn(Vertical):
@@ -100,14 +109,18 @@ class ArticleColumn(Vertical):
 MIN_COLUMN_WIDTH = 36
 
 
-def fit_columns(columns: list[ArticleColumn], available: int) -> None:
-    """Share the width between the columns; beyond what fits, the row scrolls sideways."""
-    if not columns:
-        return
+def column_widths(count: int, available: int) -> list[int]:
+    """Share the width between columns; beyond what fits, the row scrolls sideways."""
+    if not count:
+        return []
     # As many whole columns as fit side by side; the others are a sideways scroll away.
-    shown = max(1, min(len(columns), available // MIN_COLUMN_WIDTH))
+    shown = max(1, min(count, available // MIN_COLUMN_WIDTH))
     width = max(1, available // shown)
-    spare = max(0, available - width * shown) if shown == len(columns) else 0
-    for column in columns:
+    spare = max(0, available - width * shown) if shown == count else 0
+    return [width] * (count - 1) + [width + spare]
+
+
+def fit_columns(columns: list[ArticleColumn], available: int) -> None:
+    """Size the columns to share the width (see column_widths)."""
+    for column, width in zip(columns, column_widths(len(columns), available), strict=True):
         column.styles.width = width
-    columns[-1].styles.width = width + spare
