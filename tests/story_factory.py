@@ -54,7 +54,7 @@ def many_articles(count: int, per_article: int = 12) -> Story:
     for index in range(count):
         injured = 14 if index % 3 == 0 else 19
         sentences = [
-            f"At least {injured} people were injured when the bridge in Harbor City collapsed.",
+            f"{injured} people were injured when the bridge in Harbor City collapsed.",
             "The mayor said rescue teams worked through the night to reach trapped drivers.",
             f"Witness number {index} described a loud crack before the central span fell.",
         ]
