@@ -19,6 +19,7 @@ import contextlib
 import io
 import json
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -91,7 +92,10 @@ def cold_start(runs: int) -> None:
                 ("reader", [str(newsreader)], [b"article 1/"]),
             ):
                 for leftover in Path(tmp).glob("db.json*"):
-                    leftover.unlink()
+                    if leftover.is_dir():
+                        shutil.rmtree(leftover)
+                    else:
+                        leftover.unlink()
                 times[name].append(time_to_marker(command, markers, env))
     from newsreader.demo_snapshot import read_snapshot
     from newsreader.seeds import seeds_dir
