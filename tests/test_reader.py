@@ -614,3 +614,14 @@ async def test_a_filter_reaches_the_columns_out_of_sight(db_path: Path) -> None:
         assert kept[0].text.split()[0] in text
         assert all(s.text[:30] not in text for s in hidden)
         assert set(view.first_line) == {s.id for s in kept}
+
+
+async def test_the_reader_keeps_its_long_lived_objects_out_of_garbage_collections(
+    demo_story, demo_analysis, db_path
+) -> None:
+    import gc
+
+    async with reader(demo_story, demo_analysis, db_path) as (_app, _screen, pilot):
+        await pilot.pause()
+        assert gc.get_freeze_count() > 0, "frozen once drawn: no long pauses between keys"
+    assert gc.get_freeze_count() == 0, "released with the reader (a new story starts over)"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections import Counter, defaultdict
 from collections.abc import Callable
 
@@ -195,6 +196,7 @@ class ReaderScreen(Screen[None]):
             self.view_of(self.cursor).set_cursor(self.cursor)
         self._update_status()
         self.call_after_refresh(self._show_cursor, None)
+        self.call_after_refresh(gc.freeze)
         self.set_interval(POSITION_SAVE_DELAY, self._save_position_if_moved)
 
     def on_resize(self, event: events.Resize) -> None:
@@ -612,4 +614,5 @@ class ReaderScreen(Screen[None]):
             self.log.warning(f"cannot save the reader position: {exc}")
 
     def on_unmount(self) -> None:
+        gc.unfreeze()
         self.save_position()
