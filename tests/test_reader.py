@@ -303,6 +303,34 @@ async def test_p_shows_every_source_and_the_conflict_reasons(bridge, db_path) ->
         assert not panel.display
 
 
+async def test_the_panel_quotes_a_clashing_sentence_of_another_claim(bridge, db_path) -> None:
+    from dataclasses import replace
+
+    from newsreader.model import Analysis, Claim
+
+    first, *rest = bridge.claim_index["c-injured"].sentences
+    split = tuple(
+        c
+        for claim in bridge.claims
+        for c in (
+            (
+                replace(claim, sentences=tuple(rest), articles=claim.articles[1:]),
+                Claim("c-fourteen", (first,), claim.status, claim.articles[:1]),
+            )
+            if claim.id == "c-injured"
+            else (claim,)
+        )
+    )
+    analysis = Analysis.build(bridge.story, bridge.relations, split)
+    async with reader(analysis.story, analysis, db_path) as (_app, screen, pilot):
+        screen.go_to(rest[0])
+        await pilot.press("p")
+        await pilot.pause()
+        text = str(screen.query_one("#claim-panel-body").content)
+        assert "14 vs 19 people injured" in text
+        assert "Clashes with" in text and analysis.sentence(first).text in text
+
+
 async def test_tab_opens_the_claims_view_and_enter_jumps(
     demo_story, demo_analysis, db_path
 ) -> None:

@@ -58,24 +58,28 @@ class ClaimPanel(VerticalScroll, can_focus=False):
             )
         ]
         members = set(claim.sentences)
-        for sid in sorted(claim.sentences, key=lambda s: analysis.sentence(s).article_id):
+
+        def quoted(sid: str) -> Content:
             sentence = analysis.sentence(sid)
-            article = articles[sentence.article_id]
             body = Content(sentence.text)
             for start, end in conflict_spans(analysis, sid):
                 body = body.stylize(diff, start, end)
             marker = "▶ " if sid == sentence_id else "  "
-            name = article_name(article, positions[article.id])
-            outlet = Content(f"{marker}{name}: ").stylize(label)
-            lines.append(outlet + body)
+            name = article_name(articles[sentence.article_id], positions[sentence.article_id])
+            return Content(f"{marker}{name}: ").stylize(label) + body
+
+        for sid in sorted(claim.sentences, key=lambda s: analysis.sentence(s).article_id):
+            lines.append(quoted(sid))
         reasons = []
         seen: set[tuple[str, str]] = set()
+        outside: list[str] = []
         for sid in claim.sentences:
             for relation in analysis.relations_of(sid):
                 if relation.kind is not RelationKind.CONFLICT:
                     continue
-                if relation.a not in members and relation.b not in members:
-                    continue
+                other = relation.b if relation.a == sid else relation.a
+                if other not in members and other not in outside:
+                    outside.append(other)
                 for reason in relation.reasons:
                     key = (reason.type, reason.detail)
                     if key not in seen:
@@ -84,6 +88,9 @@ class ClaimPanel(VerticalScroll, can_focus=False):
         if reasons:
             lines.append(Content("Why they conflict:").stylize(label))
             lines.extend(reasons)
+        if outside:
+            lines.append(Content("Clashes with (related claims):").stylize(label))
+            lines.extend(quoted(sid) for sid in outside)
         note = annotation.note if annotation and annotation.note else None
         lines.append(
             Content("Note: ").stylize(label)
