@@ -59,14 +59,21 @@ def test_json_export_matches_the_schema(filled_db: Path, capsys) -> None:
     assert not validator.is_valid(broken)
 
 
-def test_round_trip_through_a_fresh_database(filled_db: Path, tmp_path: Path, capsys) -> None:
-    first = _export(filled_db, "json", capsys)
+def _import_into_fresh_database(export_text: str, tmp_path: Path, capsys) -> tuple[str, str]:
+    """Import an export into a new database: what import printed, and the new export."""
     exported = tmp_path / "export.json"
-    exported.write_text(first)
+    exported.write_text(export_text)
     fresh = tmp_path / "fresh.json"
     assert main(["import", str(exported), "--db", str(fresh)]) == 0
-    assert "3 added, 0 updated, 0 unchanged" in capsys.readouterr().out
-    assert _annotations(_export(fresh, "json", capsys)) == _annotations(first)
+    printed = capsys.readouterr().out
+    return printed, _export(fresh, "json", capsys)
+
+
+def test_round_trip_through_a_fresh_database(filled_db: Path, tmp_path: Path, capsys) -> None:
+    first = _export(filled_db, "json", capsys)
+    printed, again = _import_into_fresh_database(first, tmp_path, capsys)
+    assert "3 added, 0 updated, 0 unchanged" in printed
+    assert _annotations(again) == _annotations(first)
 
 
 def test_importing_twice_adds_nothing(filled_db: Path, tmp_path: Path, capsys) -> None:
@@ -264,9 +271,6 @@ def test_a_note_without_a_verdict_exports_as_unreviewed_and_round_trips(
     assert (noted["status"], noted["note"]) == ("unreviewed", "ask")
     reviews = json.loads(_export(filled_db, "claimreview", capsys))["@graph"]
     assert len(reviews) == 3, "a note alone rates nothing"
-    exported = tmp_path / "export.json"
-    exported.write_text(first)
-    fresh = tmp_path / "fresh.json"
-    assert main(["import", str(exported), "--db", str(fresh)]) == 0
-    assert "4 added" in capsys.readouterr().out
-    assert _annotations(_export(fresh, "json", capsys)) == _annotations(first)
+    printed, again = _import_into_fresh_database(first, tmp_path, capsys)
+    assert "4 added" in printed
+    assert _annotations(again) == _annotations(first)
