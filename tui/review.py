@@ -29,6 +29,7 @@ class ReviewSession:
         self.annotations: dict[str, Annotation] = {
             a.claim: a for a in store.all(story=analysis.story.id)
         }
+        self._reviewed = {c for c, a in self.annotations.items() if a.has_verdict}
 
     @property
     def read_only(self) -> bool:
@@ -38,7 +39,17 @@ class ReviewSession:
     @property
     def reviewed(self) -> set[str]:
         """Ids of the claims that carry a verdict (a note alone does not count)."""
-        return {c for c, a in self.annotations.items() if a.has_verdict}
+        return self._reviewed
+
+    def _remember(self, claim_id: str, annotation: Annotation | None) -> None:
+        if annotation is None:
+            self.annotations.pop(claim_id, None)
+        else:
+            self.annotations[claim_id] = annotation
+        if annotation is not None and annotation.has_verdict:
+            self._reviewed.add(claim_id)
+        else:
+            self._reviewed.discard(claim_id)
 
     def annotation(self, claim_id: str) -> Annotation | None:
         """The annotation on a claim, if any."""
@@ -65,7 +76,7 @@ class ReviewSession:
             )
         except Exception as exc:  # any failure to write must reach the user
             raise SaveFailed(str(exc) or type(exc).__name__) from exc
-        self.annotations[claim_id] = annotation
+        self._remember(claim_id, annotation)
         return annotation
 
     def note(self, claim_id: str, text: str) -> Annotation | None:
@@ -91,7 +102,7 @@ class ReviewSession:
             )
         except Exception as exc:  # any failure to write must reach the user
             raise SaveFailed(str(exc) or type(exc).__name__) from exc
-        self.annotations[claim_id] = annotation
+        self._remember(claim_id, annotation)
         return annotation
 
     def _drop(self, claim_id: str) -> None:
@@ -101,7 +112,7 @@ class ReviewSession:
             self.store.clear(self.analysis.story.id, claim_id)
         except Exception as exc:  # any failure to write must reach the user
             raise SaveFailed(str(exc) or type(exc).__name__) from exc
-        self.annotations.pop(claim_id, None)
+        self._remember(claim_id, None)
 
     def export(self, now: datetime | None = None) -> Path:
         """Write the story's annotations as JSON next to the database; returns the path."""

@@ -102,12 +102,12 @@ class ClaimsScreen(Screen[str | None]):
     def _matches(self, claim: Claim) -> bool:
         if self.shown is Filter.CONFLICTS and claim.status is not ClaimStatus.CONFLICTING:
             return False
-        if self.shown is Filter.UNREVIEWED and self.session.annotation(claim.id):
+        annotation = self.session.annotation(claim.id)
+        if self.shown is Filter.UNREVIEWED and annotation and annotation.has_verdict:
             return False
         needle = self.query_text.casefold()
         if not needle:
             return True
-        annotation = self.session.annotation(claim.id)
         if annotation and annotation.note and needle in annotation.note.casefold():
             return True
         return any(needle in self.grid.text(sid) for sid in claim.sentences)
@@ -127,7 +127,7 @@ class ClaimsScreen(Screen[str | None]):
             table.add_row(*self._row(claim), key=claim.id)
         if chosen is not None and chosen in {c.id for c in claims}:
             table.move_cursor(row=table.get_row_index(chosen))
-        reviewed = sum(1 for c in self.analysis.claims if self.session.annotation(c.id))
+        reviewed = len(self.session.reviewed.intersection(self.analysis.claim_index))
         self.query_one("#claims-summary", Static).update(
             Content(
                 f"{len(claims)} of {len(self.analysis.claims)} claims shown · filter: "
