@@ -370,10 +370,23 @@ def quantities(text: str, toks: tuple[Token, ...]) -> tuple[Quantity, ...]:
         q, nxt = _parse_at(toks, i)
         if q is not None and _restated(toks, i, found):
             q = None  # "50 degrees (120 Fahrenheit)": the same figure in other units
+        if q is not None and _in_fraction(text, q.span):
+            q = None  # "41 / 2 months": a fraction typed apart, its parts are no figures
         if q is not None:
             found.append(q._replace(text=text[q.span[0] : q.span[1]]))
         i = max(nxt, i + 1)
     return tuple(found)
+
+
+_SLASH_BEFORE = re.compile(r"\d\s*/\s*$")
+_SLASH_AFTER = re.compile(r"^\s*/\s*\d")
+
+
+def _in_fraction(text: str, span: tuple[int, int]) -> bool:
+    """True for a figure on either side of a slash between digits typed with spaces."""
+    before, after = text[max(0, span[0] - 4) : span[0]], text[span[1] : span[1] + 4]
+    spaced = before.endswith(" ") or after.startswith(" ")
+    return spaced and bool(_SLASH_BEFORE.search(before) or _SLASH_AFTER.match(after))
 
 
 def _restated(toks: tuple[Token, ...], i: int, found: list[Quantity]) -> bool:
