@@ -95,6 +95,11 @@ _BOUNDARY = frozenset({",", ".", ";", ":", "!", "?"})
 _LIST_MARKS = frozenset({",", "and", "or", "&", "/"})
 _CLAUSE_BREAKS = frozenset({"and", "but", "while", "whereas", "although", "though", "who", "which"})
 _WINDOW = 5
+_ENDS = frozenset({".", ";", ":", "?", "!"})
+# Verbs that give a figure's source: names before them are who counted, not what.
+_SOURCE_VERBS = frozenset(
+    {"estimated", "estimates", "counted", "counts", "reported", "reports", "put", "puts"}
+)
 
 
 _PAIRS = (
@@ -589,6 +594,8 @@ def _numeric(fa: Features, fb: Features) -> list[Reason]:
             continue  # "600 were killed in the city of Zarand" / "26,000 ... in Bam"
         if x.kind in _DATE_KINDS and (_dateline(fa) or _dateline(fb)):
             continue  # "Posted on March 9" / "Updated March 8": when each report went out
+        if _named_apart(fa, x, fb, y):
+            continue  # "the Broncos could get the #1 seed" / "the Colts clinched the five seed"
         back = [z for z in qa if _related(y, z, single)]
         if any(y.overlaps(z) for z in back):
             continue
@@ -600,6 +607,24 @@ def _numeric(fa: Features, fb: Features) -> list[Reason]:
         # twice. A toll of two figures ('19 killed, 40 hurt') is still compared.
         return [r for r in reasons if r.type != "numeric"]
     return reasons
+
+
+def _lead_names(f: Features, q: Quantity) -> frozenset[str]:
+    """Names between the start of a figure's sentence (or its last reporting verb) and it."""
+    found: set[str] = set()
+    for k in range(f.q_index[f.quantities.index(q)]):
+        tok = f.token(k)
+        if tok.low in _REPORTING or tok.low in _SOURCE_VERBS or tok.low in _ENDS:
+            found.clear()  # "the Red Cross estimated 40 dead": a source, not a subject
+        elif k > 0 and tok.is_capitalized and _is_content(tok):
+            found.add(key(tok.low))
+    return frozenset(found)
+
+
+def _named_apart(fa: Features, x: Quantity, fb: Features, y: Quantity) -> bool:
+    """True when each figure is led by names the other sentence never mentions."""
+    names_x, names_y = _lead_names(fa, x), _lead_names(fb, y)
+    return bool(names_x.isdisjoint(names_y) and names_x - fb.names and names_y - fa.names)
 
 
 def _dateline(f: Features) -> bool:
