@@ -847,10 +847,19 @@ def _unasserted(f: Features, index: int) -> bool:
     """True when a question or a modal governs the word ('whether', 'could harm')."""
     for k in range(index - 1, max(index - 7, -1), -1):
         if f.clause[k] != f.clause[index]:
-            return False
+            break
         if f.token(k).low in _UNASSERTED:
             return True
-    return False
+    return _contrasted(f, index) and any(f.token(k).low in _UNASSERTED for k in range(index))
+
+
+def _contrasted(f: Features, index: int) -> bool:
+    """True for a word denied as the other half of a contrast ('to strengthen it, not weaken
+    it'): it takes its mood from the words before it."""
+    if index < 2 or f.token(index - 1).low != "not":
+        return False
+    before = f.token(index - 2)
+    return before.low == "but" or not before.is_word
 
 
 def _position(f: Features, index: int) -> bool:
