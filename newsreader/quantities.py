@@ -910,11 +910,28 @@ def _inside_name(toks: tuple[Token, ...], i: int) -> bool:
         and _peek(toks, i + 1) not in ("-", "–", "to", "of", "%")
     ):
         return True  # a model or route number: "Explorer 8", "Route 52", "USB 3"
+    if i > 1 and _version(toks[i - 1], tok) and _peek(toks, i + 1) not in _AFTER_FIGURE:
+        return True  # a version: "USB 2.0 ports", "Bluetooth 4.1"
     if i + 1 < len(toks) and toks[i + 1].is_word and toks[i + 1].start == tok.end:
         glued = toks[i + 1].low
         known = glued in SCALES or glued in _ORDINAL_SUFFIX or glued in MEASURES
         return not (known or glued in ("s", "pm", "am", "p.m.", "a.m.") or glued in _DURATION_FORMS)
     return False
+
+
+_VERSION = re.compile(r"\d\. ?\d")
+_AFTER_FIGURE = frozenset({*SCALES, *MEASURES, "%", "percent", "pc", "per", "percentage"})
+
+
+def _version(name: Token, tok: Token) -> bool:
+    """A one-digit decimal right after a name ('USB 2.0'), not after a sentence's first word."""
+    return (
+        name.is_word
+        and name.is_capitalized
+        and name.low not in _NOT_NAME_WORDS
+        and name.low != "magnitude"
+        and bool(_VERSION.fullmatch(tok.text))
+    )
 
 
 def _scaled_range_end(
