@@ -586,6 +586,8 @@ def _numeric(fa: Features, fb: Features) -> list[Reason]:
             agreeing += 1
             continue
         y = max(related, key=lambda c: len(c.thing & x.thing) + len(c.context & x.context))
+        if _restated_elsewhere(x, qb) or _restated_elsewhere(y, qa):
+            continue  # "$281 million in cash" / "$334 million, including $281 million in cash"
         if _far_apart(x, y) or _other_times(fa, x, fb, y) or _age_drift(x, y):
             continue
         if x.kind == "length" and _from_other_place(fa, x, fb, y):
@@ -607,6 +609,14 @@ def _numeric(fa: Features, fb: Features) -> list[Reason]:
         # twice. A toll of two figures ('19 killed, 40 hurt') is still compared.
         return [r for r in reasons if r.type != "numeric"]
     return reasons
+
+
+def _restated_elsewhere(x: Quantity, others: tuple[Quantity, ...]) -> bool:
+    """True when the other sentence states the same distinctive figure somewhere else:
+    it mentions the fact, so a different figure there is another fact."""
+    if x.kind in _DATE_KINDS or (x.kind == "count" and x.low < 100) or math.isinf(x.high):
+        return False
+    return any(z.kind == x.kind and math.isfinite(z.high) and x.overlaps(z) for z in others)
 
 
 def _lead_names(f: Features, q: Quantity) -> frozenset[str]:
