@@ -596,6 +596,8 @@ def _numeric(fa: Features, fb: Features) -> list[Reason]:
             continue  # "600 were killed in the city of Zarand" / "26,000 ... in Bam"
         if x.kind in _DATE_KINDS and (_dateline(fa) or _dateline(fb)):
             continue  # "Posted on March 9" / "Updated March 8": when each report went out
+        if _dateline(fa) and _dateline(fb):
+            continue  # "Updated 8: 52 PM" / "Updated 9: 28 AM": a clock typed apart
         if _named_apart(fa, x, fb, y):
             continue  # "the Broncos could get the #1 seed" / "the Colts clinched the five seed"
         back = [z for z in qa if _related(y, z, single)]
