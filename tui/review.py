@@ -12,6 +12,11 @@ from newsreader.model import Analysis, Annotation, Verdict
 from store import AnnotationStore
 
 
+def verdict_of(annotation: Annotation | None) -> str | None:
+    """The verdict an annotation records ("verified" / "disputed"), None for a note alone."""
+    return annotation.status.value if annotation is not None and annotation.has_verdict else None
+
+
 class SaveFailed(Exception):
     """A verdict, note or export could not be written; the message says why."""
 

@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from newsreader.model import Analysis, Claim, ClaimStatus, Verdict
 from tui.reading_grid import Filter, ReadingGrid
-from tui.review import ReviewSession, SaveFailed
+from tui.review import ReviewSession, SaveFailed, verdict_of
 
 CELL_LIMIT = 160
 COLUMNS = ("claim", "sources", "status", "verdict", "note")
@@ -79,7 +79,7 @@ class ClaimsScreen(Screen[str | None]):
             Content(first[:CELL_LIMIT] + ("…" if len(first) > CELL_LIMIT else "")),
             len(claim.articles) or 1,
             Content(claim.status.value),
-            Content(annotation.status.value if annotation and annotation.has_verdict else "—"),
+            Content(verdict_of(annotation) or "—"),
             Content((annotation.note or "") if annotation else ""),
         )
 
@@ -92,8 +92,7 @@ class ClaimsScreen(Screen[str | None]):
         if self.sort_key == "status":
             return (list(ClaimStatus).index(claim.status), self.grid.claim_rank[claim.id])
         if self.sort_key == "verdict":
-            verdict = annotation.status.value if annotation and annotation.has_verdict else "~"
-            return (verdict, self.grid.claim_rank[claim.id])
+            return (verdict_of(annotation) or "~", self.grid.claim_rank[claim.id])
         if self.sort_key == "note":
             note = (annotation.note or "") if annotation else ""
             return (note == "", note.casefold())
@@ -103,7 +102,7 @@ class ClaimsScreen(Screen[str | None]):
         if self.shown is Filter.CONFLICTS and claim.status is not ClaimStatus.CONFLICTING:
             return False
         annotation = self.session.annotation(claim.id)
-        if self.shown is Filter.UNREVIEWED and annotation and annotation.has_verdict:
+        if self.shown is Filter.UNREVIEWED and verdict_of(annotation):
             return False
         needle = self.query_text.casefold()
         if not needle:

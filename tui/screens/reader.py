@@ -19,7 +19,7 @@ from store.ui_state import ReaderPosition, save_position
 from tui.dialogs.note import NoteDialog
 from tui.messages import AnnotationFailed, AnnotationSaved
 from tui.reading_grid import Filter, ReadingGrid
-from tui.review import ReviewSession, SaveFailed
+from tui.review import ReviewSession, SaveFailed, verdict_of
 from tui.widgets.article_view import ArticleView
 from tui.widgets.claim_panel import ClaimPanel
 from tui.widgets.column import ArticleColumn, fit_columns
@@ -179,10 +179,8 @@ class ReaderScreen(Screen[None]):
         self.sub_title = f"{len(self.columns)} articles · {len(self.analysis.claims)} claims"
         self.panel.display = False
         self.query_one(SearchBar).display = False
-        for claim_id, annotation in self.session.annotations.items():
-            claim = self.analysis.claim_index.get(claim_id)
-            for sid in claim.sentences if claim and annotation.has_verdict else ():
-                self.view_of(sid).set_verdict(sid, annotation.status.value)
+        for sid, verdict in self._sentence_verdicts().items():
+            self.view_of(sid).set_verdict(sid, verdict)
         self._refresh_headers()
         status = self.status
         if self.session.read_only:
@@ -508,7 +506,7 @@ class ReaderScreen(Screen[None]):
             except SaveFailed as exc:
                 self.post_message(AnnotationFailed(claim_id, str(exc)))
                 return
-            verdict = saved.status.value if saved and saved.has_verdict else None
+            verdict = verdict_of(saved)
             self.post_message(AnnotationSaved(claim_id, verdict, saved.note if saved else None))
 
         text = self.analysis.sentence(self.cursor).text
@@ -543,14 +541,18 @@ class ReaderScreen(Screen[None]):
             markup=False,
         )
 
-    def _sync_verdicts(self) -> None:
-        """Show the verdicts as saved (the claims view may have changed some)."""
-        verdicts = {
-            sid: annotation.status.value
+    def _sentence_verdicts(self) -> dict[str, str]:
+        """The saved verdict of every sentence whose claim carries one."""
+        return {
+            sid: verdict
             for claim_id, annotation in self.session.annotations.items()
-            if claim_id in self.analysis.claim_index and annotation.has_verdict
+            if claim_id in self.analysis.claim_index and (verdict := verdict_of(annotation))
             for sid in self.analysis.claim_index[claim_id].sentences
         }
+
+    def _sync_verdicts(self) -> None:
+        """Show the verdicts as saved (the claims view may have changed some)."""
+        verdicts = self._sentence_verdicts()
         for column in self.columns:
             for item in column.view.items:
                 column.view.set_verdict(item.id, verdicts.get(item.id))

@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from newsreader.article_names import article_name
 from newsreader.model import Analysis, Annotation, RelationKind
+from tui.review import verdict_of
 from tui.widgets.column import conflict_spans
 
 
@@ -47,8 +48,7 @@ class ClaimPanel(VerticalScroll, can_focus=False):
         diff = self.get_visual_style("claim-panel--diff", partial=True)
         articles = {a.id: a for a in analysis.story.articles}
         positions = {a.id: n for n, a in enumerate(analysis.story.articles, start=1)}
-        reviewed = annotation is not None and annotation.has_verdict
-        verdict = annotation.status.value if annotation and reviewed else "not reviewed"
+        verdict = verdict_of(annotation) or "not reviewed"
         sources = len(claim.articles) or 1
         lines = [
             Content.assemble(
