@@ -67,22 +67,13 @@ class ReviewSession:
     def tag(self, claim_id: str, verdict: Verdict | None) -> Annotation | None:
         """Save a verdict on a claim (None clears it); raises SaveFailed."""
         self._check_writable()
-        story = self.analysis.story.id
-        claim = self.analysis.claim_index[claim_id]
         existing = self.annotations.get(claim_id)
         if verdict is None:
             if existing is None or not existing.note:
                 self._drop(claim_id)
                 return None
             verdict = Verdict.UNREVIEWED  # clearing the verdict keeps the note
-        try:
-            annotation = self.store.set_verdict(
-                story, claim_id, verdict, targets_for_claim(self.analysis, claim)
-            )
-        except Exception as exc:  # any failure to write must reach the user
-            raise SaveFailed(str(exc) or type(exc).__name__) from exc
-        self._remember(claim_id, annotation)
-        return annotation
+        return self._save(claim_id, verdict)
 
     def note(self, claim_id: str, text: str) -> Annotation | None:
         """Save (or with empty text remove) a claim's note; raises SaveFailed.
@@ -96,14 +87,18 @@ class ReviewSession:
         if not text and (existing is None or not existing.has_verdict):
             self._drop(claim_id)
             return None
+        return self._save(claim_id, existing.status if existing else Verdict.UNREVIEWED, text)
+
+    def _save(self, claim_id: str, verdict: Verdict, note: str | None = None) -> Annotation:
+        """Write a claim's annotation (None keeps the note as it is)."""
         claim = self.analysis.claim_index[claim_id]
         try:
             annotation = self.store.set_verdict(
                 self.analysis.story.id,
                 claim_id,
-                existing.status if existing else Verdict.UNREVIEWED,
+                verdict,
                 targets_for_claim(self.analysis, claim),
-                note=text,
+                note=note,
             )
         except Exception as exc:  # any failure to write must reach the user
             raise SaveFailed(str(exc) or type(exc).__name__) from exc
