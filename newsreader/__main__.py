@@ -1,5 +1,5 @@
 """Run the command line with `python -m newsreader`."""
 
-from newsreader.cli import main
+from newsreader.cli.main import main
 
 raise SystemExit(main())

@@ -21,9 +21,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from newsreader.boilerplate import furniture_kind  # noqa: E402
-from newsreader.bylines import byline_author, date_line, strip_dateline  # noqa: E402
-from newsreader.cleaning import clean_article  # noqa: E402
+from newsreader.ingest.boilerplate import furniture_kind  # noqa: E402
+from newsreader.ingest.bylines import byline_author, date_line, strip_dateline  # noqa: E402
+from newsreader.ingest.cleaning import clean_article  # noqa: E402
 
 _BULLET = re.compile(r"^\s*(?:[•·▪‣◦●○■□➤►*–-]|\d{1,3}[.)])\s+")
 

@@ -20,9 +20,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from newsreader.conflicts import REASON_TYPES, conflicts_between, features  # noqa: E402
+from newsreader.engine.conflicts import REASON_TYPES, conflicts_between, features  # noqa: E402
+from newsreader.engine.wordforms import tokenize  # noqa: E402
 from newsreader.model import Sentence  # noqa: E402
-from newsreader.wordforms import tokenize  # noqa: E402
 
 DEFAULT_DATA = REPO / "tests" / "data" / "conflicts.jsonl"
 
@@ -88,7 +88,7 @@ def timing(pairs: list[dict], rounds: int = 200) -> dict[str, float]:
         )
         for r in pairs
     ]
-    from newsreader.conflicts import find_conflicts
+    from newsreader.engine.conflicts import find_conflicts
 
     n = len(sents)
     features.cache_clear()

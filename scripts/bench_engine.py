@@ -15,7 +15,7 @@ archive in five parts, joined and unpacked once into the user cache folder); bot
 torch and sentence-transformers. MSRP thresholds are picked on the MSRP train split.
 
 Nothing here is shipped: thresholds printed for MSRP are picked on its train split only
-and only reported; the engine's own weights are fixed in newsreader/similarity.py.
+and only reported; the engine's own weights are fixed in newsreader/engine/similarity.py.
 """
 
 from __future__ import annotations
@@ -46,11 +46,11 @@ from scipy.stats import spearmanr
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from newsreader import similarity  # noqa: E402
-from newsreader.align import align, select_pairs  # noqa: E402
-from newsreader.analysis import analyze  # noqa: E402
+from newsreader.engine import similarity  # noqa: E402
+from newsreader.engine.align import align, select_pairs  # noqa: E402
+from newsreader.engine.analysis import analyze  # noqa: E402
+from newsreader.engine.terms import tokens  # noqa: E402
 from newsreader.model import Article, Sentence, Story  # noqa: E402
-from newsreader.words import tokens  # noqa: E402
 
 SYNTHETIC_SENTENCES_PER_ARTICLE = 40
 NEGATIONS = frozenset(

@@ -23,9 +23,9 @@ from pathlib import Path
 
 import import_ecbplus
 
-from newsreader.cleaning import clean_article
-from newsreader.ingest import load_story, read_source
-from newsreader.segment import sentence_spans
+from newsreader.engine.segment import sentence_spans
+from newsreader.ingest.cleaning import clean_article
+from newsreader.ingest.reader import load_story, read_source
 
 REPO = Path(__file__).resolve().parent.parent
 PAGES = REPO / "tests" / "data" / "html"

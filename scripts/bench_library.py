@@ -42,11 +42,11 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from import_ecbplus import DEFAULT_DATA, article_text, clusters, read_documents  # noqa: E402
 
-from newsreader.analysis import analyze  # noqa: E402
-from newsreader.analysis_cache import analyse_cached, remember  # noqa: E402
-from newsreader.anchors import targets_for_claim  # noqa: E402
-from newsreader.article_formats import Source  # noqa: E402
-from newsreader.ingest import build_story  # noqa: E402
+from newsreader.annotations.anchors import targets_for_claim  # noqa: E402
+from newsreader.engine.analysis import analyze  # noqa: E402
+from newsreader.ingest.formats import Source  # noqa: E402
+from newsreader.ingest.reader import build_story  # noqa: E402
+from newsreader.library.cache import analyse_cached, remember  # noqa: E402
 from newsreader.model import Analysis, Story, Verdict  # noqa: E402
 from store import AnnotationStore  # noqa: E402
 from store.storage import backup_path  # noqa: E402

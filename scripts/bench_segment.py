@@ -32,7 +32,7 @@ Spans = list[tuple[int, int]]
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]\s]*$")
 _SPACED_DECIMAL = re.compile(r"\d\. \d")
 BASELINE = "syntok"
-SHIPPED = "nupunkt"  # the library newsreader.segment builds on
+SHIPPED = "nupunkt"  # the library newsreader.engine.segment builds on
 
 
 @dataclass(frozen=True)
@@ -131,7 +131,7 @@ def _repaired(
     """newsreader's repair pass on top of a library."""
 
     def build() -> Callable[[str], Spans]:
-        from newsreader.segment import sentence_spans
+        from newsreader.engine.segment import sentence_spans
 
         segment = factory()
         return lambda text: sentence_spans(text, splitter=segment)
@@ -140,7 +140,7 @@ def _repaired(
 
 
 def _newsreader() -> Callable[[str], Spans]:
-    from newsreader.segment import sentence_spans
+    from newsreader.engine.segment import sentence_spans
 
     return sentence_spans
 
@@ -219,8 +219,8 @@ def timed(segment: Callable[[str], Spans], texts: list[str]) -> tuple[float, lis
 
 def story_timing(docs: list[Doc]) -> None:
     """Clean and segment the largest ECB+ story, as `newsreader analyze` would."""
-    from newsreader.cleaning import clean_article
-    from newsreader.segment import sentence_spans
+    from newsreader.engine.segment import sentence_spans
+    from newsreader.ingest.cleaning import clean_article
 
     sizes = Counter(d.subtopic for d in docs)
     subtopic, count = sizes.most_common(1)[0]

@@ -28,10 +28,10 @@ from tinydb import Query, TinyDB
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from newsreader.analysis import analyze  # noqa: E402
-from newsreader.anchors import targets_for_claim  # noqa: E402
+from newsreader.annotations.anchors import targets_for_claim  # noqa: E402
+from newsreader.engine.analysis import analyze  # noqa: E402
+from newsreader.library.demo import load_demo_story  # noqa: E402
 from newsreader.model import Annotation, Verdict  # noqa: E402
-from newsreader.seeds import load_demo_story  # noqa: E402
 from store import AnnotationStore  # noqa: E402
 from store.annotations import annotation_to_doc  # noqa: E402
 from store.storage import SafeJSONStorage, write_atomically  # noqa: E402

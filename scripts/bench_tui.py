@@ -67,7 +67,7 @@ def time_to_marker(command: list[str], markers: list[bytes], env: dict[str, str]
 
 def cold_start(runs: int) -> None:
     """Alternate the bare app and the reader; print medians and their ratio."""
-    from newsreader.seeds import load_demo_story
+    from newsreader.library.demo import load_demo_story
 
     # The story is painted when the first article's title (in its column header) and, below
     # it, the first words of its first sentence are on screen.
@@ -97,8 +97,8 @@ def cold_start(runs: int) -> None:
                     else:
                         leftover.unlink()
                 times[name].append(time_to_marker(command, markers, env))
-    from newsreader.demo_snapshot import read_snapshot
-    from newsreader.seeds import seeds_dir
+    from newsreader.library.demo import seeds_dir
+    from newsreader.library.demo_snapshot import read_snapshot
 
     if read_snapshot(seeds_dir()) is None:
         print(
@@ -156,7 +156,7 @@ async def keypress_latency(data: Path, rounds: int) -> None:
     """Open the 22-article cluster headless and time key press to rendered update."""
     from rich.console import Console
 
-    from newsreader.analysis import analyze
+    from newsreader.engine.analysis import analyze
     from store import AnnotationStore
     from tui.app import make_app
 

@@ -13,8 +13,8 @@ from importlib.metadata import packages_distributions
 from pathlib import Path
 
 import newsreader
-from newsreader.demo_snapshot import SNAPSHOT, read_snapshot, write_snapshot
-from newsreader.seeds import build_demo_story, demo_seed_files, seeds_dir
+from newsreader.library.demo import build_demo_story, demo_seed_files, seeds_dir
+from newsreader.library.demo_snapshot import SNAPSHOT, read_snapshot, write_snapshot
 
 
 def main() -> int:
@@ -27,7 +27,7 @@ def main() -> int:
         for name, module in list(sys.modules.items())
         if (name == "newsreader" or name.startswith("newsreader."))
         and getattr(module, "__file__", None)
-        and name != "newsreader.demo_snapshot"
+        and name != "newsreader.library.demo_snapshot"
     )
     loaded = {name.split(".")[0] for name in set(sys.modules) - before}
     distributions = packages_distributions()

@@ -40,8 +40,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from bench_engine import ecb_clusters, make_article, read_ecb  # noqa: E402
 
-from newsreader.analysis import analyze  # noqa: E402
-from newsreader.lexicon import SLOT_CLASSES, WEEKDAYS  # noqa: E402
+from newsreader.engine.analysis import analyze  # noqa: E402
+from newsreader.engine.lexicon import SLOT_CLASSES, WEEKDAYS  # noqa: E402
 from newsreader.model import Relation, RelationKind, Story  # noqa: E402
 
 _SWAP_CLASSES = (frozenset(WEEKDAYS), *SLOT_CLASSES)

@@ -8,10 +8,10 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from newsreader.analysis import analyze
-from newsreader.ingest import load_story
+from newsreader.engine.analysis import analyze
+from newsreader.ingest.reader import load_story
+from newsreader.library.demo import load_demo_story
 from newsreader.model import Story
-from newsreader.seeds import load_demo_story
 from store import AnnotationStore
 from tui.app import make_app
 from tui.screens.reader import ReaderScreen

@@ -22,7 +22,7 @@ from typing import Any
 from tinydb import Query, TinyDB
 from tinydb.table import Document
 
-from newsreader.anchors import Reanchored, reattach
+from newsreader.annotations.anchors import Reanchored, reattach
 from newsreader.model import Analysis, Annotation, CachedAnalysis, Story, Target, Verdict
 from store.analysis_files import AnalysisFiles, CacheHeader, cache_folder
 from store.lock import WriterLock, acquire_writer_lock

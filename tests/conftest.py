@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from newsreader.analysis import analyze
+from newsreader.engine.analysis import analyze
+from newsreader.library.demo import load_demo_story
 from newsreader.model import Analysis, Story
-from newsreader.seeds import load_demo_story
 
 HOSTILE_TEXT = (
     "Hostile [b]headline[/b] with [@click=app.bell]markup[/]\n\n"

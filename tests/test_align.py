@@ -5,17 +5,17 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from newsreader import align as align_module
-from newsreader.align import align, candidate_pairs, select_pairs
-from newsreader.ingest import Source, build_story
-from newsreader.model import Story
-from newsreader.similarity import (
+from newsreader.engine import align as align_module
+from newsreader.engine.align import align, candidate_pairs, select_pairs
+from newsreader.engine.similarity import (
     build_corpus,
     inverse_frequencies,
     match_threshold,
     pair_score,
     score_pairs,
 )
+from newsreader.ingest.reader import Source, build_story
+from newsreader.model import Story
 
 
 def _story(*texts: str) -> Story:

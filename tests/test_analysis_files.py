@@ -12,20 +12,20 @@ from pathlib import Path
 import orjson
 import pytest
 
-import newsreader.analysis
-import newsreader.engine_version
-from newsreader.analysis_cache import (
+import newsreader.engine.analysis
+import newsreader.engine.version
+from newsreader.annotations.anchors import targets_for_claim
+from newsreader.cli.main import main
+from newsreader.library.analysis_json import analysis_to_dict
+from newsreader.library.cache import (
     analyse_cached,
     engine_key,
     load_cached,
     pack_analysis,
     story_fingerprint,
 )
-from newsreader.anchors import targets_for_claim
-from newsreader.cli import main
-from newsreader.library import open_story
+from newsreader.library.stories import open_story
 from newsreader.model import Analysis, Story, Verdict
-from newsreader.report import analysis_to_dict
 from store import AnnotationStore, StoreError
 from store.analysis_files import cache_folder, file_name
 from store.schema import SCHEMA_VERSION
@@ -39,7 +39,7 @@ def _engine_must_not_run(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(story: Story) -> Analysis:
         raise AssertionError("the engine ran on a cache hit")
 
-    monkeypatch.setattr(newsreader.analysis, "analyze", refuse)
+    monkeypatch.setattr(newsreader.engine.analysis, "analyze", refuse)
 
 
 def _cache_file(db_path: Path, story_id: str) -> Path:
@@ -203,7 +203,7 @@ def test_old_entries_are_pruned(
         assert files() == {file_name(s.id) for s in (demo_story, other, unsaved)} | {"stray.json"}
         open_story(store, fourth)
         assert files() == {file_name(s.id) for s in (demo_story, other, fourth)}
-        monkeypatch.setattr(newsreader.engine_version, "ENGINE_VERSION", "a-newer-engine")
+        monkeypatch.setattr(newsreader.engine.version, "ENGINE_VERSION", "a-newer-engine")
         assert not open_story(store, other).cached
         # Only the entry just made is kept: the others are of the older engine.
         assert files() == {file_name(other.id)}
@@ -314,7 +314,7 @@ def test_rm_removes_the_story_cache_and_doctor_reports_the_rest(
     out = capsys.readouterr().out
     assert f"{cache_folder(db_path)}: 2 cached analyses" in out
     assert "1 damaged, 0 of stories not in the library, 0 from another engine" in out
-    monkeypatch.setattr(newsreader.engine_version, "ENGINE_VERSION", "a-newer-engine")
+    monkeypatch.setattr(newsreader.engine.version, "ENGINE_VERSION", "a-newer-engine")
     assert main(["doctor", "--db", str(db_path)]) == 0
     assert "1 damaged, 0 of stories not in the library, 1 from another engine" in (
         capsys.readouterr().out

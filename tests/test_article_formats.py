@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from newsreader.article_formats import Format, source_from_bytes
-from newsreader.encoding import NotTextError, decode_text
 from newsreader.errors import UserError
-from newsreader.html_extract import HtmlSupportMissing, extract_page
-from newsreader.ingest import read_source
-from newsreader.markdown_text import markdown_to_text
+from newsreader.ingest.encoding import NotTextError, decode_text
+from newsreader.ingest.formats import Format, source_from_bytes
+from newsreader.ingest.html_extract import HtmlSupportMissing, extract_page
+from newsreader.ingest.markdown_text import markdown_to_text
+from newsreader.ingest.reader import read_source
 
 HTML_DIR = Path(__file__).parent / "data" / "html"
 

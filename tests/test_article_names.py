@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsreader.article_names import article_name, readable_file_name
+from newsreader.ingest.article_names import article_name, readable_file_name
 from newsreader.model import Article
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import random
 
-from newsreader.analysis import analyze
-from newsreader.claims import claim_id, group_claims
-from newsreader.ingest import Source, build_story
+from newsreader.engine.analysis import analyze
+from newsreader.engine.claims import claim_id, group_claims
+from newsreader.ingest.reader import Source, build_story
 from newsreader.model import ClaimStatus, Reason, Relation, RelationKind, Story
 
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from newsreader.boilerplate import furniture_kind
-from newsreader.bylines import byline_author, date_line, strip_dateline
-from newsreader.cleaning import clean_article, strip_controls
-from newsreader.segment import sentence_spans
+from newsreader.engine.segment import sentence_spans
+from newsreader.ingest.boilerplate import furniture_kind
+from newsreader.ingest.bylines import byline_author, date_line, strip_dateline
+from newsreader.ingest.cleaning import clean_article, strip_controls
 
 BODY_1 = "The city council approved the new budget on Monday after a long debate."
 BODY_2 = "Opposition members said the plan would raise local taxes by four percent."

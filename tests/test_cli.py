@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from newsreader import __version__
-from newsreader.cli import main
+from newsreader.cli.main import main
 from newsreader.model import Verdict
 from store import AnnotationStore
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newsreader.conflicts import REASON_TYPES, conflicts_between, find_conflicts
+from newsreader.engine.conflicts import REASON_TYPES, conflicts_between, find_conflicts
 from newsreader.model import Sentence
 
 DATA = Path(__file__).parent / "data" / "conflicts.jsonl"

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from newsreader.demo_snapshot import (
+from newsreader.library.demo import build_demo_story, demo_seed_files, load_demo_story, seeds_dir
+from newsreader.library.demo_snapshot import (
     installed_version,
     read_snapshot,
     story_from_rows,
@@ -16,9 +17,8 @@ from newsreader.demo_snapshot import (
     write_snapshot,
 )
 from newsreader.model import Story
-from newsreader.seeds import build_demo_story, demo_seed_files, load_demo_story, seeds_dir
 
-MODULES = ["ingest.py", "cleaning.py", "segment.py", "seeds.py"]
+MODULES = ["ingest/reader.py", "ingest/cleaning.py", "engine/segment.py", "library/demo.py"]
 LIBRARIES = {"nupunkt": "nupunkt", "slugify": "python-slugify"}
 
 
@@ -62,7 +62,7 @@ def test_a_changed_seed_file_makes_it_stale(tmp_path: Path, seeds: Path, built: 
 def test_changed_code_or_library_makes_it_stale(tmp_path: Path, seeds: Path, built: Story) -> None:
     path = snapshot(tmp_path, seeds, built)
     data = json.loads(path.read_text(encoding="utf-8"))
-    data["made_from"]["modules"]["segment.py"] = "0" * 64
+    data["made_from"]["modules"]["engine/segment.py"] = "0" * 64
     path.write_text(json.dumps(data), encoding="utf-8")
     assert read_snapshot(seeds, path) is None
     path = snapshot(tmp_path, seeds, built)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from newsreader.analysis import analyze
-from newsreader.ingest import Source, build_story
+from newsreader.engine.analysis import analyze
+from newsreader.ingest.reader import Source, build_story
 from newsreader.model import ClaimStatus, RelationKind
 
 

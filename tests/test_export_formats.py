@@ -13,8 +13,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from newsreader.anchors import targets_for_claim
-from newsreader.cli import main
+from newsreader.annotations.anchors import targets_for_claim
+from newsreader.cli.main import main
 from newsreader.model import Analysis, Verdict
 from store import AnnotationStore
 

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from newsreader.cli import main
-from newsreader.fetch import FetchError, fetch_page
-from newsreader.ingest import load_story
+from newsreader.cli.main import main
+from newsreader.ingest.fetch import FetchError, fetch_page
+from newsreader.ingest.reader import load_story
 from newsreader.model import Verdict
 from store import AnnotationStore
 

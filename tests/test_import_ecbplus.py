@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from newsreader.ingest import load_story
+from newsreader.ingest.reader import load_story
 
 REPO = Path(__file__).resolve().parent.parent
 SCRIPT = REPO / "scripts" / "import_ecbplus.py"

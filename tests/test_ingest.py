@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from newsreader.errors import UserError
-from newsreader.ingest import load_story
+from newsreader.ingest.reader import load_story
 from store import AnnotationStore
 from tui.app import make_app
 

@@ -9,9 +9,11 @@ from pathlib import Path
 import orjson
 import pytest
 
-import newsreader.analysis
-import newsreader.engine_version
-from newsreader.analysis_cache import (
+import newsreader.engine.analysis
+import newsreader.engine.version
+from newsreader.errors import UserError
+from newsreader.library.analysis_json import analysis_from_dict, analysis_to_dict
+from newsreader.library.cache import (
     analyse_cached,
     engine_key,
     load_cached,
@@ -19,11 +21,9 @@ from newsreader.analysis_cache import (
     story_fingerprint,
     unpack_analysis,
 )
-from newsreader.errors import UserError
-from newsreader.library import last_opened, library_story, open_story
+from newsreader.library.lookup import find_story, match_story
+from newsreader.library.stories import last_opened, library_story, open_story
 from newsreader.model import Analysis, Story, Verdict
-from newsreader.report import analysis_from_dict, analysis_to_dict
-from newsreader.story_lookup import find_story, match_story
 from store import AnnotationStore
 from store.analysis_files import cache_folder, file_name
 
@@ -43,7 +43,7 @@ def _engine_must_not_run(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(story: Story) -> Analysis:
         raise AssertionError("the engine ran on a cache hit")
 
-    monkeypatch.setattr(newsreader.analysis, "analyze", refuse)
+    monkeypatch.setattr(newsreader.engine.analysis, "analyze", refuse)
 
 
 def _edited(story: Story) -> Story:
@@ -108,7 +108,7 @@ def test_engine_version_change_invalidates(
 ) -> None:
     with AnnotationStore(db_path) as store:
         analyse_cached(demo_story, store)
-        monkeypatch.setattr(newsreader.engine_version, "ENGINE_VERSION", "a-newer-engine")
+        monkeypatch.setattr(newsreader.engine.version, "ENGINE_VERSION", "a-newer-engine")
         _, cached = analyse_cached(demo_story, store)
         assert not cached
         _, cached = analyse_cached(demo_story, store)
@@ -123,14 +123,16 @@ def test_engine_version_change_invalidates(
 def test_semantic_switch_invalidates(
     db_path: Path, demo_story: Story, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import newsreader.embeddings
+    import newsreader.engine.embeddings
 
     with AnnotationStore(db_path) as store:
         analyse_cached(demo_story, store)
         assert analyse_cached(demo_story, store)[1]
         monkeypatch.setenv("NEWSREADER_SEMANTIC", "1")
-        monkeypatch.setattr(newsreader.embeddings, "semantic_requested", lambda flag=None: True)
-        assert engine_key() == f"{newsreader.engine_version.ENGINE_VERSION}+semantic"
+        monkeypatch.setattr(
+            newsreader.engine.embeddings, "semantic_requested", lambda flag=None: True
+        )
+        assert engine_key() == f"{newsreader.engine.version.ENGINE_VERSION}+semantic"
         assert load_cached(demo_story, store) is None
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from newsreader.cli import main
+from newsreader.cli.main import main
 from newsreader.model import Story, Verdict
 from store import AnnotationStore
 from store.analysis_files import cache_folder, file_name
@@ -114,8 +114,8 @@ def test_add_to_a_story_reanchors_its_verdicts(
     assert main(["add", courier, northern, "--story", "Flood", "--db", str(db_path)]) == 0
     with AnnotationStore(db_path) as store:
         [info] = store.list_stories()
-        from newsreader.analysis_cache import analyse_cached
-        from newsreader.anchors import targets_for_claim
+        from newsreader.annotations.anchors import targets_for_claim
+        from newsreader.library.cache import analyse_cached
 
         analysis, cached = analyse_cached(store.load_story(info.id), store)
         assert cached

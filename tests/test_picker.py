@@ -8,9 +8,9 @@ from rich.text import Text
 from textual.app import App
 from textual.widgets import DataTable
 
-from newsreader.analysis_cache import analyse_cached
+from newsreader.library.cache import analyse_cached
+from newsreader.library.lookup import find_story
 from newsreader.model import Story, Verdict
-from newsreader.story_lookup import find_story
 from store import AnnotationStore, StoryInfo
 from tui.screens.picker import StoryPicker
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from textual.widgets import DataTable
 
-from newsreader.analysis_cache import load_cached
-from newsreader.library import open_story
+from newsreader.library.cache import load_cached
+from newsreader.library.stories import open_story
 from store import AnnotationStore
 from tui.app import make_app
 from tui.screens.picker import StoryPicker

@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from newsreader.quantities import Quantity, quantities
-from newsreader.wordforms import key, tokenize
+from newsreader.engine.quantities import Quantity, quantities
+from newsreader.engine.wordforms import key, tokenize
 
 
 def parse(text: str) -> list[Quantity]:

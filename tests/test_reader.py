@@ -589,7 +589,7 @@ def cursor_rows(screen: ReaderScreen) -> range:
 async def test_the_claim_panel_covers_the_columns_but_never_the_cursor(db_path: Path) -> None:
     from story_factory import make_story
 
-    from newsreader.analysis import analyze
+    from newsreader.engine.analysis import analyze
 
     story = make_story(
         [
@@ -620,7 +620,7 @@ async def test_the_claim_panel_covers_the_columns_but_never_the_cursor(db_path: 
 async def test_a_filter_reaches_the_columns_out_of_sight(db_path: Path) -> None:
     from story_factory import many_articles
 
-    from newsreader.analysis import analyze
+    from newsreader.engine.analysis import analyze
 
     story = many_articles(8)
     async with reader(story, analyze(story), db_path, size=(80, 24)) as (_app, screen, pilot):

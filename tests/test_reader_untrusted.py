@@ -8,8 +8,8 @@ from story_factory import make_story, many_articles
 from test_reader import reader, saved, status_text
 from textual.widgets import DataTable
 
-from newsreader.analysis import analyze
-from newsreader.ingest import load_story
+from newsreader.engine.analysis import analyze
+from newsreader.ingest.reader import load_story
 from store import AnnotationStore
 from tui.app import make_app
 from tui.screens.claims import ClaimsScreen

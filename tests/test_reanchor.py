@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from newsreader.analysis import analyze
-from newsreader.anchors import locate, reattach, target_for, targets_for_claim
-from newsreader.cli import main
-from newsreader.ingest import Source, build_story
+from newsreader.annotations.anchors import locate, reattach, target_for, targets_for_claim
+from newsreader.cli.main import main
+from newsreader.engine.analysis import analyze
+from newsreader.ingest.reader import Source, build_story
 from newsreader.model import Analysis, Annotation, Verdict
 from store import AnnotationStore
 

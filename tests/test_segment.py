@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from newsreader.segment import MAX_SENTENCE_CHARS, sentence_spans
+from newsreader.engine.segment import MAX_SENTENCE_CHARS, sentence_spans
 
 
 def _sentences(text: str) -> list[str]:

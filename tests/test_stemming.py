@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from snowballstemmer.english_stemmer import EnglishStemmer
 
-from newsreader.words import _english_stemmer, term_of
+from newsreader.engine.terms import _english_stemmer, term_of
 
 WORDS = [
     "injured",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsreader.anchors import targets_for_claim
+from newsreader.annotations.anchors import targets_for_claim
 from newsreader.model import Verdict
 from store import AnnotationStore, StoreError
 

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from newsreader.anchors import targets_for_claim
-from newsreader.cli import main
+from newsreader.annotations.anchors import targets_for_claim
+from newsreader.cli.main import main
 from newsreader.model import Analysis, Story, Target, Verdict
 from store import AnnotationStore, StoreError
 from store.schema import SCHEMA_VERSION

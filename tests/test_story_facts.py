@@ -8,7 +8,7 @@ from pathlib import Path
 
 from story_factory import make_story
 
-from newsreader.analysis import analyze
+from newsreader.engine.analysis import analyze
 from newsreader.model import RelationKind, Story
 
 REPO = Path(__file__).resolve().parent.parent

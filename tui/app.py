@@ -17,7 +17,7 @@ from tui.screens.loading import LoadingScreen
 if TYPE_CHECKING:
     from textual.command import Provider
 
-    from newsreader.library import OpenedStory
+    from newsreader.library.stories import OpenedStory
     from store import AnnotationStore
     from tui.screens.reader import ReaderScreen
 
@@ -100,7 +100,7 @@ class NewsreaderApp(App[None]):
     def _store_ready(self) -> None:
         """Open the database behind the shown story, then open the story from its cached
         analysis or analyse it."""
-        from newsreader.library import open_if_cached
+        from newsreader.library.stories import open_if_cached
 
         assert self._open_store is not None
         try:
@@ -128,7 +128,7 @@ class NewsreaderApp(App[None]):
         if event.worker.group != "analysis":
             return
         if event.state is WorkerState.SUCCESS and isinstance(event.worker.result, Analysis):
-            from newsreader.library import open_story
+            from newsreader.library.stories import open_story
 
             try:
                 # Cache the analysis, mark the story opened and re-attach its verdicts.
@@ -173,8 +173,8 @@ class NewsreaderApp(App[None]):
 
     def action_open_story(self) -> None:
         """Pick another story from the library (the demo story is always offered)."""
-        from newsreader.analysis_cache import engine_key
-        from newsreader.seeds import load_demo_story
+        from newsreader.library.cache import engine_key
+        from newsreader.library.demo import load_demo_story
         from tui.screens.picker import StoryPicker
 
         if isinstance(self.screen, StoryPicker) or self.store is None:
@@ -184,8 +184,8 @@ class NewsreaderApp(App[None]):
 
     def _story_picked(self, story_id: str | None) -> None:
         """Open the picked story: at once from its cached analysis, else analyse it."""
-        from newsreader.analysis_cache import load_cached
-        from newsreader.library import library_story, open_story
+        from newsreader.library.cache import load_cached
+        from newsreader.library.stories import library_story, open_story
 
         if story_id is None or story_id == self.story.id:
             return
@@ -232,7 +232,7 @@ class NewsreaderApp(App[None]):
 
 def analyze(story: Story) -> Analysis:
     """Run the engine on a story (imported on first use: it is slow to import)."""
-    from newsreader.analysis import analyze as run_engine
+    from newsreader.engine.analysis import analyze as run_engine
 
     return run_engine(story)
 

@@ -6,8 +6,8 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
-from newsreader.anchors import targets_for_claim
-from newsreader.export import export_json
+from newsreader.annotations.anchors import targets_for_claim
+from newsreader.annotations.export import export_json
 from newsreader.model import Analysis, Annotation, Verdict
 from store import AnnotationStore
 

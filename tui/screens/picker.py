@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable
 
-from newsreader.library import opened_label
+from newsreader.library.stories import opened_label
 from store import StoryInfo
 
 COLUMNS = (

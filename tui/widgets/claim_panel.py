@@ -7,7 +7,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from newsreader.article_names import article_name
+from newsreader.ingest.article_names import article_name
 from newsreader.model import Analysis, Annotation, RelationKind
 from tui.review import verdict_of
 from tui.widgets.column import conflict_spans

@@ -9,7 +9,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from newsreader.article_names import article_name
+from newsreader.ingest.article_names import article_name
 from newsreader.model import Analysis, Article, ClaimStatus
 from tui.widgets.article_view import ArticleView, SentenceItem
 

@@ -1,4 +1,4 @@
-"""The library commands of the command line: list, rm and add (open lives in newsreader.cli)."""
+"""The library commands of the command line: list, rm and add (open lives in `main`)."""
 
 from __future__ import annotations
 
@@ -6,12 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from newsreader.cleaning import strip_controls
 from newsreader.errors import UserError
-from newsreader.library import library_story, opened_label
+from newsreader.ingest.cleaning import strip_controls
+from newsreader.library.demo import load_demo_story
+from newsreader.library.lookup import find_story, match_story
+from newsreader.library.stories import library_story, opened_label
 from newsreader.model import Story
-from newsreader.seeds import load_demo_story
-from newsreader.story_lookup import find_story, match_story
 from store import AnnotationStore, StoryInfo, resolve_db_path
 
 
@@ -21,7 +21,7 @@ def _warn(message: str) -> None:
 
 def library_listing(store: AnnotationStore, demo: Story) -> list[StoryInfo]:
     """Every story to offer: the saved ones (counts from analyses by this engine) and the demo."""
-    from newsreader.analysis_cache import engine_key
+    from newsreader.library.cache import engine_key
 
     return store.list_stories(always=[demo], engine=engine_key())
 
@@ -79,7 +79,7 @@ def _confirm(question: str) -> bool:
 
 
 def _export(store: AnnotationStore, story: Story, output: str) -> int:
-    from newsreader.export import render
+    from newsreader.annotations.export import render
 
     annotations = store.all(story.id)
     try:
@@ -124,8 +124,8 @@ def cmd_rm(args: argparse.Namespace) -> int:
 
 def cmd_add(args: argparse.Namespace) -> int:
     """Add articles to a saved story (named by --story), or save them as a new story."""
-    from newsreader.analysis_cache import analyse_cached
-    from newsreader.ingest import add_articles
+    from newsreader.ingest.reader import add_articles
+    from newsreader.library.cache import analyse_cached
 
     demo = load_demo_story()
     with AnnotationStore(resolve_db_path(args.db), read_only=False) as store:

@@ -44,10 +44,10 @@ def _warn(message: str) -> None:
 
 def _load_story(paths: Sequence[str]) -> Story:
     if paths:
-        from newsreader.ingest import load_story
+        from newsreader.ingest.reader import load_story
 
         return load_story(list(paths), warn=_warn)
-    from newsreader.seeds import load_demo_story
+    from newsreader.library.demo import load_demo_story
 
     return load_demo_story()
 
@@ -108,9 +108,9 @@ def cmd_open(args: argparse.Namespace) -> int:
 @_collector_paused
 def cmd_open_saved(args: argparse.Namespace) -> int:
     """Open a saved story (by id, id prefix or title words) from its snapshot."""
-    from newsreader.library import library_story
-    from newsreader.library_commands import resolve
-    from newsreader.seeds import load_demo_story
+    from newsreader.cli.library_commands import resolve
+    from newsreader.library.demo import load_demo_story
+    from newsreader.library.stories import library_story
     from store import AnnotationStore, resolve_db_path
 
     demo = load_demo_story()
@@ -121,8 +121,8 @@ def cmd_open_saved(args: argparse.Namespace) -> int:
 
 def _last_story(store: AnnotationStore) -> Story:
     """The story opened most recently (from its snapshot), or the demo story."""
-    from newsreader.library import last_opened, library_story
-    from newsreader.seeds import load_demo_story
+    from newsreader.library.demo import load_demo_story
+    from newsreader.library.stories import last_opened, library_story
 
     story_id = last_opened((s.id, s.opened) for s in store.list_stories())
     # The demo story is loaded only when it is the one to show.
@@ -131,7 +131,7 @@ def _last_story(store: AnnotationStore) -> Story:
 
 def _read(story: Story, store: AnnotationStore) -> None:
     """Get a story ready (snapshot, cached analysis, annotations) and run the reader on it."""
-    from newsreader.library import open_if_cached
+    from newsreader.library.stories import open_if_cached
     from tui.app import make_app
 
     if store.read_only:
@@ -153,7 +153,7 @@ def _read(story: Story, store: AnnotationStore) -> None:
 
 def _read_new(path: Path) -> None:
     """Show the demo story at once; the app opens the database at `path` behind it."""
-    from newsreader.seeds import load_demo_story
+    from newsreader.library.demo import load_demo_story
     from tui.app import make_app
 
     def open_store() -> AnnotationStore:
@@ -178,8 +178,8 @@ def _read_new(path: Path) -> None:
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     """Print the analysis of a story."""
-    from newsreader.analysis import analyze
-    from newsreader.report import analysis_to_dict
+    from newsreader.engine.analysis import analyze
+    from newsreader.library.analysis_json import analysis_to_dict
 
     analysis = analyze(_load_story(args.paths))
     if args.json:
@@ -206,7 +206,7 @@ def _summary(data: dict[str, Any]) -> str:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Export annotations in one of the formats; orphaned annotations are listed on stderr."""
-    from newsreader.export import render
+    from newsreader.annotations.export import render
     from store import AnnotationStore, resolve_db_path
 
     with AnnotationStore(resolve_db_path(args.db), read_only=True) as store:
@@ -237,7 +237,7 @@ def _list_orphans(orphans: list[Annotation]) -> None:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Merge an exported JSON file into the database and report what changed."""
-    from newsreader.formats.native import parse_export
+    from newsreader.annotations.native import parse_export
     from store import AnnotationStore, resolve_db_path
 
     try:
@@ -271,7 +271,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_doctor(args: argparse.Namespace) -> int:
     """Check the database (and restore its backup with --restore)."""
-    from newsreader.analysis_cache import engine_key
+    from newsreader.library.cache import engine_key
     from store import check_database, resolve_db_path, restore_backup
 
     path = resolve_db_path(args.db)
@@ -354,7 +354,7 @@ def _library_command(name: str) -> Command:
     """A library command, imported when it runs (it loads the store)."""
 
     def run(args: argparse.Namespace) -> int:
-        from newsreader import library_commands
+        from newsreader.cli import library_commands
 
         command: Command = getattr(library_commands, name)
         return command(args)

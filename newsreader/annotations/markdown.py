@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from itertools import groupby
 
-from newsreader.formats.sources import article_label
+from newsreader.annotations.sources import article_label
 from newsreader.model import Annotation, Story
 
 

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from newsreader.boilerplate import (
+from newsreader.ingest.boilerplate import (
     HARD_TAIL_HEADER,
     TAIL_HEADER,
     ends_sentence,
@@ -15,7 +15,7 @@ from newsreader.boilerplate import (
     is_truncated,
     words,
 )
-from newsreader.bylines import (
+from newsreader.ingest.bylines import (
     byline_author,
     date_line,
     is_date_label,

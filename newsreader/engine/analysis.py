@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from newsreader.align import align
-from newsreader.claims import group_claims
-from newsreader.conflicts import find_conflicts
-from newsreader.engine_version import ENGINE_VERSION
+from newsreader.engine.align import align
+from newsreader.engine.claims import group_claims
+from newsreader.engine.conflicts import find_conflicts
+from newsreader.engine.story_facts import StoryFacts
+from newsreader.engine.version import ENGINE_VERSION
 from newsreader.model import Analysis, Relation, RelationKind, Story
-from newsreader.story_facts import StoryFacts
 
 __all__ = ["ENGINE_VERSION", "analyze"]
 

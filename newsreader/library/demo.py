@@ -14,21 +14,21 @@ def seeds_dir() -> Path:
     """Locate the seeds folder: inside the installed package, else the repository's top level."""
     # The wheel puts it beside this module; importlib.resources would find the same folder
     # but costs more to import than reading the whole demo story.
-    here = Path(__file__).resolve().parent
-    packaged = here / "seeds"
-    return packaged if packaged.is_dir() else here.parent / "seeds"
+    package = Path(__file__).resolve().parent.parent
+    packaged = package / "seeds"
+    return packaged if packaged.is_dir() else package.parent / "seeds"
 
 
 def load_demo_story() -> Story:
     """The demo story: from its prepared snapshot when that is current, else built afresh."""
-    from newsreader.demo_snapshot import read_snapshot
+    from newsreader.library.demo_snapshot import read_snapshot
 
     return read_snapshot(seeds_dir()) or build_demo_story()
 
 
 def build_demo_story() -> Story:
     """Build the demo story from the seeds folder and its manifest (clean, segment)."""
-    from newsreader.ingest import Source, build_story
+    from newsreader.ingest.reader import Source, build_story
 
     folder = seeds_dir()
     manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))

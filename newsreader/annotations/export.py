@@ -1,4 +1,4 @@
-"""Export of annotations in every supported format (the writers live in newsreader.formats)."""
+"""Export of annotations in every supported format (the writers live in newsreader.annotations)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import json
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 
-from newsreader.formats import claimreview, markdown, table, w3c
-from newsreader.formats.native import (
+from newsreader.annotations import claimreview, markdown, table, w3c
+from newsreader.annotations.native import (
     FORMAT_NAME,
     FORMAT_VERSION,
     annotation_to_dict,

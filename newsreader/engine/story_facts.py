@@ -20,10 +20,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from newsreader.conflicts import features
+from newsreader.engine.conflicts import features
+from newsreader.engine.quantities import Quantity, quantities
+from newsreader.engine.wordforms import Token, key, tokenize
 from newsreader.model import Reason, Sentence, Story
-from newsreader.quantities import Quantity, quantities
-from newsreader.wordforms import Token, key, tokenize
 
 # Reason types whose two sides are values a source can state side by side.
 _VALUE_TYPES = frozenset({"numeric", "date"})

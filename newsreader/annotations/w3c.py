@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from newsreader.formats.sources import annotation_uri, source_uri
+from newsreader.annotations.sources import annotation_uri, source_uri
 from newsreader.model import Annotation, Story
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"

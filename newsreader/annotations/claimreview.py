@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from newsreader.formats.sources import annotation_uri, find_article, source_uri
+from newsreader.annotations.sources import annotation_uri, find_article, source_uri
 from newsreader.model import Annotation, Story, Verdict
 
 RATINGS = {Verdict.VERIFIED: ("Verified", 5), Verdict.DISPUTED: ("Disputed", 1)}

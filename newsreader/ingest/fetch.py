@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from email.message import Message
 
 from newsreader import __version__
-from newsreader.article_formats import is_url
 from newsreader.errors import UserError
+from newsreader.ingest.formats import is_url
 
 __all__ = ["FetchError", "fetch_pages", "is_url"]
 

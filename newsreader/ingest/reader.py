@@ -13,7 +13,11 @@ from urllib.parse import urldefrag
 from rapidfuzz import fuzz
 from slugify import slugify
 
-from newsreader.article_formats import (
+from newsreader.engine.segment import sentence_spans
+from newsreader.errors import UserError
+from newsreader.ingest.cleaning import CleanedText, clean_article, strip_controls
+from newsreader.ingest.encoding import decode_text
+from newsreader.ingest.formats import (
     SUFFIX_FORMATS,
     Format,
     Source,
@@ -22,12 +26,8 @@ from newsreader.article_formats import (
     metadata_value,
     source_from_bytes,
 )
-from newsreader.cleaning import CleanedText, clean_article, strip_controls
-from newsreader.encoding import decode_text
-from newsreader.errors import UserError
-from newsreader.html_extract import host_of
+from newsreader.ingest.html_extract import host_of
 from newsreader.model import Article, Sentence, Story
-from newsreader.segment import sentence_spans
 
 ARTICLE_SUFFIXES = tuple(SUFFIX_FORMATS)
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -183,7 +183,7 @@ def _with_manifest(source: Source, meta: dict[str, str | None] | None) -> Source
 
 def _read_all(inputs: list[_Input], problems: list[str]) -> list[Source]:
     """Read files and download URLs; a failure becomes a problem, not an exception."""
-    from newsreader.fetch import FetchError, fetch_pages  # the HTTP stack only when needed
+    from newsreader.ingest.fetch import FetchError, fetch_pages  # the HTTP stack only when needed
 
     urls = [item.name for item in inputs if item.path is None]
     pages = dict(zip(urls, fetch_pages(urls), strict=True))

@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from newsreader.lexicon import (
+from newsreader.engine.lexicon import (
     ALIASES,
     ANTONYM_PAIRS,
     CONVERSE_PAIRS,
@@ -41,10 +41,10 @@ from newsreader.lexicon import (
     TITLE_WORDS,
     WEEKDAYS,
 )
+from newsreader.engine.quantities import Quantity, quantities
+from newsreader.engine.terms import STOP_WORDS
+from newsreader.engine.wordforms import PUNCT, Token, key, tokenize
 from newsreader.model import Reason, Sentence
-from newsreader.quantities import Quantity, quantities
-from newsreader.wordforms import PUNCT, Token, key, tokenize
-from newsreader.words import STOP_WORDS
 
 REASON_TYPES = ("numeric", "negation", "antonym", "substitution", "date")
 _DATE_KINDS = frozenset({"weekday", "date", "year", "time"})

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from newsreader.lexicon import IRREGULAR
+from newsreader.engine.lexicon import IRREGULAR
 
 _TOKEN = re.compile(
     r"(?=[0-9])(?:"  # figures first, behind one cheap test

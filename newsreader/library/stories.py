@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from newsreader.analysis_cache import AnalysisCache, analyse_cached, remember
-from newsreader.anchors import Reanchored
+from newsreader.annotations.anchors import Reanchored
 from newsreader.errors import UserError
+from newsreader.library.cache import AnalysisCache, analyse_cached, remember
 from newsreader.model import Analysis, Story
 
 
@@ -60,7 +60,7 @@ def library_story(library: Library, story_id: str, demo: Story | None = None) ->
     except KeyError:
         pass
     if demo is None:
-        from newsreader.seeds import load_demo_story
+        from newsreader.library.demo import load_demo_story
 
         demo = load_demo_story()
     if story_id == demo.id:
@@ -107,7 +107,7 @@ def open_if_cached(library: Library, story: Story) -> OpenedStory | None:
     Raises:
         UserError: the story has fewer than two articles, or saving failed.
     """
-    from newsreader.analysis_cache import load_cached
+    from newsreader.library.cache import load_cached
 
     cached = load_cached(story, library)
     if cached is None:

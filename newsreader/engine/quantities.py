@@ -13,7 +13,7 @@ import math
 import re
 from typing import NamedTuple
 
-from newsreader.lexicon import (
+from newsreader.engine.lexicon import (
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
     DURATIONS,
@@ -33,8 +33,8 @@ from newsreader.lexicon import (
     VAGUE_PLURALS,
     WEEKDAYS,
 )
-from newsreader.wordforms import PUNCT, Token, key
-from newsreader.words import STOP_WORDS
+from newsreader.engine.terms import STOP_WORDS
+from newsreader.engine.wordforms import PUNCT, Token, key
 
 INF = math.inf
 _EPS = 1e-9

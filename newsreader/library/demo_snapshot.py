@@ -21,11 +21,11 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
+from newsreader.library.story_rows import article_rows, articles_from_rows
 from newsreader.model import Story
-from newsreader.story_rows import article_rows, articles_from_rows
 
 SNAPSHOT = Path(__file__).with_name("demo_snapshot.json")
-PACKAGE = Path(__file__).parent
+PACKAGE = Path(__file__).parent.parent
 FORMAT = 1
 
 
@@ -67,7 +67,7 @@ def provenance(
     Args:
         seeds: the seeds folder.
         seed_files: its files that the story is built from (the manifest included).
-        modules: source files of this package, relative to it ("ingest.py").
+        modules: source files of this package, relative to it ("ingest/reader.py").
         libraries: distribution name by top-level package of the libraries used.
     """
     return {

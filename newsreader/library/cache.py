@@ -1,7 +1,7 @@
 """Reusing a saved analysis: a story's content fingerprint, and analyse-or-reuse.
 
 A cached analysis is valid for exactly one content fingerprint of the story's articles and
-one engine configuration (:func:`engine_key`: :data:`newsreader.engine_version.ENGINE_VERSION` and
+one engine configuration (:func:`engine_key`: :data:`newsreader.engine.version.ENGINE_VERSION` and
 whether the optional word embeddings are used); any change means analysing afresh.
 The cache itself (where the data is kept) is anything with the two methods of
 :class:`AnalysisCache`; it only ever sees plain JSON-ready dicts.
@@ -17,9 +17,9 @@ from typing import Any, Protocol
 import orjson
 
 from newsreader.errors import UserError
+from newsreader.library.analysis_json import analysis_from_dict, analysis_to_dict
+from newsreader.library.story_rows import article_rows
 from newsreader.model import Analysis, CachedAnalysis, ClaimStatus, Story
-from newsreader.report import analysis_from_dict, analysis_to_dict
-from newsreader.story_rows import article_rows
 
 # The story and its articles are kept in the story's snapshot: a cached entry leaves them out.
 _STORY_KEYS = ("story", "articles")
@@ -134,11 +134,11 @@ def _id_at(position: Any, ids: list[str]) -> str:
 
 def engine_key() -> str:
     """The engine version and configuration an analysis made now would be cached under."""
-    from newsreader.engine_version import ENGINE_VERSION, SEMANTIC_SWITCH
+    from newsreader.engine.version import ENGINE_VERSION, SEMANTIC_SWITCH
 
     if not os.environ.get(SEMANTIC_SWITCH):
         return ENGINE_VERSION
-    from newsreader.embeddings import semantic_requested
+    from newsreader.engine.embeddings import semantic_requested
 
     return f"{ENGINE_VERSION}+semantic" if semantic_requested() else ENGINE_VERSION
 
@@ -181,7 +181,7 @@ def analyse_cached(story: Story, cache: AnalysisCache) -> tuple[Analysis, bool]:
     if cached is not None:
         return cached, True
     # The engine is slow to import: only a cache miss needs it.
-    from newsreader.analysis import analyze
+    from newsreader.engine.analysis import analyze
 
     analysis = analyze(story)
     remember(analysis, cache)

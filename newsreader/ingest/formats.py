@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from newsreader.cleaning import strip_controls
-from newsreader.encoding import decode_text, html_meta_charset
 from newsreader.errors import UserError
-from newsreader.front_matter import split_front_matter
-from newsreader.html_extract import HtmlSupportMissing, extract_page, host_of
-from newsreader.markdown_text import markdown_to_text
+from newsreader.ingest.cleaning import strip_controls
+from newsreader.ingest.encoding import decode_text, html_meta_charset
+from newsreader.ingest.front_matter import split_front_matter
+from newsreader.ingest.html_extract import HtmlSupportMissing, extract_page, host_of
+from newsreader.ingest.markdown_text import markdown_to_text
 
 MAX_METADATA_CHARS = 200
 

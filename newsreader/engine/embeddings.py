@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from newsreader.engine_version import SEMANTIC_SWITCH
+from newsreader.engine.version import SEMANTIC_SWITCH
 
 ENV_SWITCH = SEMANTIC_SWITCH
 

@@ -2,7 +2,7 @@
 
 Like a search engine, not a brute-force loop: candidate pairs come from a sparse product
 of the sentence-term matrix restricted to terms that are rare within the story, and only
-candidates are scored (in bulk, see `newsreader.similarity`). Each sentence then keeps
+candidates are scored (in bulk, see `newsreader.engine.similarity`). Each sentence then keeps
 its best counterparts in each other article.
 """
 
@@ -12,14 +12,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsreader.model import Story
-from newsreader.similarity import (
+from newsreader.engine.similarity import (
     Corpus,
     build_corpus,
     match_threshold,
     score_pairs,
     semantic_requested,
 )
+from newsreader.model import Story
 
 # At most this many counterparts per sentence in any one other article...
 MAX_PER_ARTICLE = 2

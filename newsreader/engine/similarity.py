@@ -26,8 +26,8 @@ from rapidfuzz import fuzz
 from rapidfuzz.process import cpdist
 from scipy import sparse
 
-from newsreader.embeddings import semantic_available, semantic_requested, sentence_vectors
-from newsreader.words import sentence_terms, specific_terms, term_of, tokens
+from newsreader.engine.embeddings import semantic_available, semantic_requested, sentence_vectors
+from newsreader.engine.terms import sentence_terms, specific_terms, term_of, tokens
 
 # Generic blend weights (documented in the README), summing to 1: two rapidfuzz views of
 # the lowercased sentences (the same words in any order: token sort ratio; the same
