@@ -77,13 +77,14 @@ def test_sentence_with_two_claims_meets_both_counterparts() -> None:
 
 
 def test_no_flooding_best_counterparts_per_article() -> None:
+    # Words alone (no figures or dates, which link as facts): only the best few pair up.
     story = _story(
-        "Volunteers planted 300 oak saplings along the canal path in Dornfeld on Saturday.\n",
-        "On Saturday volunteers planted oak saplings along the Dornfeld canal path.\n"
-        "The 300 oak saplings now line the canal path in Dornfeld.\n"
-        "Volunteers from Dornfeld planted saplings along the canal on Saturday.\n"
-        "The canal path in Dornfeld got 300 new oak saplings from volunteers.\n"
-        "Oak saplings were planted by volunteers on the canal path, 300 of them.\n",
+        "Volunteers planted oak saplings along the canal path in Dornfeld.\n",
+        "Volunteers planted oak saplings along the Dornfeld canal path.\n"
+        "The oak saplings now line the canal path in Dornfeld.\n"
+        "Volunteers from Dornfeld planted saplings along the canal.\n"
+        "The canal path in Dornfeld got new oak saplings from volunteers.\n"
+        "Oak saplings were planted by volunteers on the canal path.\n",
     )
     pairs = align(story)
     assert 1 <= len(pairs) <= align_module.MAX_PER_ARTICLE
@@ -247,3 +248,16 @@ def test_pruned_scoring_keeps_every_score_that_reaches_the_bar() -> None:
     assert np.allclose(pruned[reached], exact[reached])
     assert np.all(pruned[~reached] < bar)
     assert np.all(pruned >= exact - 1e-12)
+
+
+def test_one_fact_in_other_words_is_a_counterpart() -> None:
+    # A toll worded apart shares the figure's kind and what it counts (people who died).
+    story = _story(
+        "A landslide buried the hamlet overnight, killing at least 12 people.\n"
+        "The regional council met on Tuesday to discuss the budget.\n",
+        "Fifteen residents lost their lives when the hillside gave way.\n"
+        "Schools in the valley will reopen next week.\n",
+    )
+    found = _texts(story, align(story))
+    assert any("killing at least 12" in a and "Fifteen residents" in b for a, b in found)
+    assert not any("budget" in a or "budget" in b for a, b in found)

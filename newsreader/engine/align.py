@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from newsreader.engine.fact_links import fact_pairs
 from newsreader.engine.similarity import (
     Corpus,
     build_corpus,
@@ -28,6 +29,9 @@ RELATIVE_CUT = 0.75
 # A candidate's shared rare-term weight is at least this share of the geometric mean of the
 # two sentences' weights (a cosine-like floor: long sentences do not pull in everything).
 CANDIDATE_FLOOR = 0.12
+# A pair that shares a distinctive fact is kept from this score on (its words need only
+# not rule it out).
+FACT_FLOOR = 0.2
 # Rows of the term matrix multiplied at once: bounds memory on large stories.
 BLOCK_ROWS = 1024
 
@@ -136,7 +140,13 @@ def align(story: Story, semantic: bool | None = None) -> list[Pair]:
     threshold = match_threshold(use_semantic)
     scores = score_pairs(corpus, left, right, at_least=threshold)
     keep = select_pairs(left, right, scores, owner, threshold)
-    return [
-        Pair(int(i), int(j), float(s))
+    found = {
+        (int(i), int(j)): float(s)
         for i, j, s in zip(left[keep], right[keep], scores[keep], strict=True)
-    ]
+    }
+    fact_left, fact_right = fact_pairs([s.text for s in sentences], owner)
+    fact_scores = score_pairs(corpus, fact_left, fact_right)
+    for i, j, s in zip(fact_left.tolist(), fact_right.tolist(), fact_scores.tolist(), strict=True):
+        if s >= FACT_FLOOR and (i, j) not in found:
+            found[(i, j)] = max(s, threshold)
+    return [Pair(i, j, s) for (i, j), s in sorted(found.items())]

@@ -582,7 +582,7 @@ def _numeric(fa: Features, fb: Features) -> list[Reason]:
         ]
         if not related:
             continue
-        if any(x.overlaps(y) or _touching(x, y) for y in related):
+        if any(_agree(x, y) for y in related):
             agreeing += 1
             continue
         y = max(related, key=lambda c: len(c.thing & x.thing) + len(c.context & x.context))
@@ -601,7 +601,7 @@ def _numeric(fa: Features, fb: Features) -> list[Reason]:
         if _named_apart(fa, x, fb, y):
             continue  # "the Broncos could get the #1 seed" / "the Colts clinched the five seed"
         back = [z for z in qa if _related(y, z, single)]
-        if any(y.overlaps(z) for z in back):
+        if any(_agree(y, z) for z in back):
             continue
         reasons.append(Reason(_numeric_type(x, y), _numeric_detail(x, y), x.span, y.span))
     counts = [r for r in reasons if r.type == "numeric"]
@@ -710,6 +710,34 @@ def _in_other_places(fa: Features, x: Quantity, fb: Features, y: Quantity) -> bo
         return False
     place_a, place_b = _place_after(fa, x), _place_after(fb, y)
     return bool(place_a and place_b and place_a != place_b)
+
+
+def _precise(value: float) -> bool:
+    """A figure too exact to be a rounded bound: 37 or 19, not 300 or 2,000."""
+    return value == int(value) and (value < 20 or value % 10 != 0)
+
+
+def reported(q: Quantity) -> Quantity:
+    """A count as its source reports it: "at least 37 killed" reports 37 deaths.
+
+    A lower bound on a precise figure is the count known so far, so "at least 37" and
+    "52" (or "at least 19" and "at least 14") are two reports of one count that differ;
+    a bound on a round figure ("more than 300") stays a bound.
+    """
+    if q.kind != "count" or not math.isinf(q.high) or q.zero:
+        return q
+    low = round(q.low)
+    if abs(q.low - low) > 1e-3 or not _precise(low) or low < 2:
+        return q
+    return q._replace(low=float(low), high=float(low))
+
+
+def _agree(x: Quantity, y: Quantity) -> bool:
+    """True when two related figures can both be true as reported."""
+    if not (x.overlaps(y) or _touching(x, y)):
+        return False
+    rx, ry = reported(x), reported(y)
+    return rx.overlaps(ry) or _touching(rx, ry)
 
 
 def _touching(x: Quantity, y: Quantity) -> bool:

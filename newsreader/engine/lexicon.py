@@ -1041,3 +1041,25 @@ IRREGULAR = {
     "hurt": "hurt",
     "killed": "kill",
 }
+
+# Words that name one kind of thing or event, so that two figures about it can be found as
+# one fact even when the sentences word it differently (general English synonym sets and
+# hypernyms: a worker, a resident or a patient is a person).
+FACT_CONCEPTS = (
+    frozenset(
+        {"people", "person", "resident", "civilian", "worker", "employee", "staff", "patient"}
+        | {"participant", "volunteer", "individual", "adult", "child", "passenger", "victim"}
+    ),
+    frozenset({"building", "home", "house", "dwelling", "structure", "property", "homes"}),
+    frozenset({"quake", "earthquake", "tremor", "shock", "temblor"}),
+    frozenset({"hit", "strike", "struck", "shake", "shook", "jolt", "rock"}),
+    frozenset({"rate", "rates"}),
+    frozenset({"vote", "ballot", "voter"}),
+    frozenset({"seat", "mandate"}),
+    frozenset({"price", "cost", "fee", "fare"}),
+    frozenset({"job", "post", "position", "role"}),
+    frozenset({"sentence", "prison", "jail", "imprisonment"}),
+    frozenset({"fine", "penalty", "damages"}),
+    frozenset({"win", "won", "victory", "beat", "defeat"}),
+    frozenset({"say", "said", "state", "stated", "announce", "report", "tell", "told"}),
+)
