@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from newsreader.engine.align import align
-from newsreader.engine.claims import group_claims
+from newsreader.engine.align import Pair, align
+from newsreader.engine.claims import cluster, group_claims
 from newsreader.engine.conflicts import find_conflicts
 from newsreader.engine.story_facts import StoryFacts
 from newsreader.engine.version import ENGINE_VERSION
-from newsreader.model import Analysis, Relation, RelationKind, Story
+from newsreader.model import Analysis, Relation, RelationKind, Sentence, Story
 
 __all__ = ["ENGINE_VERSION", "analyze"]
 
@@ -20,7 +20,7 @@ def analyze(story: Story, semantic: bool | None = None) -> Analysis:
     """
     sentences = [s for a in story.articles for s in a.sentences]
     relations: list[Relation] = []
-    pairs = align(story, semantic=semantic)
+    pairs = _within_claims(sentences, align(story, semantic=semantic))
     found = [find_conflicts(sentences[p.i], sentences[p.j]) for p in pairs]
     # Checked once every pair is read, so the story's index reuses their features.
     featured = frozenset(sentences[n].id for p in pairs for n in (p.i, p.j))
@@ -33,3 +33,24 @@ def analyze(story: Story, semantic: bool | None = None) -> Analysis:
         relations.append(Relation(a.id, b.id, kind, round(pair.score, 4), tuple(reasons)))
     claims = group_claims(story, relations)
     return Analysis.build(story, tuple(relations), tuple(claims))
+
+
+def _within_claims(sentences: list[Sentence], pairs: list[Pair]) -> list[Pair]:
+    """The aligned pairs and every other cross-article pair of sentences that end up in one
+    claim: a claim's sentences all state it, so each is a counterpart of the others."""
+    edges = {(p.i, p.j): p.score for p in pairs}
+    groups = cluster([s.article_id for s in sentences], edges)
+    group_of = {n: g for g, members in enumerate(groups) for n in members}
+    weakest: dict[int, float] = {}
+    for (i, j), score in edges.items():
+        if group_of[i] == group_of[j]:
+            weakest[group_of[i]] = min(score, weakest.get(group_of[i], score))
+    found = dict(edges)
+    for g, members in enumerate(groups):
+        if len(members) < 3:
+            continue
+        ordered = sorted(members)
+        for x, i in enumerate(ordered):
+            for j in ordered[x + 1 :]:
+                found.setdefault((i, j), weakest[g])
+    return [Pair(i, j, s) for (i, j), s in sorted(found.items())]

@@ -38,7 +38,7 @@ class _Group:
     links: dict[int, list[float]] = field(default_factory=dict)  # other -> [score sum, count]
 
 
-def _cluster(owners: list[str], edges: dict[tuple[int, int], float]) -> list[list[int]]:
+def cluster(owners: list[str], edges: dict[tuple[int, int], float]) -> list[list[int]]:
     """Average-linkage clustering of sentence positions under the one-per-article rule."""
     groups = {n: _Group([n], {owner}) for n, owner in enumerate(owners)}
     for (i, j), score in edges.items():
@@ -86,7 +86,7 @@ def group_claims(story: Story, relations: list[Relation]) -> list[Claim]:
     for relation in relations:
         i, j = sorted((position[relation.a], position[relation.b]))
         edges[(i, j)] = max(edges.get((i, j), 0.0), relation.score)
-    groups = _cluster([s.article_id for s in sentences], edges)
+    groups = cluster([s.article_id for s in sentences], edges)
     group_of = {n: g for g, members in enumerate(groups) for n in members}
     # A clash marks the claims on both sides, also when the two sentences ended up in
     # different claims (a sentence may already have a counterpart from that article).

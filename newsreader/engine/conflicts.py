@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
+from newsreader.engine.fact_links import era_of, quantity_keys
 from newsreader.engine.lexicon import (
     ALIASES,
     ANTONYM_PAIRS,
@@ -161,6 +162,7 @@ class Features:
     q_index: tuple[int, ...]
     q_negated: tuple[bool, ...]
     q_who: tuple[frozenset[str], ...]
+    q_keys: tuple[frozenset[tuple[str, str]], ...]
     names: frozenset[str]
     clause: tuple[int, ...]
     negative_clauses: frozenset[int]
@@ -377,6 +379,7 @@ def features(text: str) -> Features:
         q_index,
         q_negated,
         tuple(_who(toks, clause, i) for i in q_index),
+        tuple(frozenset(quantity_keys(q, toks, era_of(qs))) for q in qs),
         frozenset(key(t.low) for t in toks if t.is_capitalized and _is_content(t)),
         clause,
         frozenset(clause[k] for k in negated | by_zero),
@@ -523,14 +526,19 @@ def _outcome_classes(words: frozenset[str]) -> frozenset[int]:
     return frozenset(n for n, group in enumerate(_OUTCOMES) if group & words)
 
 
-def _related(x: Quantity, y: Quantity, single: bool = False) -> bool:
+def _related(x: Quantity, y: Quantity, single: bool = False, shared_fact: bool = False) -> bool:
     """True when two quantities of one kind speak of the same thing.
 
     single: each sentence holds only one quantity of this kind, so a shared context
-    is enough to tie them together.
+    is enough to tie them together. shared_fact: they share a fact key (the same kind
+    of figure about the same class of thing or event, see `fact_links`).
     """
     if x.kind != y.kind or x.qualifier != y.qualifier:
         return False
+    if shared_fact and x.kind not in _DATE_KINDS - {"time"}:
+        return not _opposed(x.context, y.context) and not (
+            x.where and y.where and x.where != y.where
+        )
     if _opposed(x.context, y.context):
         return False  # "14 voted to convict" and "6 voted to acquit" are different parts
     if x.where and y.where and x.where != y.where:
@@ -571,14 +579,14 @@ def _numeric(fa: Features, fb: Features) -> list[Reason]:
     kinds_a = [q.kind for q in qa]
     kinds_b = [q.kind for q in qb]
     agreeing = 0
-    for x, neg_x, who_x in zip(qa, fa.q_negated, fa.q_who, strict=True):
+    for x, neg_x, who_x, keys_x in zip(qa, fa.q_negated, fa.q_who, fa.q_keys, strict=True):
         single = kinds_a.count(x.kind) == 1 and kinds_b.count(x.kind) == 1
         related = [
             y
-            for y, neg_y, who_y in zip(qb, fb.q_negated, fb.q_who, strict=True)
+            for y, neg_y, who_y, keys_y in zip(qb, fb.q_negated, fb.q_who, fb.q_keys, strict=True)
             if neg_x == neg_y
             and not _other_subjects(who_x, fa, who_y, fb)
-            and _related(x, y, single)
+            and _related(x, y, single, _shared_fact(keys_x & keys_y, single))
         ]
         if not related:
             continue
@@ -611,6 +619,12 @@ def _numeric(fa: Features, fb: Features) -> list[Reason]:
         # twice. A toll of two figures ('19 killed, 40 hurt') is still compared.
         return [r for r in reasons if r.type != "numeric"]
     return reasons
+
+
+def _shared_fact(shared: frozenset[tuple[str, str]], single: bool) -> bool:
+    """Two figures share a fact: a key naming what they are about, or, when each
+    sentence holds one figure of the kind, the kind itself."""
+    return any(word for _, word in shared) or (single and bool(shared))
 
 
 def _restated_elsewhere(x: Quantity, others: tuple[Quantity, ...]) -> bool:

@@ -17,7 +17,7 @@ import numpy as np
 
 from newsreader.engine.lexicon import FACT_CONCEPTS, OUTCOME_CLASSES
 from newsreader.engine.quantities import Quantity, quantities
-from newsreader.engine.wordforms import key, tokenize
+from newsreader.engine.wordforms import Token, key, tokenize
 
 # A key held by more sentences than this per article (on average) is the story's topic,
 # not one fact of it.
@@ -30,35 +30,64 @@ _GENERIC_KINDS = frozenset(
 )
 _CONCEPT = {key(w): f"c{n}" for n, group in enumerate(FACT_CONCEPTS) for w in group}
 _OUTCOME = {key(w): f"o{n}" for n, group in enumerate(OUTCOME_CLASSES) for w in group}
-# "lost their lives", "claimed 12 lives": lives counted are deaths.
-_OUTCOME[key("lives")] = _OUTCOME[key("death")]
+# "lost their lives", "claimed 12 lives": lives counted are deaths (the word itself, not
+# its stem: "lived" is not).
+_LIVES = _OUTCOME[key("death")]
+_PERSON = _CONCEPT[key("people")]
 
 
 def _concept(word: str) -> str:
     return _OUTCOME.get(word) or _CONCEPT.get(word) or word
 
 
-def quantity_keys(q: Quantity) -> set[tuple[str, str]]:
-    """The fact keys of one figure (see the module docstring)."""
+def _nearest_outcome(q: Quantity, toks: Sequence[Token]) -> str:
+    """The outcome class of the event word nearest a count ("killing 37 and injuring
+    hundreds": 37 were killed), '' when the sentence names none."""
+    best, distance = "", None
+    for t in toks:
+        outcome = (_LIVES if t.low == "lives" else _OUTCOME.get(key(t.low))) if t.is_word else None
+        if outcome is None:
+            continue
+        gap = t.start - q.span[1] if t.start >= q.span[1] else q.span[0] - t.end
+        # An event word after the figure ("37 people died") reads closer than one before.
+        gap = gap if t.start >= q.span[1] else gap + 2
+        if distance is None or gap < distance:
+            best, distance = outcome, gap
+    return best
+
+
+def quantity_keys(q: Quantity, toks: Sequence[Token] = (), era: str = "") -> set[tuple[str, str]]:
+    """The fact keys of one figure in a sentence of these tokens (see the module docstring).
+
+    era: the years the sentence names; a count of another year is another fact.
+    """
     kind = q.kind
-    words = q.near | q.context | q.thing
-    outcomes = {_OUTCOME[w] for w in words if w in _OUTCOME}
     if kind == "count":
-        if outcomes:
-            return {(kind, o) for o in outcomes}
-        return {(kind, _concept(q.head))} if q.head else set()
+        outcome = _nearest_outcome(q, toks)
+        if outcome:
+            return {(kind, outcome + era)}
+        # "18,000 people" alone says nothing of what happened to them.
+        thing = _concept(q.head) if q.head else ""
+        return {(kind, thing + era)} if thing and thing != _PERSON else set()
     keys = {(kind, _concept(w)) for w in q.near | q.thing}
     if kind not in _GENERIC_KINDS and not kind.startswith("money"):
         keys.add((kind, ""))
     return keys
 
 
+def era_of(qs: Sequence[Quantity]) -> str:
+    """The years a sentence's figures name, as a key suffix ('' for none)."""
+    years = sorted({int(q.low) for q in qs if q.kind == "year" and q.low == q.high})
+    return "".join(f"@{y}" for y in years)
+
+
 def sentence_keys(text: str) -> set[tuple[str, str]]:
     """The fact keys of every figure in a sentence."""
     toks = tuple(tokenize(text))
+    qs = quantities(text, toks)
     found: set[tuple[str, str]] = set()
-    for q in quantities(text, toks):
-        found |= quantity_keys(q)
+    for q in qs:
+        found |= quantity_keys(q, toks, era_of(qs))
     return found
 
 
