@@ -726,6 +726,10 @@ def _in_other_places(fa: Features, x: Quantity, fb: Features, y: Quantity) -> bo
     return bool(place_a and place_b and place_a != place_b)
 
 
+# Two reported counts (see `reported`) further apart than this are of different scopes.
+REPORTED_RATIO = 5.0
+
+
 def _precise(value: float) -> bool:
     """A figure too exact to be a rounded bound: 37 or 19, not 300 or 2,000."""
     return value == int(value) and (value < 20 or value % 10 != 0)
@@ -751,7 +755,11 @@ def _agree(x: Quantity, y: Quantity) -> bool:
     if not (x.overlaps(y) or _touching(x, y)):
         return False
     rx, ry = reported(x), reported(y)
-    return rx.overlaps(ry) or _touching(rx, ry)
+    if rx.overlaps(ry) or _touching(rx, ry):
+        return True
+    # Bounds that both hold yet report counts this far apart count different things.
+    low, high = sorted((rx.low, ry.low))
+    return low > 0 and high / low > REPORTED_RATIO
 
 
 def _touching(x: Quantity, y: Quantity) -> bool:

@@ -205,7 +205,8 @@ OUTCOME_CLASSES = (
     frozenset({"rescu", "rescue", "save", "surviv", "survivor"}),
     frozenset({"evacuat", "displac", "homeless"}),
     frozenset({"charg", "charge", "indict"}),
-    frozenset({"convict", "sentenc"}),
+    frozenset({"convict", "sentenc", "guilty"}),
+    frozenset({"acquit", "acquittal", "cleared"}),
 )
 
 NEGATORS = frozenset(
@@ -1062,4 +1063,5 @@ FACT_CONCEPTS = (
     frozenset({"fine", "penalty", "damages"}),
     frozenset({"win", "won", "victory", "beat", "defeat"}),
     frozenset({"say", "said", "state", "stated", "announce", "report", "tell", "told"}),
+    frozenset({"trip", "visit", "journey", "tour", "voyage", "visited"}),
 )
