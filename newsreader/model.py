@@ -78,6 +78,30 @@ class Relation:
 
 
 @dataclass(frozen=True)
+class ConflictSide:
+    """One side of a discrepancy: the value stated and the sentences (and articles) stating it."""
+
+    value: str
+    sentences: tuple[str, ...]
+    articles: tuple[str, ...]
+    date: str | None = None  # the latest publication date among those articles, when known
+
+
+@dataclass(frozen=True)
+class ClaimConflict:
+    """A fact the sources of a claim disagree on: its type and who says what.
+
+    ``later`` is the index of the side whose reports were published later, when the
+    articles' dates tell (None otherwise).
+    """
+
+    type: str
+    detail: str
+    sides: tuple[ConflictSide, ...]
+    later: int | None = None
+
+
+@dataclass(frozen=True)
 class Claim:
     """A group of related sentences across articles, with a stable id."""
 
@@ -85,6 +109,7 @@ class Claim:
     sentences: tuple[str, ...]
     status: ClaimStatus
     articles: tuple[str, ...] = ()
+    conflicts: tuple[ClaimConflict, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -249,12 +249,12 @@ def test_lone_name_beside_the_date_is_the_author() -> None:
 @pytest.mark.parametrize(
     ("line", "date"),
     [
-        ("May 7, 2025, 3:31 PM", "2025-05-07"),
+        ("May 7, 2025, 3:31 PM", "2025-05-07T15:31"),
         ("Published On Thu, 08 May 2025", "2025-05-08"),
-        ("Updated: July 02, 2013 15:50 IST", "2013-07-02"),
+        ("Updated: July 02, 2013 15:50 IST", "2013-07-02T15:50"),
         ("2013-09-26", "2013-09-26"),
-        ("Posted 2007-11-12 at 09:15", "2007-11-12"),
-        ("Tuesday 28 April 2009 22.34 BST", "2009-04-28"),
+        ("Posted 2007-11-12 at 09:15", "2007-11-12T09:15"),
+        ("Tuesday 28 April 2009 22.34 BST", "2009-04-28T22:34"),
         ("25/12/2024", "2024-12-25"),
         ("12/25/2024", "2024-12-25"),
         ("07/05/2025", "07/05/2025"),
@@ -275,7 +275,7 @@ def test_metadata_line_with_separators_gives_date_and_author() -> None:
         f"SPRINGFIELD (AP) — {BODY_1}",
     )
     cleaned = clean_article(raw)
-    assert (cleaned.author, cleaned.date) == ("Maria Lopez", "2026-03-03")
+    assert (cleaned.author, cleaned.date) == ("Maria Lopez", "2026-03-03T10:15")
     assert cleaned.text == BODY_1
 
 
@@ -541,7 +541,7 @@ PAGES = Path(__file__).parent / "data" / "pages"
         (
             "news_site.txt",
             "Flooding forces thousands from homes in river valley",
-            "2026-03-14",
+            "2026-03-14T09:41",
             "Clara Jensen",
             "Heavy rain has forced more than 3,000 people",
             "stay above flood level for several days.",

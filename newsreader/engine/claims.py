@@ -14,7 +14,16 @@ import heapq
 import re
 from dataclasses import dataclass, field
 
-from newsreader.model import Claim, ClaimStatus, Relation, RelationKind, Sentence, Story
+from newsreader.model import (
+    Claim,
+    ClaimConflict,
+    ClaimStatus,
+    ConflictSide,
+    Relation,
+    RelationKind,
+    Sentence,
+    Story,
+)
 
 # Share of the sentence pairs between two groups that must be related for them to merge.
 MIN_LINKED_SHARE = 0.5
@@ -96,6 +105,8 @@ def group_claims(story: Story, relations: list[Relation]) -> list[Claim]:
         if r.kind is RelationKind.CONFLICT
         for end in (r.a, r.b)
     }
+    clashes = [r for r in relations if r.kind is RelationKind.CONFLICT]
+    by_id = {s.id: s for s in sentences}
     claims: list[Claim] = []
     used_ids: set[str] = set()
     for g in sorted(range(len(groups)), key=lambda g: min(groups[g])):
@@ -111,12 +122,75 @@ def group_claims(story: Story, relations: list[Relation]) -> list[Claim]:
             status = ClaimStatus.CORROBORATED
         else:
             status = ClaimStatus.SINGLE_SOURCE
+        member_ids = {sentences[m].id for m in members}
         claims.append(
             Claim(
                 id=ident,
                 sentences=tuple(sentences[m].id for m in members),
                 status=status,
                 articles=tuple(dict.fromkeys(sentences[m].article_id for m in members)),
+                conflicts=claim_conflicts(
+                    story,
+                    [r for r in clashes if r.a in member_ids or r.b in member_ids],
+                    by_id,
+                ),
             )
         )
     return claims
+
+
+def _value_key(value: str) -> str:
+    return re.sub(r"\W+", " ", value.lower()).strip()
+
+
+def claim_conflicts(
+    story: Story, clashes: list[Relation], sentences: dict[str, Sentence]
+) -> tuple[ClaimConflict, ...]:
+    """The discrepancies of a claim with their sides: for each fact in dispute, the value
+    each side states and the sentences and articles that state it."""
+    dates = {a.id: a.date for a in story.articles}
+    facts: dict[tuple[str, frozenset[str]], dict[str, list[str]]] = {}
+    details: dict[tuple[str, frozenset[str]], str] = {}
+    shown: dict[tuple[tuple[str, frozenset[str]], str], str] = {}
+    for relation in clashes:
+        a, b = sentences[relation.a], sentences[relation.b]
+        for reason in relation.reasons:
+            left = a.text[reason.a_span[0] : reason.a_span[1]]
+            right = b.text[reason.b_span[0] : reason.b_span[1]]
+            values = (_value_key(left), _value_key(right))
+            if values[0] == values[1]:
+                continue
+            fact = (reason.type, frozenset(values))
+            sides = facts.setdefault(fact, {})
+            details.setdefault(fact, reason.detail)
+            for value, text, sentence in ((values[0], left, a), (values[1], right, b)):
+                shown.setdefault((fact, value), text)
+                holders = sides.setdefault(value, [])
+                if sentence.id not in holders:
+                    holders.append(sentence.id)
+    found: list[ClaimConflict] = []
+    for fact, sides in facts.items():
+        built = []
+        for value, holders in sides.items():
+            articles = tuple(dict.fromkeys(sentences[h].article_id for h in holders))
+            known = [dates[x] for x in articles if dates.get(x)]
+            built.append(
+                ConflictSide(
+                    value=shown[(fact, value)],
+                    sentences=tuple(holders),
+                    articles=articles,
+                    date=max(known) if known and len(known) == len(articles) else None,
+                )
+            )
+        found.append(ClaimConflict(fact[0], details[fact], tuple(built), _later(built)))
+    return tuple(found)
+
+
+def _later(sides: list[ConflictSide]) -> int | None:
+    """The side published later, when every side has dates (ISO strings) that differ."""
+    if len(sides) != 2 or sides[0].date is None or sides[1].date is None:
+        return None
+    first, second = sides[0].date, sides[1].date
+    if first == second or (("T" in first) != ("T" in second) and first[:10] == second[:10]):
+        return None  # the same day, and only one of them says at what time
+    return 0 if first > second else 1

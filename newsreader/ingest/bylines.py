@@ -40,6 +40,11 @@ _TIME = re.compile(
     r"\b[01]?\d\s*[ap]\.?\s?m\b\.?",
     re.IGNORECASE,
 )
+_CLOCK = re.compile(
+    r"\b(?P<hour>[0-2]?\d)(?:\s?[:.h]\s?(?P<minute>[0-5]\d))?\s*"
+    r"(?P<meridiem>[ap]\.?\s?m\b\.?)?",
+    re.IGNORECASE,
+)
 _WEEKDAY = re.compile(
     r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?", re.IGNORECASE
 )
@@ -117,7 +122,27 @@ def date_line(line: str) -> str | None:
         return None
     if leftover and line.rstrip().endswith((".", "!", "?")):
         return None  # "Arrived May 7." is a sentence, not a date line.
-    return _iso(first) or first.group().strip()
+    iso = _iso(first)
+    if iso is None:
+        return first.group().strip()
+    clock = _clock(line[first.end() :]) or _clock(line[: first.start()])
+    return f"{iso}T{clock}" if clock else iso
+
+
+def _clock(text: str) -> str | None:
+    """The time of day a date line gives, as HH:MM (24-hour), or None."""
+    match = _CLOCK.search(text)
+    if not match:
+        return None
+    hour, minute = int(match["hour"]), int(match["minute"] or 0)
+    meridiem = (match["meridiem"] or "").lower()[:1]
+    if meridiem == "p" and hour < 12:
+        hour += 12
+    elif meridiem == "a" and hour == 12:
+        hour = 0
+    if not match["minute"] and not meridiem:
+        return None
+    return f"{hour:02d}:{minute:02d}" if hour < 24 and minute < 60 else None
 
 
 def is_date_label(line: str) -> bool:

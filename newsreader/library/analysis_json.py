@@ -7,7 +7,9 @@ from typing import Any
 from newsreader.model import (
     Analysis,
     Claim,
+    ClaimConflict,
     ClaimStatus,
+    ConflictSide,
     Reason,
     Relation,
     RelationKind,
@@ -59,6 +61,7 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
                 "sentences": list(c.sentences),
                 "status": c.status.value,
                 "articles": list(c.articles),
+                "conflicts": [_conflict_to_dict(x) for x in c.conflicts],
             }
             for c in analysis.claims
         ],
@@ -98,6 +101,7 @@ def analysis_from_dict(data: dict[str, Any], story: Story) -> Analysis:
                 sentences=tuple(c["sentences"]),
                 status=ClaimStatus(c["status"]),
                 articles=tuple(c.get("articles", ())),
+                conflicts=tuple(_conflict_from_dict(x) for x in c.get("conflicts", ())),
             )
             for c in data["claims"]
         )
@@ -114,3 +118,38 @@ def analysis_from_dict(data: dict[str, Any], story: Story) -> Analysis:
 def _span(value: Any) -> tuple[int, int]:
     start, end = value
     return int(start), int(end)
+
+
+def _conflict_to_dict(conflict: ClaimConflict) -> dict[str, Any]:
+    return {
+        "type": conflict.type,
+        "detail": conflict.detail,
+        "sides": [
+            {
+                "value": side.value,
+                "sentences": list(side.sentences),
+                "articles": list(side.articles),
+                "date": side.date,
+            }
+            for side in conflict.sides
+        ],
+        "later": conflict.later,
+    }
+
+
+def _conflict_from_dict(data: dict[str, Any]) -> ClaimConflict:
+    later = data.get("later")
+    return ClaimConflict(
+        type=str(data["type"]),
+        detail=str(data["detail"]),
+        sides=tuple(
+            ConflictSide(
+                value=str(side["value"]),
+                sentences=tuple(side["sentences"]),
+                articles=tuple(side["articles"]),
+                date=side.get("date"),
+            )
+            for side in data["sides"]
+        ),
+        later=int(later) if later is not None else None,
+    )
