@@ -22,6 +22,9 @@ from newsreader.engine.wordforms import Token, key, tokenize
 # A key held by more sentences than this per article (on average) is the story's topic,
 # not one fact of it.
 MAX_PER_ARTICLE = 2.5
+# A fact held by more sentences than this is widespread enough for the words to find it;
+# pairing all its holders would grow with the square of the story.
+MAX_TOTAL = 24
 # A sentence meets at most this many holders of one key in any other article.
 MAX_HOLDERS = 3
 # Kinds whose figures are too common in news text to name a fact on their own.
@@ -100,7 +103,7 @@ def fact_pairs(texts: Sequence[str], owner: np.ndarray) -> tuple[np.ndarray, np.
     articles = max(1, len(set(owner.tolist())))
     pairs: set[tuple[int, int]] = set()
     for members in holders.values():
-        if len(members) < 2 or len(members) > MAX_PER_ARTICLE * articles:
+        if not 2 <= len(members) <= min(MAX_TOTAL, MAX_PER_ARTICLE * articles):
             continue
         by_article: dict[int, list[int]] = defaultdict(list)
         for m in members:
