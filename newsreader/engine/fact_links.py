@@ -43,6 +43,13 @@ def _concept(word: str) -> str:
     return _OUTCOME.get(word) or _CONCEPT.get(word) or word
 
 
+def _agent_root(word: str) -> str:
+    """The verb an agent noun derives from ("investor" -> "invest", "worker" -> "work")."""
+    if len(word) > 5 and word.endswith(("or", "er")):
+        return word[:-2]
+    return word
+
+
 def _nearest_outcome(q: Quantity, toks: Sequence[Token]) -> str:
     """The outcome class of the event word nearest a count ("killing 37 and injuring
     hundreds": 37 were killed), '' when the sentence names none."""
@@ -69,9 +76,12 @@ def quantity_keys(q: Quantity, toks: Sequence[Token] = (), era: str = "") -> set
         outcome = _nearest_outcome(q, toks)
         if outcome:
             return {(kind, outcome + era)}
+        thing = _concept(_agent_root(q.head)) if q.head else ""
+        if thing and thing != _PERSON:
+            return {(kind, thing + era)}
+        # People counted by what they did ("3,812 people invested" / "3,800 investors");
         # "18,000 people" alone says nothing of what happened to them.
-        thing = _concept(q.head) if q.head else ""
-        return {(kind, thing + era)} if thing and thing != _PERSON else set()
+        return {(kind, w + era) for w in q.near if w != q.head and _concept(w) != _PERSON}
     keys = {(kind, _concept(w)) for w in q.near | q.thing}
     if kind not in _GENERIC_KINDS and not kind.startswith("money"):
         keys.add((kind, ""))
