@@ -31,7 +31,7 @@ RELATIVE_CUT = 0.75
 CANDIDATE_FLOOR = 0.12
 # A pair that shares a distinctive fact is kept from this score on (its words need only
 # not rule it out).
-FACT_FLOOR = 0.2
+FACT_FLOOR = 0.3
 # Rows of the term matrix multiplied at once: bounds memory on large stories.
 BLOCK_ROWS = 1024
 
