@@ -47,8 +47,9 @@ def test_fact_pairs_link_holders_across_articles_only() -> None:
         "Eleven people were killed, a witness said.",
     ]
     owner = np.array([0, 0, 1, 0])
-    left, right = fact_pairs(texts, owner)
+    left, right, toll = fact_pairs(texts, owner)
     assert set(zip(left.tolist(), right.tolist(), strict=True)) == {(0, 2), (2, 3)}
+    assert toll.all()
 
 
 def test_a_lower_bound_on_a_precise_count_is_that_count() -> None:

@@ -30,8 +30,9 @@ RELATIVE_CUT = 0.75
 # two sentences' weights (a cosine-like floor: long sentences do not pull in everything).
 CANDIDATE_FLOOR = 0.12
 # A pair that shares a distinctive fact is kept from this score on (its words need only
-# not rule it out).
+# not rule it out); one that shares a toll (people killed, injured ...) from the lower one.
 FACT_FLOOR = 0.3
+TOLL_FLOOR = 0.1
 # Rows of the term matrix multiplied at once: bounds memory on large stories.
 BLOCK_ROWS = 1024
 
@@ -144,9 +145,12 @@ def align(story: Story, semantic: bool | None = None) -> list[Pair]:
         (int(i), int(j)): float(s)
         for i, j, s in zip(left[keep], right[keep], scores[keep], strict=True)
     }
-    fact_left, fact_right = fact_pairs([s.text for s in sentences], owner)
+    fact_left, fact_right, toll = fact_pairs([s.text for s in sentences], owner)
     fact_scores = score_pairs(corpus, fact_left, fact_right)
-    for i, j, s in zip(fact_left.tolist(), fact_right.tolist(), fact_scores.tolist(), strict=True):
-        if s >= FACT_FLOOR and (i, j) not in found:
+    floors = np.where(toll, TOLL_FLOOR, FACT_FLOOR)
+    for i, j, s, floor in zip(
+        fact_left.tolist(), fact_right.tolist(), fact_scores.tolist(), floors, strict=True
+    ):
+        if s >= floor and (i, j) not in found:
             found[(i, j)] = max(s, threshold)
     return [Pair(i, j, s) for (i, j), s in sorted(found.items())]

@@ -37,6 +37,7 @@ _OUTCOME = {key(w): f"o{n}" for n, group in enumerate(OUTCOME_CLASSES) for w in 
 # its stem: "lived" is not).
 _LIVES = _OUTCOME[key("death")]
 _PERSON = _CONCEPT[key("people")]
+_TOLLS = frozenset(_OUTCOME.values())
 
 
 def _concept(word: str) -> str:
@@ -104,15 +105,20 @@ def sentence_keys(text: str) -> set[tuple[str, str]]:
     return found
 
 
-def fact_pairs(texts: Sequence[str], owner: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs (i < j) of sentences of different articles that share a distinctive fact key."""
+def fact_pairs(
+    texts: Sequence[str], owner: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pairs (i < j) of sentences of different articles that share a distinctive fact key,
+    and per pair whether that key is an event's toll (people killed, injured, arrested ...),
+    a fact strong enough to stand without shared words."""
     holders: dict[tuple[str, str], list[int]] = defaultdict(list)
     for n, text in enumerate(texts):
         for k in sentence_keys(text):
             holders[k].append(n)
     articles = max(1, len(set(owner.tolist())))
-    pairs: set[tuple[int, int]] = set()
-    for members in holders.values():
+    pairs: dict[tuple[int, int], bool] = {}
+    for fact, members in holders.items():
+        toll = fact[0] == "count" and fact[1][:1] == "o" and fact[1] in _TOLLS
         if not 2 <= len(members) <= min(MAX_TOTAL, MAX_PER_ARTICLE * articles):
             continue
         by_article: dict[int, list[int]] = defaultdict(list)
@@ -123,8 +129,9 @@ def fact_pairs(texts: Sequence[str], owner: np.ndarray) -> tuple[np.ndarray, np.
         for i in kept:
             for j in kept:
                 if i < j and owner[i] != owner[j]:
-                    pairs.add((i, j))
+                    pairs[(i, j)] = pairs.get((i, j), False) or toll
     if not pairs:
-        return np.empty(0, np.int64), np.empty(0, np.int64)
-    ordered = np.array(sorted(pairs), dtype=np.int64)
-    return ordered[:, 0], ordered[:, 1]
+        return np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, bool)
+    ordered = sorted(pairs)
+    both = np.array(ordered, dtype=np.int64)
+    return both[:, 0], both[:, 1], np.array([pairs[p] for p in ordered], dtype=bool)
