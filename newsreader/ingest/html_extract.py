@@ -1,4 +1,4 @@
-"""Main-text extraction from web pages (with trafilatura, an optional dependency)."""
+"""Main-text extraction from web pages (with trafilatura, a dependency of the default install)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ INSTALL_HINT = "pip install 'newsreader-compare[html]'"
 
 
 class HtmlSupportMissing(UserError):
-    """Reading web pages needs the optional `html` extra."""
+    """Reading web pages needs trafilatura, which this install lacks."""
 
 
 @dataclass(frozen=True)
@@ -32,13 +32,13 @@ def _trafilatura() -> Any:
         import trafilatura
     except ImportError:
         raise HtmlSupportMissing(
-            f"reading web pages needs the optional HTML support: {INSTALL_HINT}"
+            f"reading web pages needs trafilatura, which this install lacks: {INSTALL_HINT}"
         ) from None
     return trafilatura
 
 
 def html_support_available() -> bool:
-    """Whether the optional HTML extraction dependency is installed."""
+    """Whether the HTML extraction dependency is installed."""
     try:
         _trafilatura()
     except HtmlSupportMissing:
