@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from newsreader.annotations import claimreview, markdown, table, w3c
@@ -13,18 +14,36 @@ from newsreader.annotations.native import (
     annotation_to_dict,
     export_json,
 )
-from newsreader.model import Annotation, Story
+from newsreader.model import Analysis, Annotation, Article, Story
 
 __all__ = [
     "FORMATS",
     "FORMAT_NAME",
     "FORMAT_VERSION",
+    "ExportContext",
     "annotation_to_dict",
     "export_json",
     "render",
 ]
 
-Writer = Callable[[list[Annotation], Mapping[str, Story], datetime], str]
+
+@dataclass(frozen=True)
+class ExportContext:
+    """What an export knows besides the annotations.
+
+    ``stories`` and ``analyses`` (by story id) give titles, sources, claim texts and statuses;
+    ``reviewer`` signs ClaimReviews and the report; ``read_document`` returns an article's
+    source document as a consumer of the export reads it (None when that cannot be known).
+    """
+
+    stories: Mapping[str, Story] = field(default_factory=dict)
+    analyses: Mapping[str, Analysis] = field(default_factory=dict)
+    reviewer: str | None = None
+    now: datetime = field(default_factory=lambda: datetime.now(UTC))
+    read_document: Callable[[Article], str | None] | None = None
+
+
+Writer = Callable[[list[Annotation], ExportContext], str]
 
 
 def _json_dump(data: object) -> str:
@@ -32,13 +51,17 @@ def _json_dump(data: object) -> str:
 
 
 FORMATS: dict[str, Writer] = {
-    "json": lambda anns, stories, now: _json_dump(export_json(anns, now)),
-    "w3c": lambda anns, stories, now: _json_dump(w3c.export_w3c(anns, stories)),
-    "claimreview": lambda anns, stories, now: _json_dump(
-        claimreview.export_claimreview(anns, stories)
+    "json": lambda anns, ctx: _json_dump(export_json(anns, ctx.now)),
+    "w3c": lambda anns, ctx: _json_dump(
+        w3c.export_w3c(anns, ctx.stories, read_document=ctx.read_document)
     ),
-    "csv": lambda anns, stories, now: table.export_csv(anns),
-    "md": lambda anns, stories, now: markdown.export_markdown(anns, stories, now),
+    "claimreview": lambda anns, ctx: _json_dump(
+        claimreview.export_claimreview(anns, ctx.stories, reviewer=ctx.reviewer)
+    ),
+    "csv": lambda anns, ctx: table.export_csv(anns, ctx.stories, ctx.analyses),
+    "md": lambda anns, ctx: markdown.export_markdown(
+        anns, ctx.stories, ctx.now, analyses=ctx.analyses, reviewer=ctx.reviewer
+    ),
 }
 
 
@@ -47,6 +70,9 @@ def render(
     annotations: list[Annotation],
     stories: Mapping[str, Story] | None = None,
     now: datetime | None = None,
+    context: ExportContext | None = None,
 ) -> str:
     """Annotations as text in one of FORMATS (stories supply article titles and sources)."""
-    return FORMATS[fmt](annotations, stories or {}, now or datetime.now(UTC))
+    if context is None:
+        context = ExportContext(stories=stories or {}, now=now or datetime.now(UTC))
+    return FORMATS[fmt](annotations, context)

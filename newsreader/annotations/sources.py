@@ -20,14 +20,26 @@ def find_article(stories: Mapping[str, Story], story_id: str, article_id: str) -
     return next((a for a in story.articles if a.id == article_id), None)
 
 
+def article_url(article: Article | None) -> str | None:
+    """The article's address: its URL, or a file URI for a file read from an absolute path."""
+    if article is None:
+        return None
+    if _URL.match(article.source):
+        return article.source
+    if article.source and Path(article.source).is_absolute():
+        return Path(article.source).as_uri()
+    return None
+
+
+def article_urn(story_id: str, article_id: str) -> str:
+    """The newsreader URN of an article: it names the article's cleaned text."""
+    return f"urn:newsreader:article:{quote(story_id, safe='')}/{quote(article_id)}"
+
+
 def source_uri(stories: Mapping[str, Story], annotation: Annotation, target: Target) -> str:
     """A URI for the article a target quotes: its URL or file, else a newsreader URN."""
     article = find_article(stories, annotation.story, target.article)
-    if article is not None and _URL.match(article.source):
-        return article.source
-    if article is not None and Path(article.source).is_absolute():
-        return Path(article.source).as_uri()
-    return f"urn:newsreader:article:{quote(annotation.story, safe='')}/{quote(target.article)}"
+    return article_url(article) or article_urn(annotation.story, target.article)
 
 
 def annotation_uri(annotation: Annotation) -> str:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import functools
 import gc
 import json
+import os
 import sys
+import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,25 +19,63 @@ from newsreader.errors import UserError
 from newsreader.model import Annotation, Story
 
 if TYPE_CHECKING:
+    from newsreader.cli.settings import Settings
+    from newsreader.model import Analysis, Article
     from store import AnnotationStore
 
-EXIT_USAGE = 2
+EXIT_OK, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 2
+
+EXIT_CODES = """exit status:
+  0  success
+  1  internal error: one line on stderr (--debug shows the traceback); also 'rm' declined
+  2  usage or input error: a bad option, a missing file, an unknown or ambiguous story,
+     a damaged database or config file (one line on stderr)
+  130  interrupted (ctrl+c)
+
+--db, --config and --debug may stand anywhere on the command line."""
+
+# Options every command takes, wherever they stand; those with a value, and flags.
+GLOBAL_VALUE_OPTIONS = ("--db", "--config")
+GLOBAL_FLAGS = ("--debug",)
 
 Command = Callable[[argparse.Namespace], int]
 
 
+class _Formatter(argparse.HelpFormatter):
+    """Wraps descriptions; keeps text laid out in lines (the exit codes) as it is."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if "\n" in text:
+            return "".join(indent + line for line in text.splitlines(keepends=True))
+        return super()._fill_text(text, width, indent)
+
+
 class _Parser(argparse.ArgumentParser):
-    """An argument parser whose errors are one line and exit 2."""
+    """An argument parser whose errors are one line and exit 2, with the exit codes in help."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("epilog", EXIT_CODES)
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(**kwargs)
 
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UserError(message)
 
 
-def _add_db_option(parser: argparse.ArgumentParser) -> None:
+def _add_global_options(parser: argparse.ArgumentParser) -> None:
+    """The global options, shown in every command's help (they are read before parsing)."""
     parser.add_argument(
         "--db",
         metavar="PATH",
         help="database file (default: $NEWSREADER_DB or the user data directory)",
+    )
+    parser.add_argument(
+        "--config",
+        metavar="PATH",
+        help="config file (default: $NEWSREADER_CONFIG or the user config folder)",
+    )
+    parser.add_argument(
+        "--debug", action="store_true", help="show the traceback of an internal error"
     )
 
 
@@ -87,11 +128,12 @@ def cmd_open(args: argparse.Namespace) -> int:
     from store.location import resolve_db_path
 
     path = resolve_db_path(args.db)
+    settings = _settings(args)
     story = _load_story(args.paths) if args.paths else None
     if story is None and not path.exists():
         # The first start: no story opened before, so the demo. The reader shows it at once
         # and opens the (new) database behind it.
-        _read_new(path)
+        _read_new(path, settings)
         return 0
     from store import AnnotationStore
 
@@ -99,7 +141,7 @@ def cmd_open(args: argparse.Namespace) -> int:
     try:
         if story is None:
             story = _last_story(store)
-        _read(story, store)
+        _read(story, store, settings)
     finally:
         store.close()
     return 0
@@ -113,9 +155,10 @@ def cmd_open_saved(args: argparse.Namespace) -> int:
     from newsreader.library.stories import library_story
     from store import AnnotationStore, resolve_db_path
 
+    settings = _settings(args)
     demo = load_demo_story()
     with AnnotationStore(resolve_db_path(args.db)) as store:
-        _read(library_story(store, resolve(store, args.story, demo), demo), store)
+        _read(library_story(store, resolve(store, args.story, demo), demo), store, settings)
     return 0
 
 
@@ -129,7 +172,7 @@ def _last_story(store: AnnotationStore) -> Story:
     return library_story(store, story_id) if story_id else load_demo_story()
 
 
-def _read(story: Story, store: AnnotationStore) -> None:
+def _read(story: Story, store: AnnotationStore, settings: Settings) -> None:
     """Get a story ready (snapshot, cached analysis, annotations) and run the reader on it."""
     from newsreader.library.stories import open_if_cached
     from tui.app import make_app
@@ -144,6 +187,7 @@ def _read(story: Story, store: AnnotationStore) -> None:
     # analyses them in a worker, then caches the result and re-attaches the verdicts.
     opened = open_if_cached(store, story)
     app = make_app(story, store, opened.analysis if opened else None, shown=gc.enable)
+    _apply_settings(app, settings)
     if store.read_only:
         # Shown in the header for the whole session.
         app.sub_title = f"READ-ONLY: {store.read_only_reason}"
@@ -151,7 +195,7 @@ def _read(story: Story, store: AnnotationStore) -> None:
     _list_orphans(list(opened.anchored.orphaned) if opened else app.orphans)
 
 
-def _read_new(path: Path) -> None:
+def _read_new(path: Path, settings: Settings) -> None:
     """Show the demo story at once; the app opens the database at `path` behind it."""
     from newsreader.library.demo import load_demo_story
     from tui.app import make_app
@@ -162,6 +206,7 @@ def _read_new(path: Path) -> None:
         return AnnotationStore(path)
 
     app = make_app(load_demo_story(), None, open_store=open_store, shown=gc.enable)
+    _apply_settings(app, settings)
     try:
         app.run()
     finally:
@@ -177,49 +222,138 @@ def _read_new(path: Path) -> None:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    """Print the analysis of a story."""
+    """Print the analysis of a story: a readable report, Markdown, or the JSON contract."""
     from newsreader.engine.analysis import analyze
-    from newsreader.library.analysis_json import analysis_to_dict
 
+    fmt = "json" if args.json else args.format
     analysis = analyze(_load_story(args.paths))
-    if args.json:
+    if fmt == "json":
+        from newsreader.library.analysis_json import analysis_to_dict
+
         text = json.dumps(analysis_to_dict(analysis), ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "md":
+        from newsreader.cli.analysis_report import render_markdown
+
+        text = render_markdown(analysis)
     else:
-        text = _summary(analysis_to_dict(analysis))
+        from newsreader.cli.analysis_report import render_text
+
+        text = render_text(analysis, color=args.output is None and _colour_wanted(sys.stdout))
     _write_output(text, args.output)
     return 0
 
 
-def _summary(data: dict[str, Any]) -> str:
-    lines = [f"{data['story']['title']} ({data['story']['id']})"]
-    for article in data["articles"]:
-        lines.append(f"  {article['id']}: {len(article['sentences'])} sentences")
-    counts: dict[str, int] = {}
-    for claim in data["claims"]:
-        counts[claim["status"]] = counts.get(claim["status"], 0) + 1
-    lines.append(
-        f"{len(data['claims'])} claims: "
-        + ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
-    )
-    return "\n".join(lines) + "\n"
+def _colour_wanted(stream: Any) -> bool:
+    """Colour only on a terminal, never with NO_COLOR set (to anything) or TERM=dumb."""
+    if "NO_COLOR" in os.environ and os.environ["NO_COLOR"] != "":
+        return False
+    if os.environ.get("TERM") == "dumb":
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    from newsreader.cli.settings import load_settings
+
+    return load_settings(getattr(args, "config", None))
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Export annotations in one of the formats; orphaned annotations are listed on stderr."""
-    from newsreader.annotations.export import render
+    from newsreader.annotations.export import ExportContext, render
+    from newsreader.cli.settings import reviewer_name
     from store import AnnotationStore, resolve_db_path
 
+    settings = _settings(args)
+    fmt = args.format or settings.export_format or "json"
     with AnnotationStore(resolve_db_path(args.db), read_only=True) as store:
-        annotations = store.all(story=args.story)
-        stories = {}
-        for story_id in {a.story for a in annotations}:
-            try:
-                stories[story_id] = store.load_story(story_id)
-            except KeyError:
-                continue
-    _write_output(render(args.format, annotations, stories), args.output)
+        story_id = None
+        if args.story is not None:
+            from newsreader.cli.library_commands import resolve
+            from newsreader.library.demo import load_demo_story
+
+            story_id = resolve(store, args.story, load_demo_story())
+        annotations = store.all(story=story_id)
+        stories = _export_stories(store, {a.story for a in annotations})
+        analyses = _export_analyses(store, stories) if fmt in {"csv", "md"} else {}
+    if story_id is not None and not annotations:
+        print(f"newsreader: note: story {story_id!r} has no annotations", file=sys.stderr)
+    context = ExportContext(
+        stories=stories,
+        analyses=analyses,
+        reviewer=reviewer_name(settings) if fmt in {"claimreview", "md"} else None,
+        read_document=_read_document,
+    )
+    _write_output(render(fmt, annotations, context=context), args.output)
     _list_orphans([a for a in annotations if a.orphaned])
     return 0
+
+
+def _export_stories(store: AnnotationStore, story_ids: set[str]) -> dict[str, Story]:
+    """The snapshots of the stories exported (the demo from the package when not saved)."""
+    from newsreader.library.demo import load_demo_story
+
+    stories = {}
+    for story_id in sorted(story_ids):
+        try:
+            stories[story_id] = store.load_story(story_id)
+        except KeyError:
+            demo = load_demo_story()
+            if story_id == demo.id:
+                stories[story_id] = demo
+    return stories
+
+
+def _export_analyses(store: AnnotationStore, stories: dict[str, Story]) -> dict[str, Analysis]:
+    """Each exported story's analysis: cached, else made now (and not written: read-only)."""
+    from newsreader.library.cache import analyse_cached
+
+    analyses = {}
+    for story_id, story in stories.items():
+        if len(story.articles) >= 2:
+            analyses[story_id] = analyse_cached(story, store)[0]
+    return analyses
+
+
+def _read_document(article: Article) -> str | None:
+    """An article's source file as a reader of the export sees it: decoded text; None for web
+    pages (a browser counts characters of the page's text, not of its markup) and addresses."""
+    from newsreader.ingest.encoding import decode_text
+
+    path = Path(article.source)
+    if not path.is_absolute() or path.suffix.casefold() in {".html", ".htm", ".xhtml"}:
+        return None
+    try:
+        data = path.read_bytes()
+        text = decode_text(data, article.source)
+    except (OSError, UserError, ValueError):
+        return None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if text.lstrip()[:1] == "<":
+        return None
+    return text
+
+
+def cmd_config(args: argparse.Namespace) -> int:
+    """Print where the config file is and what it sets."""
+    from newsreader.cli.settings import describe
+
+    for line in describe(_settings(args)):
+        print(line)
+    return 0
+
+
+def _apply_settings(app: Any, settings: Settings) -> None:
+    """Give the reader the theme and key map of the config file."""
+    if settings.theme:
+        if settings.theme not in app.available_themes:
+            known = ", ".join(sorted(app.available_themes))
+            raise UserError(f"{settings.path}: unknown theme {settings.theme!r} (known: {known})")
+        app.theme = settings.theme
+    if settings.keymap:
+        app.set_keymap(settings.keymap)
 
 
 def _list_orphans(orphans: list[Annotation]) -> None:
@@ -289,8 +423,8 @@ def _build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argume
     main = _Parser(
         prog="newsreader",
         description="Compare news reports side by side: matching and conflicting claims, "
-        "verdicts and notes. Commands: list, open, add, rm, analyze, export, import, doctor "
-        "(see 'newsreader COMMAND --help').",
+        "verdicts and notes. Commands: list, open, add, rm, analyze, export, import, doctor, "
+        "config (see 'newsreader COMMAND --help').",
     )
     main.add_argument("--version", action="version", version=f"newsreader {__version__}")
     main.add_argument(
@@ -300,7 +434,7 @@ def _build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argume
         help="article files (.txt, .md, .html), folders of them or http(s) URLs "
         "(default: the story opened last, else the demo story)",
     )
-    _add_db_option(main)
+    _add_global_options(main)
     main.set_defaults(func=cmd_open)
 
     commands: dict[str, argparse.ArgumentParser] = _library_parsers()
@@ -308,21 +442,45 @@ def _build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argume
     analyze.add_argument(
         "paths", nargs="*", metavar="PATH|URL", help="article files, folders or http(s) URLs"
     )
-    analyze.add_argument("--json", action="store_true", help="print the analysis as JSON")
+    analyze.add_argument(
+        "--format",
+        choices=["text", "json", "md"],
+        default="text",
+        help="text: a report, conflicts first (coloured on a terminal unless NO_COLOR is set); "
+        "json: the analysis contract; md: the report in Markdown (default: text)",
+    )
+    analyze.add_argument("--json", action="store_true", help="the same as --format json")
     analyze.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    _add_global_options(analyze)
     analyze.set_defaults(func=cmd_analyze)
     commands["analyze"] = analyze
+
+    config = _Parser(
+        prog="newsreader config",
+        description="Print where the config file is and what it sets. The file is TOML: "
+        'reviewer = "NAME" (signs ClaimReview and Markdown exports), export_format = '
+        '"json|w3c|claimreview|csv|md", theme = "NAME" (a Textual theme), and a [keymap] '
+        'table of binding ids and keys ("reader.verified" = "V").',
+    )
+    _add_global_options(config)
+    config.set_defaults(func=cmd_config)
+    commands["config"] = config
 
     export = _Parser(prog="newsreader export", description="Export annotations.")
     export.add_argument(
         "--format",
         choices=["json", "w3c", "claimreview", "csv", "md"],
-        default="json",
-        help="json (newsreader), w3c (Web Annotation), claimreview (schema.org), csv, md (report)",
+        default=None,
+        help="json (newsreader), w3c (Web Annotation), claimreview (schema.org), csv, md "
+        "(report); default: export_format from the config file, else json",
     )
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
-    export.add_argument("--story", metavar="ID", help="only this story's annotations")
-    _add_db_option(export)
+    export.add_argument(
+        "--story",
+        metavar="STORY",
+        help="only this story's annotations: its id, a unique id prefix, title words or demo",
+    )
+    _add_global_options(export)
     export.set_defaults(func=cmd_export)
     commands["export"] = export
 
@@ -334,7 +492,7 @@ def _build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argume
     importer.add_argument(
         "--dry-run", action="store_true", help="show what would change, write nothing"
     )
-    _add_db_option(importer)
+    _add_global_options(importer)
     importer.set_defaults(func=cmd_import)
     commands["import"] = importer
 
@@ -344,7 +502,7 @@ def _build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argume
     doctor.add_argument(
         "--restore", action="store_true", help="replace the database with its backup copy"
     )
-    _add_db_option(doctor)
+    _add_global_options(doctor)
     doctor.set_defaults(func=cmd_doctor)
     commands["doctor"] = doctor
     return main, commands
@@ -402,22 +560,83 @@ def _library_parsers() -> dict[str, argparse.ArgumentParser]:
 
     parsers = {"list": listing, "open": opener, "rm": remover, "add": adder}
     for parser in parsers.values():
-        _add_db_option(parser)
+        _add_global_options(parser)
     return parsers
+
+
+def _split_globals(argv: list[str]) -> tuple[dict[str, Any], list[str]]:
+    """Take the global options out of the arguments, wherever they stand (up to ``--``)."""
+    found: dict[str, Any] = {}
+    rest: list[str] = []
+    n = 0
+    while n < len(argv):
+        arg = argv[n]
+        name, eq, value = arg.partition("=")
+        if arg == "--":
+            rest += argv[n:]
+            break
+        if name in GLOBAL_VALUE_OPTIONS:
+            if not eq:
+                if n + 1 >= len(argv):
+                    raise UserError(f"argument {name}: expected one argument")
+                n += 1
+                value = argv[n]
+            found[name] = value
+        elif arg in GLOBAL_FLAGS:
+            found[arg] = True
+        else:
+            rest.append(arg)
+        n += 1
+    return found, rest
+
+
+def _is_path(word: str) -> bool:
+    return "/" in word or "://" in word or Path(word).exists()
+
+
+def _mistyped_command(rest: list[str], names: Sequence[str]) -> str | None:
+    """The command the first argument seems to misspell, when it is no path and no other
+    argument names a file or address (those are articles to open)."""
+    if not rest or rest[0].startswith("-") or _is_path(rest[0]):
+        return None
+    if any(_is_path(a) for a in rest[1:] if not a.startswith("-")):
+        return None
+    close = difflib.get_close_matches(rest[0].casefold(), names, n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    main_parser, commands = _build_parsers()
+    debug = "--debug" in args_list
     try:
-        if args_list and args_list[0] in commands:
-            args = commands[args_list[0]].parse_args(args_list[1:])
-        else:
-            args = main_parser.parse_args(args_list)
-        return args.func(args)
+        return _run(args_list)
     except UserError as exc:
         print(f"newsreader: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:
+        if debug:
+            traceback.print_exc()
+        hint = "" if debug else " (run again with --debug for the traceback)"
+        what = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        print(f"newsreader: internal error: {' '.join(what.split())}{hint}", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _run(args_list: list[str]) -> int:
+    found, rest = _split_globals(args_list)
+    main_parser, commands = _build_parsers()
+    if rest and rest[0] in commands:
+        args = commands[rest[0]].parse_args(rest[1:])
+    else:
+        guess = _mistyped_command(rest, list(commands))
+        if guess is not None:
+            raise UserError(f"unknown command {rest[0]!r} (did you mean {guess!r}?)")
+        args = main_parser.parse_args(rest)
+    args.db = found.get("--db")
+    args.config = found.get("--config")
+    args.debug = bool(found.get("--debug"))
+    status: int = args.func(args)
+    return status

@@ -1,0 +1,136 @@
+"""The readable report of `newsreader analyze`: conflicts first, like a linter, then the rest.
+
+Text (optionally coloured for a terminal) or Markdown, built from an Analysis alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from newsreader.annotations.claim_sides import (
+    Conflict,
+    Source,
+    claim_conflicts,
+    claim_sources,
+    claim_text,
+)
+from newsreader.annotations.markdown import md_escape
+from newsreader.model import Analysis, Claim, ClaimStatus
+
+_STYLES = {
+    "conflicting": "\x1b[1;31m",
+    "corroborated": "\x1b[32m",
+    "single-source": "\x1b[2m",
+    "value": "\x1b[1m",
+    "heading": "\x1b[1m",
+}
+_RESET = "\x1b[0m"
+
+Paint = Callable[[str, str], str]
+
+
+def _plain(text: str, style: str) -> str:
+    return text
+
+
+def _ansi(text: str, style: str) -> str:
+    return f"{_STYLES[style]}{text}{_RESET}" if text else text
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _by_status(analysis: Analysis, status: ClaimStatus) -> list[Claim]:
+    return [c for c in analysis.claims if c.status is status]
+
+
+def _outlets(sources: tuple[Source, ...]) -> str:
+    return ", ".join(dict.fromkeys(s.outlet for s in sources))
+
+
+def _totals(analysis: Analysis) -> str:
+    order = (ClaimStatus.CONFLICTING, ClaimStatus.CORROBORATED, ClaimStatus.SINGLE_SOURCE)
+    parts = ", ".join(f"{len(_by_status(analysis, s))} {s.value}" for s in order)
+    return f"{len(analysis.claims)} claims ({parts}) in {len(analysis.story.articles)} articles"
+
+
+def _conflict_lines(conflict: Conflict, paint: Paint) -> list[str]:
+    lines = [f"    {_one_line(conflict.detail) or 'the sources disagree'}:"]
+    width = max(len(side.value) for side in conflict.sides)
+    for side in conflict.sides:
+        value = paint(side.value.ljust(width), "value") if width else ""
+        lines.append(
+            f"      {value}{'  ' if width else ''}{side.source.outlet}: "
+            f'"{_one_line(side.source.sentence.text)}"'
+        )
+    return lines
+
+
+def render_text(analysis: Analysis, color: bool = False) -> str:
+    """The report as text; ANSI colours only when ``color`` is set."""
+    paint: Paint = _ansi if color else _plain
+    story = analysis.story
+    lines = [paint(f"{_one_line(story.title)} ({story.id})", "heading"), ""]
+    for claim in _by_status(analysis, ClaimStatus.CONFLICTING):
+        label = paint("conflicting", "conflicting")
+        lines.append(f"{label}  {claim.id}  {claim_text(analysis, claim)}")
+        conflicts = claim_conflicts(analysis, claim)
+        for conflict in conflicts:
+            lines += _conflict_lines(conflict, paint)
+        if not conflicts:
+            sources = claim_sources(analysis, claim)
+            lines += [f'      {s.outlet}: "{_one_line(s.sentence.text)}"' for s in sources]
+        lines.append("")
+    for status in (ClaimStatus.CORROBORATED, ClaimStatus.SINGLE_SOURCE):
+        for claim in _by_status(analysis, status):
+            sources = claim_sources(analysis, claim)
+            lines.append(
+                f"{paint(status.value, status.value)}  {claim.id}  {claim_text(analysis, claim)}"
+                f"  [{len(sources)} source{'s' if len(sources) != 1 else ''}: {_outlets(sources)}]"
+            )
+        if _by_status(analysis, status):
+            lines.append("")
+    lines.append(_totals(analysis))
+    return "\n".join(lines) + "\n"
+
+
+def render_markdown(analysis: Analysis) -> str:
+    """The report as Markdown: a section per kind of claim, conflicts with their sides."""
+    story = analysis.story
+    lines = [f"# {md_escape(story.title)}", "", _totals(analysis) + ".", ""]
+    conflicting = _by_status(analysis, ClaimStatus.CONFLICTING)
+    if conflicting:
+        lines += ["## Conflicting claims", ""]
+    for claim in conflicting:
+        lines += [f"### {md_escape(claim_text(analysis, claim))}", "", f"Claim `{claim.id}`.", ""]
+        conflicts = claim_conflicts(analysis, claim)
+        for conflict in conflicts:
+            lines.append(f"- {md_escape(conflict.detail) or 'The sources disagree'}:")
+            lines += [
+                f"  - **{md_escape(side.value) or '(no value)'}** "
+                f"({md_escape(side.source.outlet)}): {md_escape(side.source.sentence.text)}"
+                for side in conflict.sides
+            ]
+        if not conflicts:
+            lines += [
+                f"- {md_escape(s.outlet)}: {md_escape(s.sentence.text)}"
+                for s in claim_sources(analysis, claim)
+            ]
+        lines.append("")
+    for status, heading in (
+        (ClaimStatus.CORROBORATED, "Corroborated claims"),
+        (ClaimStatus.SINGLE_SOURCE, "Single-source claims"),
+    ):
+        claims = _by_status(analysis, status)
+        if not claims:
+            continue
+        lines += [f"## {heading}", ""]
+        for claim in claims:
+            sources = claim_sources(analysis, claim)
+            lines.append(
+                f"- {md_escape(claim_text(analysis, claim))} "
+                f"({md_escape(_outlets(sources))}; `{claim.id}`)"
+            )
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
