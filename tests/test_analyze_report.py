@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pexpect
 import pytest
+from cli_run import newsreader
 
 from newsreader.annotations.claim_sides import claim_conflicts
 from newsreader.engine.analysis import analyze
@@ -45,15 +46,8 @@ def clips(tmp_path: Path) -> list[str]:
 
 
 def run(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    """Run the real command with its output piped."""
-    return subprocess.run(
-        [sys.executable, "-m", "newsreader", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, **env},
-        timeout=120,
-        stdin=subprocess.DEVNULL,
-    )
+    """The real command with its output piped."""
+    return newsreader(*args, env=env)
 
 
 def on_terminal(*args: str, **env: str) -> str:

@@ -4,12 +4,10 @@ exit codes and the config file."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_run import newsreader
 
 from newsreader.annotations.anchors import targets_for_claim
 from newsreader.cli import library_commands
@@ -19,18 +17,9 @@ from store import AnnotationStore
 
 
 def run(*args: str, config: Path | None = None, cwd: Path | None = None):
-    """Run the real command in a subprocess (input not a terminal)."""
-    env = dict(os.environ)
-    env["NEWSREADER_CONFIG"] = str(config) if config else "/nonexistent/newsreader.toml"
-    return subprocess.run(
-        [sys.executable, "-m", "newsreader", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        stdin=subprocess.DEVNULL,
-        cwd=cwd,
-    )
+    """The real command, with this config file (by default one that does not exist)."""
+    where = str(config) if config else "/nonexistent/newsreader.toml"
+    return newsreader(*args, env={"NEWSREADER_CONFIG": where}, cwd=cwd)
 
 
 @pytest.fixture

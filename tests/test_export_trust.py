@@ -7,14 +7,13 @@ import csv
 import getpass
 import io
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import jsonschema
 import pytest
+from cli_run import newsreader
 
 from newsreader.annotations.anchors import targets_for_claim
 from newsreader.engine.analysis import analyze
@@ -144,14 +143,13 @@ W3C_COLLECTION = {
         },
     },
 }
+# fmt: off
 CLAIM_REVIEW = {
-    "type": "object",
-    "required": ["@context", "@graph"],
+    "type": "object", "required": ["@context", "@graph"],
     "properties": {
         "@context": {"const": "https://schema.org"},
         "@graph": {
-            "type": "array",
-            "items": {
+            "type": "array", "items": {
                 "type": "object",
                 "required": [
                     "@type",
@@ -214,21 +212,12 @@ CLAIM_REVIEW = {
         },
     },
 }
+# fmt: on
 
 
 def run(*args: str, config: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run the real command in a subprocess (input not a terminal)."""
-    env = dict(os.environ)
-    if config is not None:
-        env["NEWSREADER_CONFIG"] = str(config)
-    return subprocess.run(
-        [sys.executable, "-m", "newsreader", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        stdin=subprocess.DEVNULL,
-    )
+    """The real command, with the config file named (when given)."""
+    return newsreader(*args, env={"NEWSREADER_CONFIG": str(config)} if config else None)
 
 
 @pytest.fixture

@@ -24,10 +24,10 @@ class Settings:
 
     path: Path
     exists: bool
+    keymap: dict[str, str] = field(default_factory=dict)
     reviewer: str | None = None
     export_format: str | None = None
     theme: str | None = None
-    keymap: dict[str, str] = field(default_factory=dict)
 
 
 def config_path(option: str | None = None) -> Path:
