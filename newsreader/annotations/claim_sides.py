@@ -61,43 +61,39 @@ def claim_text(analysis: Analysis, claim: Claim) -> str:
 
 def claim_conflicts(analysis: Analysis, claim: Claim) -> tuple[Conflict, ...]:
     """The conflicts of a claim with their sides (empty for a claim without conflicts)."""
-    by_id = {s.sentence.id: s for s in claim_sources(analysis, claim)}
-    structured = _structured(getattr(claim, "conflicts", None), by_id)
-    return structured if structured else _from_relations(analysis, claim, by_id)
+    structured = _structured(analysis, getattr(claim, "conflicts", None))
+    return structured if structured else _from_relations(analysis, claim)
 
 
-def _structured(conflicts: Any, by_id: dict[str, Source]) -> tuple[Conflict, ...]:
+def _source_of(analysis: Analysis, sentence_id: str) -> Source | None:
+    """A sentence of the story (of this claim or another) with its article."""
+    sentence = analysis.sentence_index.get(sentence_id)
+    article = next(
+        (a for a in analysis.story.articles if sentence and a.id == sentence.article_id), None
+    )
+    return Source(sentence, article) if sentence is not None and article is not None else None
+
+
+def _structured(analysis: Analysis, conflicts: Any) -> tuple[Conflict, ...]:
     """Conflicts the engine attached to the claim (any shape it lacks is passed over)."""
     found = []
     for conflict in conflicts or ():
-        sides = tuple(
-            Side(str(getattr(side, "value", "")), by_id[sentence_id])
+        sources = [
+            (str(getattr(side, "value", "")), _source_of(analysis, sentence_id))
             for side in getattr(conflict, "sides", ())
             for sentence_id in getattr(side, "sentences", ())
-            if sentence_id in by_id
-        )
+        ]
+        sides = tuple(Side(value, source) for value, source in sources if source is not None)
         if sides:
             found.append(Conflict(str(getattr(conflict, "detail", "")), sides))
     return tuple(found)
 
 
-def _from_relations(
-    analysis: Analysis, claim: Claim, by_id: dict[str, Source]
-) -> tuple[Conflict, ...]:
+def _from_relations(analysis: Analysis, claim: Claim) -> tuple[Conflict, ...]:
     """Conflicts from the claim's conflict relations (the other side may be in another claim)."""
-    articles = {a.id: a for a in analysis.story.articles}
-
-    def source(sentence_id: str) -> Source | None:
-        if sentence_id in by_id:
-            return by_id[sentence_id]
-        sentence = analysis.sentence_index.get(sentence_id)
-        if sentence is None or sentence.article_id not in articles:
-            return None
-        return Source(sentence, articles[sentence.article_id])
-
     found: dict[tuple[str, str, str], Conflict] = {}
     for relation in {r for sid in claim.sentences for r in analysis.relations_of(sid)}:
-        a, b = source(relation.a), source(relation.b)
+        a, b = _source_of(analysis, relation.a), _source_of(analysis, relation.b)
         if relation.kind is not RelationKind.CONFLICT or a is None or b is None:
             continue
         for reason in relation.reasons or (None,):
