@@ -586,7 +586,7 @@ def _numeric(fa: Features, fb: Features) -> list[Reason]:
             for y, neg_y, who_y, keys_y in zip(qb, fb.q_negated, fb.q_who, fb.q_keys, strict=True)
             if neg_x == neg_y
             and not _other_subjects(who_x, fa, who_y, fb)
-            and _related(x, y, single, _shared_fact(keys_x & keys_y, single))
+            and _related(x, y, single, _shared_fact(keys_x, keys_y, single))
         ]
         if not related:
             continue
@@ -621,10 +621,19 @@ def _numeric(fa: Features, fb: Features) -> list[Reason]:
     return reasons
 
 
-def _shared_fact(shared: frozenset[tuple[str, str]], single: bool) -> bool:
+def _shared_fact(
+    keys_x: frozenset[tuple[str, str]], keys_y: frozenset[tuple[str, str]], single: bool
+) -> bool:
     """Two figures share a fact: a key naming what they are about, or, when each
-    sentence holds one figure of the kind, the kind itself."""
-    return any(word for _, word in shared) or (single and bool(shared))
+    sentence holds one figure of the kind, the kind itself, unless the words next to
+    them name different things ("magnitude 6.8 earthquake" / "aftershock of magnitude
+    5.4")."""
+    shared = keys_x & keys_y
+    if any(word for _, word in shared):
+        return True
+    named_x = any(word for _, word in keys_x)
+    named_y = any(word for _, word in keys_y)
+    return single and bool(shared) and not (named_x and named_y)
 
 
 def _restated_elsewhere(x: Quantity, others: tuple[Quantity, ...]) -> bool:

@@ -27,6 +27,9 @@ MAX_PER_ARTICLE = 2.5
 MAX_TOTAL = 24
 # A sentence meets at most this many holders of one key in any other article.
 MAX_HOLDERS = 3
+# The event word of a count stands at most this many characters from it, in its clause.
+MAX_EVENT_GAP = 40
+_CLAUSE_MARKS = frozenset({",", ";", ":", "(", ")", "—", "–"})
 # Kinds whose figures are too common in news text to name a fact on their own.
 _GENERIC_KINDS = frozenset(
     {"count", "year", "ordinal", "weekday", "date", "duration", "time", "age"}
@@ -55,11 +58,16 @@ def _nearest_outcome(q: Quantity, toks: Sequence[Token]) -> str:
     """The outcome class of the event word nearest a count ("killing 37 and injuring
     hundreds": 37 were killed), '' when the sentence names none."""
     best, distance = "", None
-    for t in toks:
+    for n, t in enumerate(toks):
         outcome = (_LIVES if t.low == "lives" else _OUTCOME.get(key(t.low))) if t.is_word else None
         if outcome is None:
             continue
         gap = t.start - q.span[1] if t.start >= q.span[1] else q.span[0] - t.end
+        low, high = sorted((t.start, q.span[0]))
+        if gap > MAX_EVENT_GAP or any(
+            u.low in _CLAUSE_MARKS for u in toks[max(0, n - 12) : n + 12] if low < u.start < high
+        ):
+            continue  # another clause: "the dead could rise, as two hamlets ..."
         # An event word after the figure ("37 people died") reads closer than one before.
         gap = gap if t.start >= q.span[1] else gap + 2
         if distance is None or gap < distance:
