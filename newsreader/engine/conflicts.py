@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from newsreader.engine.fact_links import era_of, quantity_keys
+from newsreader.engine.fact_links import concept, era_of, quantity_keys
 from newsreader.engine.lexicon import (
     ALIASES,
     ANTONYM_PAIRS,
@@ -536,6 +536,8 @@ def _related(x: Quantity, y: Quantity, single: bool = False, shared_fact: bool =
     if x.kind != y.kind or x.qualifier != y.qualifier:
         return False
     if shared_fact and x.kind not in _DATE_KINDS - {"time"}:
+        if x.kind != "count" and x.head and y.head and concept(x.head) != concept(y.head):
+            return False  # "the 11th trip" / "the third consecutive day"
         return not _opposed(x.context, y.context) and not (
             x.where and y.where and x.where != y.where
         )

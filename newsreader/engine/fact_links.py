@@ -43,7 +43,8 @@ _PERSON = _CONCEPT[key("people")]
 _TOLLS = frozenset(_OUTCOME.values())
 
 
-def _concept(word: str) -> str:
+def concept(word: str) -> str:
+    """The class a word key belongs to (an event outcome or a synonym set), else itself."""
     return _OUTCOME.get(word) or _CONCEPT.get(word) or word
 
 
@@ -85,13 +86,13 @@ def quantity_keys(q: Quantity, toks: Sequence[Token] = (), era: str = "") -> set
         outcome = _nearest_outcome(q, toks)
         if outcome:
             return {(kind, outcome + era)}
-        thing = _concept(_agent_root(q.head)) if q.head else ""
+        thing = concept(_agent_root(q.head)) if q.head else ""
         if thing and thing != _PERSON:
             return {(kind, thing + era)}
         # People counted by what they did ("3,812 people invested" / "3,800 investors");
         # "18,000 people" alone says nothing of what happened to them.
-        return {(kind, w + era) for w in q.near if w != q.head and _concept(w) != _PERSON}
-    keys = {(kind, _concept(w)) for w in q.near | q.thing}
+        return {(kind, w + era) for w in q.near if w != q.head and concept(w) != _PERSON}
+    keys = {(kind, concept(w)) for w in q.near | q.thing}
     if kind not in _GENERIC_KINDS and not kind.startswith("money"):
         keys.add((kind, ""))
     return keys

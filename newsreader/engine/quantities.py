@@ -352,7 +352,7 @@ def _scope(toks: tuple[Token, ...], j: int) -> str:
             break
         if w in ("among", "including", "excluding") and k < j + 2:
             return f"scope:{w} {nxt}"
-        if w == "since" or (w == "so" and nxt == "far"):
+        if w in ("since", "following") or (w == "so" and nxt == "far"):
             return f"scope:{w} {nxt}"
         if w in ("this", "last") and nxt in ("year", "month", "week", "season", "century"):
             return f"scope:{w} {nxt}"
@@ -904,6 +904,7 @@ def _inside_name(toks: tuple[Token, ...], i: int) -> bool:
         and toks[i - 1].is_word
         and toks[i - 1].is_capitalized
         and toks[i - 1].low not in _NOT_NAME_WORDS
+        and not toks[i - 1].low.endswith(("'s", "’s"))  # "Xi's 11th trip": a possessive
         and _integer(tok)
         and len(tok.text) <= 2
         and not _plural(_peek(toks, i + 1))
