@@ -44,6 +44,7 @@ class Pair:
     i: int
     j: int
     score: float
+    worded: bool = True  # aligned on its words; False: linked by a shared fact or a claim
 
 
 def _query_mask(corpus: Corpus) -> np.ndarray:
@@ -142,7 +143,7 @@ def align(story: Story, semantic: bool | None = None) -> list[Pair]:
     scores = score_pairs(corpus, left, right, at_least=threshold)
     keep = select_pairs(left, right, scores, owner, threshold)
     found = {
-        (int(i), int(j)): float(s)
+        (int(i), int(j)): (float(s), True)
         for i, j, s in zip(left[keep], right[keep], scores[keep], strict=True)
     }
     fact_left, fact_right, toll = fact_pairs([s.text for s in sentences], owner)
@@ -152,5 +153,5 @@ def align(story: Story, semantic: bool | None = None) -> list[Pair]:
         fact_left.tolist(), fact_right.tolist(), fact_scores.tolist(), floors, strict=True
     ):
         if s >= floor and (i, j) not in found:
-            found[(i, j)] = max(s, threshold)
-    return [Pair(i, j, s) for (i, j), s in sorted(found.items())]
+            found[(i, j)] = (max(s, threshold), False)
+    return [Pair(i, j, s, worded) for (i, j), (s, worded) in sorted(found.items())]

@@ -6,7 +6,7 @@ import gc
 
 from newsreader.engine.align import Pair, align
 from newsreader.engine.claims import cluster, group_claims
-from newsreader.engine.conflicts import find_conflicts
+from newsreader.engine.conflicts import find_conflicts, same_fact_reasons
 from newsreader.engine.story_facts import StoryFacts
 from newsreader.engine.version import ENGINE_VERSION
 from newsreader.model import Analysis, Relation, RelationKind, Sentence, Story
@@ -45,6 +45,8 @@ def _analyze(story: Story, semantic: bool | None) -> Analysis:
     facts = StoryFacts(story, featured)
     for pair, reasons in zip(pairs, found, strict=True):
         a, b = sentences[pair.i], sentences[pair.j]
+        if reasons and not pair.worded:
+            reasons = same_fact_reasons(reasons, a.text, b.text)
         if reasons:
             reasons = facts.keep(reasons, a, b)
         kind = RelationKind.CONFLICT if reasons else RelationKind.MATCH
@@ -57,6 +59,7 @@ def _within_claims(sentences: list[Sentence], pairs: list[Pair]) -> list[Pair]:
     """The aligned pairs and every other cross-article pair of sentences that end up in one
     claim: a claim's sentences all state it, so each is a counterpart of the others."""
     edges = {(p.i, p.j): p.score for p in pairs}
+    worded = {(p.i, p.j) for p in pairs if p.worded}
     groups = cluster([s.article_id for s in sentences], edges)
     group_of = {n: g for g, members in enumerate(groups) for n in members}
     weakest: dict[int, float] = {}
@@ -71,4 +74,4 @@ def _within_claims(sentences: list[Sentence], pairs: list[Pair]) -> list[Pair]:
         for x, i in enumerate(ordered):
             for j in ordered[x + 1 :]:
                 found.setdefault((i, j), weakest[g])
-    return [Pair(i, j, s) for (i, j), s in sorted(found.items())]
+    return [Pair(i, j, s, (i, j) in worded) for (i, j), s in sorted(found.items())]

@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from newsreader.engine.fact_links import concept, era_of, quantity_keys
+from newsreader.engine.fact_links import concept, era_of, names_fact, quantity_keys
 from newsreader.engine.lexicon import (
     ALIASES,
     ANTONYM_PAIRS,
@@ -1343,3 +1343,19 @@ def conflicts_between(a: str, b: str) -> list[Reason]:
 def find_conflicts(a: Sentence, b: Sentence) -> list[Reason]:
     """Reasons why two aligned sentences disagree (empty when they agree)."""
     return conflicts_between(a.text, b.text)
+
+
+def same_fact_reasons(reasons: list[Reason], a_text: str, b_text: str) -> list[Reason]:
+    """The reasons of a pair linked by a shared fact rather than by its words: only
+    figures that share a fact key naming what they are about (see `names_fact`) are
+    compared (two sentences
+    of one claim may say other things, about which their words tell too little)."""
+    fa, fb = features(a_text), features(b_text)
+    keys_a = {q.span: k for q, k in zip(fa.quantities, fa.q_keys, strict=True)}
+    keys_b = {q.span: k for q, k in zip(fb.quantities, fb.q_keys, strict=True)}
+    kept = []
+    for reason in reasons:
+        shared = keys_a.get(reason.a_span, frozenset()) & keys_b.get(reason.b_span, frozenset())
+        if reason.type in ("numeric", "date") and any(names_fact(k) for k in shared):
+            kept.append(reason)
+    return kept

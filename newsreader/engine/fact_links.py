@@ -98,6 +98,16 @@ def quantity_keys(q: Quantity, toks: Sequence[Token] = (), era: str = "") -> set
     return keys
 
 
+def names_fact(fact: tuple[str, str]) -> bool:
+    """A fact key that says what a figure is about: a toll (people killed, injured ...)
+    for a count, since '40 games' or '80 yards' may be any of many; for other kinds,
+    any word next to it."""
+    kind, word = fact
+    if kind == "count":
+        return word.split("@")[0] in _TOLLS
+    return bool(word)
+
+
 def era_of(qs: Sequence[Quantity]) -> str:
     """The years a sentence's figures name, as a key suffix ('' for none)."""
     years = sorted({int(q.low) for q in qs if q.kind == "year" and q.low == q.high})
