@@ -2,9 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
+
+# An id from outside (a manifest, an import) must be usable as part of a file name and be
+# printed as is: ASCII letters, digits and ``._+~-``, starting with a letter or digit.
+MAX_ID_LENGTH = 200
+_PLAIN_ID = re.compile(rf"[A-Za-z0-9][A-Za-z0-9._+~-]{{0,{MAX_ID_LENGTH - 1}}}")
+PLAIN_ID_RULE = (
+    f"at most {MAX_ID_LENGTH} ASCII letters, digits, '.', '_', '+', '~' or '-', "
+    "starting with a letter or digit"
+)
+
+
+def is_plain_id(value: object) -> bool:
+    """True for a story, claim or annotation id that is safe in file names and terminals."""
+    return isinstance(value, str) and _PLAIN_ID.fullmatch(value) is not None
 
 
 class Verdict(StrEnum):

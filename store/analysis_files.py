@@ -23,7 +23,7 @@ from typing import Any
 import orjson
 
 from newsreader.model import CachedAnalysis
-from store.storage import TEMP_PREFIX, remove_stale_temp_files, write_atomically
+from store.storage import TEMP_PREFIX, path_inside, remove_stale_temp_files, write_atomically
 
 CACHE_SUFFIX = ".cache"
 FORMAT = 1
@@ -115,7 +115,7 @@ class AnalysisFiles:
 
     def path_of(self, story_id: str) -> Path:
         """The file that holds (or would hold) a story's cached analysis."""
-        return self.folder / file_name(story_id)
+        return path_inside(self.folder, file_name(story_id))
 
     def header(self, story_id: str) -> CacheHeader | None:
         """The header of a story's cache file, when it has a valid one for this story."""

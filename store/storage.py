@@ -50,6 +50,14 @@ def backup_hint(path: Path) -> str:
     return "no backup copy exists"
 
 
+def path_inside(folder: Path, name: str) -> Path:
+    """The file ``name`` directly in ``folder``; a name that would lead elsewhere is refused."""
+    separators = {os.sep, os.altsep or os.sep, "\0"}
+    if name in ("", ".", "..") or any(sep in name for sep in separators):
+        raise StoreError(f"{folder}: refusing a file name that leads out of the folder: {name!r}")
+    return folder / name
+
+
 def invalid_file(path: Path, why: str) -> StoreError:
     """The one-line error for a database file that cannot be loaded."""
     return StoreError(

@@ -8,8 +8,9 @@ from pathlib import Path
 
 from newsreader.annotations.anchors import targets_for_claim
 from newsreader.annotations.export import export_json
-from newsreader.model import Analysis, Annotation, Verdict
-from store import AnnotationStore
+from newsreader.model import Analysis, Annotation, Verdict, is_plain_id
+from store import AnnotationStore, StoreError
+from store.storage import path_inside
 
 
 def verdict_of(annotation: Annotation | None) -> str | None:
@@ -117,7 +118,14 @@ class ReviewSession:
     def export(self, now: datetime | None = None) -> Path:
         """Write the story's annotations as JSON next to the database; returns the path."""
         stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")
-        path = self.store.path.parent / f"newsreader-export-{self.analysis.story.id}-{stamp}.json"
+        story_id = self.analysis.story.id
+        # An id saved before ids were checked may hold anything: it never names the file then.
+        label = story_id if is_plain_id(story_id) else "story"
+        name = f"newsreader-export-{label}-{stamp}.json"
+        try:
+            path = path_inside(self.store.path.parent, name)
+        except StoreError as exc:
+            raise SaveFailed(str(exc)) from exc
         annotations = sorted(self.annotations.values(), key=lambda a: (a.created, a.id))
         document = export_json(annotations, now=now)
         try:

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from newsreader.errors import UserError
-from newsreader.model import Annotation, Target, Verdict
+from newsreader.model import PLAIN_ID_RULE, Annotation, Target, Verdict, is_plain_id
 
 FORMAT_NAME = "newsreader-annotations"
 FORMAT_VERSION = 1
@@ -69,6 +69,13 @@ def _text(doc: dict[str, Any], key: str, where: str, optional: bool = False) -> 
     return value
 
 
+def _id(doc: dict[str, Any], key: str, where: str) -> str:
+    value = _text(doc, key, where) or ""
+    if not is_plain_id(value):
+        raise _fail(f"{where}.{key}", f"not a plain id ({PLAIN_ID_RULE})")
+    return value
+
+
 def _time(doc: dict[str, Any], key: str, where: str) -> str:
     value = _text(doc, key, where) or ""
     try:
@@ -105,9 +112,9 @@ def _annotation(doc: Any, where: str) -> Annotation:
     if not isinstance(orphaned, bool):
         raise _fail(f"{where}.orphaned", "expected true or false")
     return Annotation(
-        id=_text(doc, "id", where) or "",
-        story=_text(doc, "story", where) or "",
-        claim=_text(doc, "claim", where) or "",
+        id=_id(doc, "id", where),
+        story=_id(doc, "story", where),
+        claim=_id(doc, "claim", where),
         status=Verdict(status),
         note=_text(doc, "note", where, optional=True),
         created=_time(doc, "created", where),

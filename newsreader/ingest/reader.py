@@ -27,7 +27,7 @@ from newsreader.ingest.formats import (
     source_from_bytes,
 )
 from newsreader.ingest.html_extract import host_of
-from newsreader.model import Article, Sentence, Story
+from newsreader.model import MAX_ID_LENGTH, Article, Sentence, Story, is_plain_id
 
 ARTICLE_SUFFIXES = tuple(SUFFIX_FORMATS)
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -352,8 +352,23 @@ def load_story(paths: list[str], warn: Warn | None = None) -> Story:
     keys = [str(Path(p).expanduser().resolve()) if not is_url(p) else p for p in paths]
     folder = Path(paths[0]) if len(paths) == 1 and Path(paths[0]).is_dir() else None
     title = manifest.get("title") or (folder.resolve().name if folder else None)
-    story_id = manifest.get("id") if isinstance(manifest.get("id"), str) else None
+    story_id = _manifest_id(manifest.get("id"), warn)
     return _story(articles, title if isinstance(title, str) else None, story_id, keys)
+
+
+def _manifest_id(value: object, warn: Warn | None) -> str | None:
+    """The story id a manifest gives: kept when plain, else its slug (None: make one up)."""
+    if value is None:
+        return None
+    if isinstance(value, str) and is_plain_id(value):
+        return value
+    text = value if isinstance(value, str) else ""
+    slug = slugify(text, max_length=MAX_ID_LENGTH, word_boundary=True)
+    if warn is not None:
+        shown = repr(text)[:80] if isinstance(value, str) else f"a {type(value).__name__}"
+        used = repr(slug) if slug else "one made from the title"
+        warn(f"{MANIFEST}: the story id {shown} is not a plain name; using {used}")
+    return slug or None
 
 
 def add_articles(
