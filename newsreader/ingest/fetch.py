@@ -7,9 +7,11 @@ extra dependency for it.
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import socket
 import ssl
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -17,6 +19,7 @@ import zlib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from email.message import Message
+from typing import Any
 
 from newsreader import __version__
 from newsreader.errors import UserError
@@ -68,22 +71,103 @@ class _RedirectHandler(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-def _opener() -> urllib.request.OpenerDirector:
-    return urllib.request.build_opener(_RedirectHandler)
+class _Deadline:
+    """One time limit for a whole download (connecting, headers, body, redirects).
+
+    A socket timeout only bounds each wait, so a server sending a byte a second is never
+    cut off by it; at the deadline every connection of the download is shut instead.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.at = time.monotonic() + seconds
+        self.expired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def connect(
+        self, address: tuple[str, int], timeout: Any = None, source_address: Any = None
+    ) -> socket.socket:
+        """``socket.create_connection`` within the time left, the socket watched."""
+        left = max(self.at - time.monotonic(), 0.001)
+        wait = left if not isinstance(timeout, int | float) else min(timeout, left)
+        sock = socket.create_connection(address, wait, source_address)
+        with self._lock:
+            # A duplicate of the descriptor: shutting it down shuts the connection even
+            # after TLS has wrapped (and detached) the socket object.
+            watched = sock.dup()
+            self._sockets.append(watched)
+            if self.expired:
+                self._shut(watched)
+        return sock
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            for sock in self._sockets:
+                self._shut(sock)
+
+    @staticmethod
+    def _shut(sock: socket.socket) -> None:
+        with contextlib.suppress(OSError):
+            sock.shutdown(socket.SHUT_RDWR)
+
+    def close(self) -> None:
+        """Stop the clock and let go of the watched connections."""
+        self._timer.cancel()
+        with self._lock:
+            for sock in self._sockets:
+                sock.close()
+            self._sockets.clear()
 
 
-def _read_limited(response: http.client.HTTPResponse, url: str, timeout: float) -> bytes:
+def _watched(connection: type[http.client.HTTPConnection], deadline: _Deadline) -> Any:
+    """A connection class for urllib whose sockets are made (and shut) by ``deadline``."""
+
+    def make(*args: Any, **kwargs: Any) -> http.client.HTTPConnection:
+        made = connection(*args, **kwargs)
+        made._create_connection = deadline.connect  # type: ignore[attr-defined]
+        return made
+
+    return make
+
+
+class _HTTPHandler(urllib.request.HTTPHandler):
+    def __init__(self, deadline: _Deadline) -> None:
+        super().__init__()
+        self.deadline = deadline
+
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(_watched(http.client.HTTPConnection, self.deadline), req)
+
+
+class _HTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, deadline: _Deadline) -> None:
+        super().__init__()
+        self.deadline = deadline
+
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        connection = _watched(http.client.HTTPSConnection, self.deadline)
+        return self.do_open(connection, req, context=self._context)  # type: ignore[attr-defined]
+
+
+def _opener(deadline: _Deadline) -> urllib.request.OpenerDirector:
+    return urllib.request.build_opener(
+        _RedirectHandler, _HTTPHandler(deadline), _HTTPSHandler(deadline)
+    )
+
+
+def _read_limited(response: http.client.HTTPResponse, url: str) -> bytes:
     """Read the body, decompressing gzip/deflate, never holding more than MAX_PAGE_BYTES."""
     encoding = (response.headers.get("Content-Encoding") or "identity").strip().lower()
     # wbits 47 accepts both gzip and zlib headers.
     inflater = zlib.decompressobj(47) if encoding in ("gzip", "x-gzip", "deflate") else None
     parts: list[bytes] = []
     size = 0
-    # The socket timeout bounds each wait; this bounds a server that trickles bytes forever.
-    deadline = time.monotonic() + timeout
     while chunk := response.read(_CHUNK):
-        if time.monotonic() > deadline:
-            raise FetchError(f"{url}: the download took longer than {timeout:g} s")
         if inflater is not None:
             chunk = inflater.decompress(chunk, MAX_PAGE_BYTES + 1 - size)
         size += len(chunk)
@@ -139,21 +223,46 @@ def fetch_page(url: str, timeout: float = TIMEOUT_SECONDS) -> Page:
         )
     except ValueError:
         raise FetchError(f"{url}: not a valid web address") from None
+    deadline = _Deadline(timeout)
+    answered = False
     try:
-        with _opener().open(request, timeout=timeout) as response:
+        with _opener(deadline).open(request, timeout=timeout) as response:
+            answered = True
             content_type, charset = _content_type(response.headers, url)
             length = response.headers.get("Content-Length", "")
             if length.isdigit() and int(length) > MAX_PAGE_BYTES:
                 raise FetchError(f"{url}: page larger than {MAX_PAGE_BYTES // (1024 * 1024)} MB")
-            data = _read_limited(response, url, timeout)
+            data = _read_limited(response, url)
             final_url = response.geturl()
-    except FetchError:
-        raise
-    except zlib.error:
-        raise FetchError(f"{url}: the server sent a corrupt compressed page") from None
-    except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as exc:
-        raise _explain(url, exc, timeout) from None
+        if deadline.expired:  # the body may have been cut short by the shut connection
+            raise FetchError("late")
+    except (
+        FetchError,
+        zlib.error,
+        urllib.error.URLError,
+        OSError,
+        http.client.HTTPException,
+        ValueError,
+    ) as exc:
+        raise _failure(url, exc, timeout, deadline.expired, answered) from None
+    finally:
+        deadline.close()
     return Page(url=url, final_url=final_url, content_type=content_type, charset=charset, data=data)
+
+
+def _failure(
+    url: str, exc: BaseException, timeout: float, late: bool, answered: bool
+) -> FetchError:
+    """The one-line reason a download failed; past the deadline, that it was too slow."""
+    if late and not answered:
+        return FetchError(f"{url}: no answer within {timeout:g} s")
+    if late:
+        return FetchError(f"{url}: the download took longer than {timeout:g} s")
+    if isinstance(exc, FetchError):
+        return exc
+    if isinstance(exc, zlib.error):
+        return FetchError(f"{url}: the server sent a corrupt compressed page")
+    return _explain(url, exc, timeout)
 
 
 def fetch_pages(urls: list[str], timeout: float = TIMEOUT_SECONDS) -> list[Page | FetchError]:
