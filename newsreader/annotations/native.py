@@ -9,11 +9,15 @@ from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import Any
 
+import orjson
+
 from newsreader.errors import UserError
 from newsreader.model import PLAIN_ID_RULE, Annotation, Target, Verdict, is_plain_id
 
 FORMAT_NAME = "newsreader-annotations"
 FORMAT_VERSION = 1
+# Far beyond any article (an article file is at most 10 MB).
+MAX_OFFSET = 2**31 - 1
 
 TARGET_FIELDS: dict[str, type] = {
     "article": str,
@@ -66,6 +70,15 @@ def _text(doc: dict[str, Any], key: str, where: str, optional: bool = False) -> 
     if not isinstance(value, str) or (not optional and not value):
         expected = "a string or null" if optional else "a non-empty string"
         raise _fail(f"{where}.{key}", f"expected {expected}")
+    return _unicode(value, f"{where}.{key}")
+
+
+def _unicode(value: str, where: str) -> str:
+    """The string, unless it cannot be saved as UTF-8 (it holds a lone surrogate)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise _fail(where, "not valid Unicode (a lone surrogate)") from None
     return value
 
 
@@ -93,9 +106,9 @@ def _target(doc: Any, where: str) -> Target:
         value = doc.get(key)
         if not isinstance(value, kind) or isinstance(value, bool):
             raise _fail(f"{where}.{key}", f"expected {'an integer' if kind is int else 'a string'}")
-        values[key] = value
-    if not 0 <= values["start"] <= values["end"]:
-        raise _fail(where, "start and end must satisfy 0 <= start <= end")
+        values[key] = _unicode(value, f"{where}.{key}") if kind is str else value
+    if not 0 <= values["start"] <= values["end"] <= MAX_OFFSET:
+        raise _fail(where, f"start and end must satisfy 0 <= start <= end <= {MAX_OFFSET}")
     return Target(**values)
 
 
@@ -122,6 +135,23 @@ def _annotation(doc: Any, where: str) -> Annotation:
         targets=tuple(_target(t, f"{where}.targets[{n}]") for n, t in enumerate(targets)),
         orphaned=orphaned,
     )
+
+
+def load_export(raw: bytes) -> list[Annotation]:
+    """Decode and validate the bytes of a JSON export (see :func:`parse_export`).
+
+    Raises:
+        ImportFormatError: one line saying what is wrong and where.
+    """
+    try:
+        # orjson refuses what json would pass on or crash on: lone surrogates, numbers
+        # too large for a double, documents nested more than 1024 deep.
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise ImportFormatError(
+            f"not a newsreader annotations export (not JSON: {exc.msg} at byte {exc.pos})"
+        ) from None
+    return parse_export(data)
 
 
 def parse_export(data: Any) -> list[Annotation]:

@@ -371,7 +371,7 @@ def _list_orphans(orphans: list[Annotation]) -> None:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Merge an exported JSON file into the database and report what changed."""
-    from newsreader.annotations.native import parse_export
+    from newsreader.annotations.native import load_export
     from store import AnnotationStore, resolve_db_path
 
     try:
@@ -379,11 +379,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise UserError(f"{args.file}: cannot read ({exc.strerror or exc})") from None
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise UserError(f"{args.file}: not a newsreader annotations export (not JSON)") from None
-    try:
-        annotations = parse_export(data)
+        annotations = load_export(raw)
     except UserError as exc:
         raise UserError(f"{args.file}: {exc}; nothing imported") from None
     with AnnotationStore(resolve_db_path(args.db), read_only=args.dry_run or False) as store:
