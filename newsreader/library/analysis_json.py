@@ -105,14 +105,31 @@ def analysis_from_dict(data: dict[str, Any], story: Story) -> Analysis:
             )
             for c in data["claims"]
         )
-    except (KeyError, TypeError, ValueError) as exc:
+    except (KeyError, TypeError, ValueError, OverflowError) as exc:
         raise ValueError(f"not an analysis ({type(exc).__name__}: {exc})") from None
-    known = {s.id for a in story.articles for s in a.sentences}
-    named = {sid for c in claims for sid in c.sentences}
-    named.update(sid for r in relations for sid in (r.a, r.b))
-    if not named <= known:
-        raise ValueError(f"the analysis names {len(named - known)} sentence(s) the story lacks")
+    _check_fits(story, relations, claims)
     return Analysis.build(story, relations, claims)
+
+
+def _check_fits(story: Story, relations: tuple[Relation, ...], claims: tuple[Claim, ...]) -> None:
+    """Raise ValueError unless the claims share out the story's sentences exactly (each
+    sentence in one claim), claim ids are distinct and relations join known sentences."""
+    known = [s.id for a in story.articles for s in a.sentences]
+    articles = {a.id for a in story.articles}
+    claimed = [sid for c in claims for sid in c.sentences]
+    ids = [c.id for c in claims]
+    texts = [*claimed, *ids, *(a for c in claims for a in c.articles)]
+    texts += [sid for r in relations for sid in (r.a, r.b)]
+    if not all(isinstance(text, str) for text in texts):
+        raise ValueError("the analysis holds an id that is not a string")
+    if len(set(ids)) != len(ids) or not all(c.sentences for c in claims):
+        raise ValueError("the analysis has repeated or empty claims")
+    if len(claimed) != len(known) or set(claimed) != set(known):
+        raise ValueError("the claims do not share out the story's sentences")
+    if not {sid for r in relations for sid in (r.a, r.b)} <= set(known):
+        raise ValueError("a relation names a sentence the story lacks")
+    if not {a for c in claims for a in c.articles} <= articles:
+        raise ValueError("a claim names an article the story lacks")
 
 
 def _span(value: Any) -> tuple[int, int]:
