@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from store.storage import Tables, invalid_file
+from store.validate import annotation_problem, doc_id_problem, story_problem
 
 SCHEMA_VERSION = 4
 META = "meta"
@@ -29,9 +30,6 @@ UI_STATE = "ui_state"  # the reader's last position (store.ui_state)
 KNOWN_TABLES = {META, STORIES, ANNOTATIONS, ANALYSES, UI_STATE, "_default"}
 META_DOC_ID = "1"
 
-ANNOTATION_KEYS = {"id", "story", "claim", "status", "created", "updated"}
-TARGET_KEYS = {"article", "exact", "prefix", "suffix", "start", "end"}
-STORY_KEYS = {"id", "title", "saved", "articles"}
 STATUSES = {"verified", "disputed", "unreviewed"}
 
 
@@ -116,6 +114,7 @@ def check_and_migrate(path: Path, data: Tables) -> tuple[Tables, int]:
         raise invalid_file(path, f"unknown tables: {', '.join(sorted(foreign))}")
     _check_annotations(path, data.get(ANNOTATIONS) or {})
     _check_stories(path, data.get(STORIES) or {})
+    _check_ids(path, UI_STATE, data.get(UI_STATE) or {})
     version = found
     while version < SCHEMA_VERSION:
         data = MIGRATIONS[version](data)
@@ -124,20 +123,23 @@ def check_and_migrate(path: Path, data: Tables) -> tuple[Tables, int]:
 
 
 def _check_annotations(path: Path, table: dict[str, Any]) -> None:
-    for doc in table.values():
-        missing = ANNOTATION_KEYS - set(doc)
-        if missing:
-            raise invalid_file(path, f"an annotation lacks {', '.join(sorted(missing))}")
-        if doc["status"] not in STATUSES:
-            raise invalid_file(path, f"an annotation has an unknown status {doc['status']!r}")
-        targets = doc.get("targets", [])
-        if not isinstance(targets, list) or not all(
-            isinstance(t, dict) and set(t) >= TARGET_KEYS for t in targets
-        ):
-            raise invalid_file(path, "an annotation's targets are not valid quotes")
+    for key, doc in table.items():
+        problem = doc_id_problem(key) or annotation_problem(doc)
+        if problem is None and doc["status"] not in STATUSES:
+            problem = f"unknown status {doc['status'][:40]!r}"
+        if problem is not None:
+            raise invalid_file(path, f"annotation {key[:40]!r}: {problem}")
 
 
 def _check_stories(path: Path, table: dict[str, Any]) -> None:
-    for doc in table.values():
-        if not set(doc) >= STORY_KEYS or not isinstance(doc["articles"], list):
-            raise invalid_file(path, "a saved story is incomplete")
+    for key, doc in table.items():
+        problem = doc_id_problem(key) or story_problem(doc)
+        if problem is not None:
+            raise invalid_file(path, f"saved story {key[:40]!r}: {problem}")
+
+
+def _check_ids(path: Path, name: str, table: dict[str, Any]) -> None:
+    for key in table:
+        problem = doc_id_problem(key)
+        if problem is not None:
+            raise invalid_file(path, f"{name} document {key[:40]!r}: {problem}")
