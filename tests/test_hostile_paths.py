@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hostile_cli import export_text, newsreader
 
 from newsreader.model import Analysis, is_plain_id
 from store import AnnotationStore, StoreError
@@ -20,19 +18,6 @@ from tui.review import ReviewSession
 
 TRAVERSAL = "../../../../../outside/x"
 HOSTILE_IDS = [TRAVERSAL, "/etc/passwd", "..", ".", "", "a/b", "a\\b", "x\x1b]0;t\x07", "é", "a\0b"]
-
-
-def newsreader(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
-    """Run the real command in a subprocess against a database file."""
-    env = {**os.environ, "NEWSREADER_DB": str(db)}
-    return subprocess.run(
-        [sys.executable, "-m", "newsreader", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        stdin=subprocess.DEVNULL,
-    )
 
 
 def _story_folder(root: Path, story_id: object) -> Path:
@@ -78,20 +63,8 @@ def test_manifest_id_of_another_type_is_replaced(tmp_path: Path) -> None:
 @pytest.mark.parametrize("field", ["story", "claim", "id"])
 def test_import_refuses_an_id_that_is_a_path(tmp_path: Path, field: str) -> None:
     db = tmp_path / "db" / "newsreader.json"
-    annotation = {
-        "id": "a1",
-        "story": "s",
-        "claim": "c",
-        "status": "verified",
-        "note": None,
-        "created": "2026-01-01T00:00:00+00:00",
-        "updated": "2026-01-01T00:00:00+00:00",
-        "targets": [],
-        field: TRAVERSAL,
-    }
     export = tmp_path / "in.json"
-    document = {"format": "newsreader-annotations", "version": 1, "annotations": [annotation]}
-    export.write_text(json.dumps(document), encoding="utf-8")
+    export.write_text(export_text(**{field: TRAVERSAL}), encoding="utf-8")
     done = newsreader("import", str(export), db=db)
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and f"annotations[0].{field}: not a plain id" in done.stderr
