@@ -35,7 +35,13 @@ from store.schema import (
     check_and_migrate,
     legacy_analyses,
 )
-from store.storage import SafeJSONStorage, StoreError, read_database, remove_stale_temp_files
+from store.storage import (
+    SafeJSONStorage,
+    StoreError,
+    follow_link,
+    read_database,
+    remove_stale_temp_files,
+)
 from store.stories import (
     StoryInfo,
     story_from_doc,
@@ -135,7 +141,7 @@ class AnnotationStore:
     """
 
     def __init__(self, path: str | Path, read_only: bool | None = None) -> None:
-        self.path = Path(path)
+        self.path = follow_link(Path(path))
         if self.path.is_dir():
             raise StoreError(f"{self.path}: is a folder, not a database file")
         self._lock = WriterLock(None, "opened read-only")

@@ -22,6 +22,7 @@ from store.storage import (
     StoreError,
     Tables,
     backup_path,
+    follow_link,
     parse_tables,
     write_atomically,
 )
@@ -63,6 +64,11 @@ def check(path: Path, engine: str | None = None) -> Checkup:
     of another engine than ``engine`` count as outdated); never changes anything."""
     report = Checkup()
     say = report.lines.append
+    try:
+        path = follow_link(path)
+    except StoreError as exc:
+        report.ok, report.problem = False, str(exc)
+        return report
     if path.is_dir():
         report.ok, report.problem = False, f"{path}: is a folder, not a database file"
         return report
@@ -153,6 +159,7 @@ def restore(path: Path) -> str:
     Returns a line describing what was done. Raises StoreError when the backup is missing
     or damaged, or another newsreader holds the database.
     """
+    path = follow_link(path)
     backup = backup_path(path)
     if not backup.is_file():
         raise StoreError(f"{path}: no backup to restore ({backup} does not exist)")

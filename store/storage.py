@@ -86,6 +86,23 @@ def parse_tables(path: Path, raw: bytes) -> Tables:
     return data
 
 
+def follow_link(path: Path) -> Path:
+    """The file a database path names: a symbolic link's final target, where saves go (the
+    link itself is never replaced); a link to nothing is refused."""
+    if not path.is_symlink():
+        return path
+    try:
+        target = path.resolve(strict=True)
+    except FileNotFoundError:
+        raise StoreError(
+            f"{path}: a symbolic link to {path.resolve()}, which does not exist "
+            "(point the link at a database file, or remove it)"
+        ) from None
+    except (OSError, RuntimeError):
+        raise StoreError(f"{path}: a symbolic link that leads in a loop") from None
+    return target
+
+
 def read_database(path: Path) -> Tables | None:
     """Read and validate a database file; None when it does not exist yet."""
     if path.is_dir():

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hostile_cli import newsreader
+from hostile_cli import export_text, newsreader
 
 from newsreader.model import Story, Target, Verdict
 from store import AnnotationStore, StoreError, check_database
@@ -126,3 +126,54 @@ def test_import_and_doctor_report_the_same_line(database: Path, tmp_path: Path) 
     assert doctor.returncode == 2 and f"{database}: OK" not in doctor.stdout
     assert doctor.stderr.strip().endswith(done.stderr.strip().split(": ", 2)[2])
     assert database.read_bytes() == raw
+
+
+def _annotations(db: Path) -> set[str]:
+    return set(json.loads(db.read_bytes())["annotations"])
+
+
+def test_saves_through_a_symlink_go_to_its_target(database: Path, tmp_path: Path) -> None:
+    link = tmp_path / "elsewhere" / "link.json"
+    link.parent.mkdir()
+    link.symlink_to(database)
+    with AnnotationStore(link) as store:
+        assert store.path == database
+        store.set_verdict("s", "c-2", Verdict.DISPUTED, TARGET)
+    assert link.is_symlink() and link.resolve() == database
+    assert len(_annotations(database)) == 2
+    assert sorted(p.name for p in link.parent.iterdir()) == ["link.json"]
+    assert database.with_name(database.name + ".bak").is_file()
+    export = tmp_path / "export.json"
+    export.write_text(export_text(story="s2"), encoding="utf-8")
+    done = newsreader("import", str(export), db=link)
+    assert done.returncode == 0, done.stderr
+    assert link.is_symlink() and len(_annotations(database)) == 3
+    assert newsreader("doctor", db=link).stdout.startswith(f"{database}: OK")
+
+
+def test_a_chain_of_links_reaches_the_file(database: Path, tmp_path: Path) -> None:
+    first, second = tmp_path / "first.json", tmp_path / "second.json"
+    second.symlink_to(database)
+    first.symlink_to(second)
+    with AnnotationStore(first) as store:
+        store.set_verdict("s", "c-2", Verdict.DISPUTED, TARGET)
+    assert first.is_symlink() and second.is_symlink() and len(_annotations(database)) == 2
+
+
+@pytest.mark.parametrize("command", [["list"], ["import", "EXPORT"], ["doctor"], ["export"]])
+def test_a_dangling_symlink_is_a_clear_error(tmp_path: Path, command: list[str]) -> None:
+    link = tmp_path / "link.json"
+    link.symlink_to(tmp_path / "gone" / "newsreader.json")
+    export = tmp_path / "export.json"
+    export.write_text(export_text(), encoding="utf-8")
+    done = newsreader(*(str(export) if a == "EXPORT" else a for a in command), db=link)
+    assert done.returncode == 2 and done.stderr.count("\n") == 1
+    assert "a symbolic link to" in done.stderr and "which does not exist" in done.stderr
+    assert link.is_symlink() and not (tmp_path / "gone").exists()
+
+
+def test_a_symlink_loop_is_a_clear_error(tmp_path: Path) -> None:
+    link = tmp_path / "link.json"
+    link.symlink_to(link)
+    with pytest.raises(StoreError, match="leads in a loop"):
+        AnnotationStore(link)

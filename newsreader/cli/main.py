@@ -130,7 +130,7 @@ def cmd_open(args: argparse.Namespace) -> int:
     path = resolve_db_path(args.db)
     settings = _settings(args)
     story = _load_story(args.paths) if args.paths else None
-    if story is None and not path.exists():
+    if story is None and not path.exists() and not path.is_symlink():
         # The first start: no story opened before, so the demo. The reader shows it at once
         # and opens the (new) database behind it.
         _read_new(path, settings)
