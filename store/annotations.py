@@ -168,7 +168,11 @@ class AnnotationStore:
             remove_stale_temp_files(self.path.parent, self.path.name)
             self.analysis_files.remove_stale_temp_files()
         self._storage = SafeJSONStorage(
-            self.path, read_only=self.read_only, reason=self.read_only_reason, data=data
+            self.path,
+            read_only=self.read_only,
+            reason=self.read_only_reason,
+            data=data,
+            before_save=self._lock.confirm,
         )
         self._db = TinyDB(storage=lambda: self._storage)
         self._db.table_class = FastTable

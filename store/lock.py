@@ -1,12 +1,19 @@
-"""One writer per database file: an exclusive lock held for the lifetime of the store."""
+"""One writer per database file: an exclusive lock held for the lifetime of the store.
+
+The lock is an advisory lock on ``<database>.lock``. Deleting that file would let a second
+process lock a new one, so the writer checks before each save that the lock file is still
+the one it holds (:meth:`WriterLock.confirm`).
+"""
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from filelock import FileLock, Timeout
+
+from store.storage import StoreError
 
 LOCK_SUFFIX = ".lock"
 
@@ -23,6 +30,7 @@ class WriterLock:
     lock: FileLock | None
     reason: str = ""
     busy: bool = False
+    identity: tuple[int, int] | None = field(default=None, compare=False)
 
     @property
     def held(self) -> bool:
@@ -34,6 +42,36 @@ class WriterLock:
         if self.lock is not None:
             self.lock.release()
             self.lock = None
+
+    def confirm(self) -> None:
+        """Make sure this process is still the only writer before it saves.
+
+        When the lock file was deleted or replaced, the new one is locked instead, unless
+        another process holds it. Raises :class:`LockLost` (nothing may be saved) then.
+        """
+        if self.lock is None or _identity(Path(self.lock.lock_file)) == self.identity:
+            return
+        fresh = acquire_writer_lock(Path(self.lock.lock_file[: -len(LOCK_SUFFIX)]))
+        if not fresh.held:
+            raise LockLost(
+                f"another program took over the database ({self.lock.lock_file} was "
+                "replaced); reopen it to see its changes"
+            )
+        self.lock.release()
+        self.lock, self.identity = fresh.lock, fresh.identity
+
+
+class LockLost(StoreError):
+    """Another process became the writer of the database (its lock file was replaced)."""
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """Which file a path names now (None: no file)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
 
 
 def acquire_writer_lock(path: Path) -> WriterLock:
@@ -51,4 +89,4 @@ def acquire_writer_lock(path: Path) -> WriterLock:
         return WriterLock(None, "the file is in use by another newsreader", busy=True)
     except OSError as exc:
         return WriterLock(None, f"cannot lock the file ({exc.strerror or exc})")
-    return WriterLock(lock)
+    return WriterLock(lock, identity=_identity(lock_path(path)))

@@ -16,7 +16,7 @@ import errno
 import os
 import shutil
 import stat
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -114,6 +114,15 @@ def read_database(path: Path) -> Tables | None:
     except OSError as exc:
         raise StoreError(f"{path}: cannot read database ({exc.strerror or exc})") from None
     return parse_tables(path, raw)
+
+
+def file_state(path: Path) -> tuple[int, ...] | None:
+    """Which file a path names and its size and time: any save by anyone changes it."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns
 
 
 def fsync_dir(folder: Path) -> None:
@@ -217,6 +226,10 @@ class SafeJSONStorage(Storage):
         read_only: refuse every write with a :class:`StoreError` naming ``reason``.
         reason: why the storage is read-only (shown to the user).
         data: already-loaded tables (skips reading the file again).
+        before_save: called before each save; raises to refuse it (the writer's lock check).
+
+    A save is refused when the file is no longer the one read or last written here (another
+    program wrote it): writing would throw that program's changes away.
     """
 
     def __init__(
@@ -225,10 +238,13 @@ class SafeJSONStorage(Storage):
         read_only: bool = False,
         reason: str = "",
         data: Tables | None = None,
+        before_save: Callable[[], None] | None = None,
     ) -> None:
         self.path = Path(path)
         self.read_only = read_only
         self.reason = reason
+        self._before_save = before_save
+        self._seen = file_state(self.path)
         self._data: Tables = data if data is not None else (read_database(self.path) or {})
         # The cached table object is kept alive so that an identity check cannot be fooled.
         self._table_cache: dict[str, tuple[dict[str, Any], list[Buffer]]] = {}
@@ -326,9 +342,17 @@ class SafeJSONStorage(Storage):
 
     def _flush(self) -> None:
         try:
+            if self._before_save is not None:
+                self._before_save()
+            if file_state(self.path) != self._seen:
+                raise StoreError(
+                    f"the database was changed by another program ({self.path}); "
+                    "reopen it to see the changes"
+                )
             chunks = self.serialise()
             self.path.parent.mkdir(parents=True, exist_ok=True)
             write_atomically(self.path, chunks)
+            self._seen = file_state(self.path)
         except BaseException as exc:
             self._forget_caches()
             self._data = self._reload_good()

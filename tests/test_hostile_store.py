@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -177,3 +179,76 @@ def test_a_symlink_loop_is_a_clear_error(tmp_path: Path) -> None:
     link.symlink_to(link)
     with pytest.raises(StoreError, match="leads in a loop"):
         AnnotationStore(link)
+
+
+HOLDER = """
+import sys
+from store import AnnotationStore
+with AnnotationStore(sys.argv[1]) as store:
+    print("read-only" if store.read_only else "writer", flush=True)
+    sys.stdin.read()
+"""
+
+
+def _lock_file(db: Path) -> Path:
+    return db.with_name(db.name + ".lock")
+
+
+def test_lock_deleted_then_an_import_is_kept_and_the_app_refuses(
+    database: Path, tmp_path: Path
+) -> None:
+    export = tmp_path / "export.json"
+    export.write_text(export_text(id="imported", story="s2"), encoding="utf-8")
+    with AnnotationStore(database) as app:
+        _lock_file(database).unlink()
+        done = newsreader("import", str(export), db=database)
+        assert done.returncode == 0, done.stderr
+        with pytest.raises(StoreError, match="changed by another program"):
+            app.set_verdict("s", "c-2", Verdict.DISPUTED, TARGET)
+        assert app.get("s", "c-2") is None
+    tables = json.loads(database.read_bytes())
+    assert {doc["id"] for doc in tables["annotations"].values()} >= {"imported"}
+    assert all(doc["claim"] != "c-2" for doc in tables["annotations"].values())
+
+
+def test_lock_deleted_and_taken_by_another_writer_refuses_the_save(database: Path) -> None:
+    with AnnotationStore(database) as app:
+        _lock_file(database).unlink()
+        holder = subprocess.Popen(
+            [sys.executable, "-c", HOLDER, str(database)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            assert holder.stdout is not None and holder.stdout.readline().strip() == "writer"
+            before = database.read_bytes()
+            with pytest.raises(StoreError, match="another program took over the database"):
+                app.set_verdict("s", "c-2", Verdict.DISPUTED, TARGET)
+            assert database.read_bytes() == before
+        finally:
+            holder.communicate("", timeout=60)
+
+
+def test_lock_deleted_with_no_other_writer_is_taken_again(database: Path, tmp_path: Path) -> None:
+    export = tmp_path / "export.json"
+    export.write_text(export_text(id="imported", story="s2"), encoding="utf-8")
+    with AnnotationStore(database) as app:
+        _lock_file(database).unlink()
+        app.set_verdict("s", "c-2", Verdict.DISPUTED, TARGET)
+        assert _lock_file(database).exists()
+        done = newsreader("import", str(export), db=database)
+        assert done.returncode == 2 and "in use by another newsreader" in done.stderr
+        app.set_verdict("s", "c-3", Verdict.VERIFIED, TARGET)
+    assert len(_annotations(database)) == 3
+
+
+def test_a_database_rewritten_by_another_program_is_not_overwritten(database: Path) -> None:
+    with AnnotationStore(database) as app:
+        tables = json.loads(database.read_bytes())
+        tables["annotations"]["1"]["note"] = "edited elsewhere"
+        database.write_text(json.dumps(tables), encoding="utf-8")
+        edited = database.read_bytes()
+        with pytest.raises(StoreError, match="changed by another program"):
+            app.set_verdict("s", "c-2", Verdict.DISPUTED, TARGET)
+    assert database.read_bytes() == edited
