@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -36,3 +38,23 @@ def export_text(**changes: Any) -> str:
     """An export file holding the good annotation with some fields changed."""
     document = {"format": "newsreader-annotations", "version": 1}
     return json.dumps({**document, "annotations": [{**GOOD, **changes}]})
+
+
+HOLDER = """
+import sys
+from store import AnnotationStore
+with AnnotationStore(sys.argv[1]) as store:
+    print("read-only" if store.read_only else "writer", flush=True)
+    sys.stdin.read()
+"""
+PIPES = {"stdin": subprocess.PIPE, "stdout": subprocess.PIPE, "text": True}
+
+
+@contextlib.contextmanager
+def store_elsewhere(db: Path) -> Iterator[str]:
+    """Keep a database open in another process; yields "writer" or "read-only"."""
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(db)], **PIPES)  # type: ignore[call-overload]
+    try:
+        yield holder.stdout.readline().strip()
+    finally:
+        holder.communicate("", timeout=60)

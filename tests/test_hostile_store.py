@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from hostile_cli import export_text, newsreader
+from hostile_cli import export_text, newsreader, store_elsewhere
 
 from newsreader.model import Story, Target, Verdict
 from store import AnnotationStore, StoreError, check_database
@@ -181,15 +179,6 @@ def test_a_symlink_loop_is_a_clear_error(tmp_path: Path) -> None:
         AnnotationStore(link)
 
 
-HOLDER = """
-import sys
-from store import AnnotationStore
-with AnnotationStore(sys.argv[1]) as store:
-    print("read-only" if store.read_only else "writer", flush=True)
-    sys.stdin.read()
-"""
-
-
 def _lock_file(db: Path) -> Path:
     return db.with_name(db.name + ".lock")
 
@@ -214,20 +203,12 @@ def test_lock_deleted_then_an_import_is_kept_and_the_app_refuses(
 def test_lock_deleted_and_taken_by_another_writer_refuses_the_save(database: Path) -> None:
     with AnnotationStore(database) as app:
         _lock_file(database).unlink()
-        holder = subprocess.Popen(
-            [sys.executable, "-c", HOLDER, str(database)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        try:
-            assert holder.stdout is not None and holder.stdout.readline().strip() == "writer"
+        with store_elsewhere(database) as role:
+            assert role == "writer"
             before = database.read_bytes()
             with pytest.raises(StoreError, match="another program took over the database"):
                 app.set_verdict("s", "c-2", Verdict.DISPUTED, TARGET)
             assert database.read_bytes() == before
-        finally:
-            holder.communicate("", timeout=60)
 
 
 def test_lock_deleted_with_no_other_writer_is_taken_again(database: Path, tmp_path: Path) -> None:
