@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-RUN = {"capture_output": True, "text": True, "timeout": 120, "stdin": subprocess.DEVNULL}
+import cli_run
 
 # One valid annotation of an export file.
 GOOD: dict[str, Any] = {
@@ -30,8 +29,7 @@ GOOD: dict[str, Any] = {
 
 def newsreader(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
     """Run the real command in a subprocess against a database file (no terminal input)."""
-    env = {**os.environ, "NEWSREADER_DB": str(db)}
-    return subprocess.run([sys.executable, "-m", "newsreader", *args], env=env, **RUN)  # type: ignore[call-overload]
+    return cli_run.newsreader(*args, env={"NEWSREADER_DB": str(db)})
 
 
 def export_text(**changes: Any) -> str:
