@@ -52,6 +52,13 @@ def _no_claims(packed: dict[str, Any]) -> None:
     _claims(packed)[1].clear()
 
 
+def _conflict_side_elsewhere(packed: dict[str, Any]) -> None:
+    fields, rows = _claims(packed)
+    at = fields.index("conflicts")
+    conflict = next(row[at][0] for row in rows if row[at])
+    conflict["sides"][0]["sentences"] = ["nowhere/s9"]
+
+
 DAMAGES: dict[str, Damage] = {
     "a claim left out": _drop_first_claim,
     "a sentence in two claims": _sentence_in_two_claims,
@@ -59,6 +66,7 @@ DAMAGES: dict[str, Damage] = {
     "a claim id that is a number": _claim_id_a_number,
     "a claim with no sentences": _empty_claim,
     "no claims at all": _no_claims,
+    "a conflict side in no article": _conflict_side_elsewhere,
 }
 
 

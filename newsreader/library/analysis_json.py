@@ -113,23 +113,26 @@ def analysis_from_dict(data: dict[str, Any], story: Story) -> Analysis:
 
 def _check_fits(story: Story, relations: tuple[Relation, ...], claims: tuple[Claim, ...]) -> None:
     """Raise ValueError unless the claims share out the story's sentences exactly (each
-    sentence in one claim), claim ids are distinct and relations join known sentences."""
+    sentence in one claim, distinct claim ids) and everything else names only the story's
+    sentences and articles."""
     known = [s.id for a in story.articles for s in a.sentences]
-    articles = {a.id for a in story.articles}
+    conflicts = [x for c in claims for x in c.conflicts]
+    sides = [side for x in conflicts for side in x.sides]
     claimed = [sid for c in claims for sid in c.sentences]
     ids = [c.id for c in claims]
-    texts = [*claimed, *ids, *(a for c in claims for a in c.articles)]
-    texts += [sid for r in relations for sid in (r.a, r.b)]
-    if not all(isinstance(text, str) for text in texts):
+    sentences = [*claimed, *(sid for r in relations for sid in (r.a, r.b))]
+    sentences += [sid for side in sides for sid in side.sentences]
+    articles = [*(a for c in claims for a in c.articles), *(a for x in sides for a in x.articles)]
+    if not all(isinstance(text, str) for text in (*ids, *sentences, *articles)):
         raise ValueError("the analysis holds an id that is not a string")
     if len(set(ids)) != len(ids) or not all(c.sentences for c in claims):
         raise ValueError("the analysis has repeated or empty claims")
     if len(claimed) != len(known) or set(claimed) != set(known):
         raise ValueError("the claims do not share out the story's sentences")
-    if not {sid for r in relations for sid in (r.a, r.b)} <= set(known):
-        raise ValueError("a relation names a sentence the story lacks")
-    if not {a for c in claims for a in c.articles} <= articles:
-        raise ValueError("a claim names an article the story lacks")
+    if not set(sentences) <= set(known) or not set(articles) <= {a.id for a in story.articles}:
+        raise ValueError("the analysis names sentences or articles the story lacks")
+    if any(x.later is not None and not 0 <= x.later < len(x.sides) for x in conflicts):
+        raise ValueError("a claim's conflict names a side it lacks")
 
 
 def _span(value: Any) -> tuple[int, int]:
