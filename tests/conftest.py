@@ -55,16 +55,14 @@ def hostile_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def held_engine(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
-    """Hold the reader's analysis until the returned event is set."""
-    import tui.app
+def held_engine() -> HeldEngine:
+    """An analyser for the app that holds the analysis until the returned event is set."""
+    return HeldEngine()
 
-    release = threading.Event()
-    real_analyze = tui.app.analyze
 
-    def slow_analyze(story: Story) -> Analysis:
-        release.wait(10)
-        return real_analyze(story)
+class HeldEngine(threading.Event):
+    """An event that, called as an analyser, waits for itself to be set, then analyses."""
 
-    monkeypatch.setattr(tui.app, "analyze", slow_analyze)
-    return release
+    def __call__(self, story: Story) -> Analysis:
+        self.wait(10)
+        return analyze(story)

@@ -24,7 +24,7 @@ from newsreader.library.cache import (
     pack_analysis,
     story_fingerprint,
 )
-from newsreader.library.stories import open_story
+from newsreader.library.opening import StoryOpener
 from newsreader.model import Analysis, Story, Verdict
 from store import AnnotationStore, StoreError
 from store.analysis_files import cache_folder, file_name
@@ -88,7 +88,7 @@ def test_a_verdict_save_writes_no_analysis(
     db_path: Path, demo_story: Story, demo_analysis: Analysis
 ) -> None:
     with AnnotationStore(db_path) as store:
-        open_story(store, demo_story)
+        StoryOpener(store).open(demo_story)
         cached = _cache_file(db_path, demo_story.id)
         before = (cached.read_bytes(), cached.stat().st_mtime_ns)
         store.set_verdict(demo_story.id, demo_analysis.claims[0].id, Verdict.VERIFIED, ())
@@ -117,13 +117,13 @@ def test_a_damaged_or_missing_cache_file_means_analysing_again(
     db_path: Path, demo_story: Story, spoil, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with AnnotationStore(db_path) as store:
-        open_story(store, demo_story)
+        StoryOpener(store).open(demo_story)
     path = _cache_file(db_path, demo_story.id)
     spoil(path)
     with AnnotationStore(db_path) as store:
         assert [info.id for info in store.list_stories()] == [demo_story.id]
-        assert not open_story(store, demo_story).cached
-        assert open_story(store, demo_story).cached
+        assert not StoryOpener(store).open(demo_story).cached
+        assert StoryOpener(store).open(demo_story).cached
     assert capsys.readouterr().err == ""
 
 
@@ -131,7 +131,7 @@ def test_the_cache_folder_is_safe_to_delete(
     db_path: Path, demo_story: Story, demo_analysis: Analysis
 ) -> None:
     with AnnotationStore(db_path) as store:
-        open_story(store, demo_story)
+        StoryOpener(store).open(demo_story)
         claim = demo_analysis.claims[0]
         targets = targets_for_claim(demo_analysis, claim)
         store.set_verdict(demo_story.id, claim.id, Verdict.VERIFIED, targets)
@@ -139,7 +139,7 @@ def test_the_cache_folder_is_safe_to_delete(
         path.unlink()
     cache_folder(db_path).rmdir()
     with AnnotationStore(db_path) as store:
-        opened = open_story(store, demo_story)
+        opened = StoryOpener(store).open(demo_story)
         assert not opened.cached and not opened.anchored.orphaned
         assert [a.claim for a in store.attached(demo_story.id)] == [demo_analysis.claims[0].id]
     assert _cache_file(db_path, demo_story.id).is_file()
@@ -150,8 +150,8 @@ def test_a_file_in_place_of_the_cache_folder_only_disables_the_cache(
 ) -> None:
     cache_folder(db_path).write_bytes(b"not a folder")
     with AnnotationStore(db_path) as store:
-        assert not open_story(store, demo_story).cached
-        assert not open_story(store, demo_story).cached
+        assert not StoryOpener(store).open(demo_story).cached
+        assert not StoryOpener(store).open(demo_story).cached
     assert cache_folder(db_path).read_bytes() == b"not a folder"
     assert main(["doctor", "--db", str(db_path)]) == 0
     assert "not a folder, so no analysis is cached" in capsys.readouterr().out
@@ -160,8 +160,8 @@ def test_a_file_in_place_of_the_cache_folder_only_disables_the_cache(
 def test_a_story_id_that_is_no_file_name_gets_a_safe_file(db_path: Path, demo_story: Story) -> None:
     odd = replace(demo_story, id="../../etc/passwd")
     with AnnotationStore(db_path) as store:
-        open_story(store, odd)
-        assert open_story(store, odd).cached
+        StoryOpener(store).open(odd)
+        assert StoryOpener(store).open(odd).cached
     [path] = cache_folder(db_path).iterdir()
     assert path.parent == cache_folder(db_path) and "/" not in path.name
     assert file_name("a/b") != file_name("a-b")
@@ -172,13 +172,13 @@ def test_read_only_second_instance_reads_the_cache_and_writes_nothing(
 ) -> None:
     other = _other(demo_story)
     with AnnotationStore(db_path) as writer:
-        open_story(writer, demo_story)
+        StoryOpener(writer).open(demo_story)
         listing = sorted(p.name for p in cache_folder(db_path).iterdir())
         with AnnotationStore(db_path) as second:
             assert second.read_only
             assert load_cached(demo_story, second) is not None
-            assert not open_story(second, other).cached
-            assert not open_story(second, other).cached, "a read-only store caches nothing"
+            assert not StoryOpener(second).open(other).cached
+            assert not StoryOpener(second).open(other).cached, "a read-only store caches nothing"
             with pytest.raises(StoreError, match="read-only"):
                 second.delete_story(demo_story.id)
         assert sorted(p.name for p in cache_folder(db_path).iterdir()) == listing
@@ -197,18 +197,18 @@ def test_old_entries_are_pruned(
 
     with AnnotationStore(db_path) as store:
         for story in (demo_story, other):
-            open_story(store, story)
+            StoryOpener(store).open(story)
         analyse_cached(unsaved, store)  # analysed, but not in the library
         (cache_folder(db_path) / "stray.json").write_bytes(b"left by something else")
         assert files() == {file_name(s.id) for s in (demo_story, other, unsaved)} | {"stray.json"}
-        open_story(store, fourth)
+        StoryOpener(store).open(fourth)
         assert files() == {file_name(s.id) for s in (demo_story, other, fourth)}
         monkeypatch.setattr(newsreader.engine.version, "ENGINE_VERSION", "a-newer-engine")
-        assert not open_story(store, other).cached
+        assert not StoryOpener(store).open(other).cached
         # Only the entry just made is kept: the others are of the older engine.
         assert files() == {file_name(other.id)}
-        assert not open_story(store, demo_story).cached
-        assert open_story(store, other).cached
+        assert not StoryOpener(store).open(demo_story).cached
+        assert StoryOpener(store).open(other).cached
     assert files() == {file_name(other.id), file_name(demo_story.id)}
 
 
@@ -216,7 +216,7 @@ def test_stale_temporary_cache_files_are_removed_by_the_writer(
     db_path: Path, demo_story: Story
 ) -> None:
     with AnnotationStore(db_path) as store:
-        open_story(store, demo_story)
+        StoryOpener(store).open(demo_story)
     leftover = cache_folder(db_path) / f".newsreader-tmp-99999-{file_name(demo_story.id)}"
     leftover.write_bytes(b'{"format": 1')
     with AnnotationStore(db_path, read_only=True):
@@ -262,7 +262,7 @@ def test_version_3_file_moves_its_analyses_out_without_losing_anything(
     assert json.loads(backup_path(db_path).read_bytes()) == v3
     with AnnotationStore(db_path) as store:
         assert store.schema_found == 4
-        assert open_story(store, store.load_story(demo_story.id)).cached
+        assert StoryOpener(store).open(store.load_story(demo_story.id)).cached
     assert main(["doctor", "--db", str(db_path)]) == 0
     out = capsys.readouterr().out
     assert "schema version 4" in out and "1 cached analysis (" in out and "damaged" not in out
@@ -292,8 +292,8 @@ def test_version_3_entries_of_other_content_stay_a_miss(
     with AnnotationStore(db_path) as store:
         assert load_cached(demo_story, store) is None
         assert [p.name for p in cache_folder(db_path).iterdir()] == [file_name(demo_story.id)]
-        assert not open_story(store, demo_story).cached
-        assert open_story(store, demo_story).cached
+        assert not StoryOpener(store).open(demo_story).cached
+        assert StoryOpener(store).open(demo_story).cached
 
 
 def test_rm_removes_the_story_cache_and_doctor_reports_the_rest(
@@ -305,7 +305,7 @@ def test_rm_removes_the_story_cache_and_doctor_reports_the_rest(
     other = _other(demo_story)
     with AnnotationStore(db_path) as store:
         for story in (demo_story, other):
-            open_story(store, story)
+            StoryOpener(store).open(story)
     assert main(["rm", "other", "--yes", "--db", str(db_path)]) == 0
     assert [p.name for p in cache_folder(db_path).iterdir()] == [file_name(demo_story.id)]
     (cache_folder(db_path) / "x.json").write_bytes(b"{")

@@ -22,7 +22,8 @@ from newsreader.library.cache import (
     unpack_analysis,
 )
 from newsreader.library.lookup import find_story, match_story
-from newsreader.library.stories import last_opened, library_story, open_story
+from newsreader.library.opening import StoryOpener
+from newsreader.library.stories import last_opened, library_story
 from newsreader.model import Analysis, Story, Verdict
 from store import AnnotationStore
 from store.analysis_files import cache_folder, file_name
@@ -188,27 +189,29 @@ def test_read_only_store_analyses_without_writing(db_path: Path, demo_story: Sto
         store.set_verdict("other", "c1", Verdict.VERIFIED, ())
     before = db_path.read_bytes()
     with AnnotationStore(db_path, read_only=True) as store:
-        opened = open_story(store, demo_story)
+        opened = StoryOpener(store).open(demo_story)
     assert not opened.cached and opened.analysis.claims
     assert db_path.read_bytes() == before
 
 
 def test_open_story_snapshots_caches_and_marks_opened(db_path: Path, demo_story: Story) -> None:
     with AnnotationStore(db_path) as store:
-        assert not open_story(store, demo_story).cached
-        assert open_story(store, demo_story).cached
+        assert not StoryOpener(store).open(demo_story).cached
+        assert StoryOpener(store).open(demo_story).cached
         [info] = store.list_stories()
         assert info.opened and info.claims and info.conflicts is not None
         assert last_opened([(info.id, info.opened), ("x", None)]) == demo_story.id
         with pytest.raises(UserError, match="at least two"):
-            open_story(store, replace(demo_story, id="lone", articles=demo_story.articles[:1]))
+            StoryOpener(store).open(
+                replace(demo_story, id="lone", articles=demo_story.articles[:1])
+            )
 
 
 def test_delete_story_removes_only_that_story(db_path: Path, demo_story: Story) -> None:
     other = replace(demo_story, id="other", title="Other", articles=demo_story.articles[1:3])
     with AnnotationStore(db_path) as store:
         for story in (demo_story, other):
-            analysis = open_story(store, story).analysis
+            analysis = StoryOpener(store).open(story).analysis
             store.set_verdict(story.id, analysis.claims[0].id, Verdict.VERIFIED, ())
         assert store.delete_story(demo_story.id, annotations=True)
         assert [s.id for s in store.list_stories()] == ["other"]
@@ -271,11 +274,11 @@ def test_open_story_with_an_analysis_made_elsewhere_caches_it(
     _engine_must_not_run(monkeypatch)
     with AnnotationStore(db_path) as store:
         assert load_cached(demo_story, store) is None
-        opened = open_story(store, demo_story, demo_analysis)
+        opened = StoryOpener(store).open(demo_story, demo_analysis)
         assert not opened.cached and opened.analysis is demo_analysis
     with AnnotationStore(db_path) as store:
         assert load_cached(store.load_story(demo_story.id), store) == demo_analysis
-        assert open_story(store, demo_story).cached
+        assert StoryOpener(store).open(demo_story).cached
 
 
 def test_packing_keeps_fields_added_to_the_contract(demo_story: Story, demo_analysis) -> None:

@@ -27,7 +27,7 @@ async def test_the_preview_shows_every_visible_article_and_scrolls_to_the_others
     demo_story: Story, db_path: Path, held_engine: threading.Event
 ) -> None:
     with AnnotationStore(db_path) as store:
-        app = make_app(demo_story, store)
+        app = make_app(demo_story, store, analyse=held_engine)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             assert isinstance(app.screen, LoadingScreen)
@@ -57,7 +57,7 @@ async def test_the_preview_draws_markup_as_text(
 ) -> None:
     story = hostile_story()
     with AnnotationStore(db_path) as store:
-        app = make_app(story, store)
+        app = make_app(story, store, analyse=held_engine)
         async with app.run_test(size=(120, 30)) as pilot:
             await pilot.pause()
             shown = "\n".join(preview_text(app))
@@ -83,6 +83,7 @@ async def test_first_start_opens_the_database_after_the_articles_are_shown(
     app = make_app(
         demo_story,
         None,
+        analyse=held_engine,
         open_store=open_store,
         shown=lambda: shown.append(app.store is None),
     )
@@ -115,7 +116,12 @@ async def test_first_start_read_only_says_so(
     demo_story: Story, db_path: Path, held_engine: threading.Event
 ) -> None:
     with AnnotationStore(db_path):
-        app = make_app(demo_story, None, open_store=lambda: AnnotationStore(db_path))
+        app = make_app(
+            demo_story,
+            None,
+            analyse=held_engine,
+            open_store=lambda: AnnotationStore(db_path),
+        )
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
             assert app.store is not None and app.store.read_only

@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.widgets import DataTable
 
 from newsreader.library.cache import load_cached
-from newsreader.library.stories import open_story
+from newsreader.library.opening import StoryOpener
 from store import AnnotationStore
 from tui.app import make_app
 from tui.screens.picker import StoryPicker
@@ -19,7 +19,7 @@ async def test_o_opens_another_story(db_path: Path, demo_story, demo_analysis) -
     other = replace(demo_story, id="other", title="Other story", articles=demo_story.articles[1:4])
     with AnnotationStore(db_path) as store:
         store.save_story(other)  # saved, never analysed: a cache miss
-        opened = open_story(store, demo_story)
+        opened = StoryOpener(store).open(demo_story)
         app = make_app(demo_story, store, opened.analysis)
         async with app.run_test(size=(160, 45)) as pilot:
             await pilot.pause()

@@ -12,7 +12,6 @@ import pytest
 from story_factory import handmade_analysis
 from textual.widgets import DataTable, Input
 
-import tui.app
 from newsreader.model import Analysis, ClaimStatus, Story
 from store import AnnotationStore, StoreError
 from tui.app import NewsreaderApp, make_app
@@ -485,7 +484,7 @@ async def test_without_an_analysis_the_story_is_analysed_in_a_worker(
 ) -> None:
     release = held_engine
     with AnnotationStore(db_path) as store:
-        app = make_app(demo_story, store)
+        app = make_app(demo_story, store, analyse=held_engine)
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
             assert isinstance(app.screen, LoadingScreen)
@@ -509,9 +508,8 @@ async def test_a_failed_analysis_is_shown_not_raised(
     def broken(story: Story) -> Analysis:
         raise ValueError("engine exploded")
 
-    monkeypatch.setattr(tui.app, "analyze", broken)
     with AnnotationStore(db_path) as store:
-        app = make_app(demo_story, store)
+        app = make_app(demo_story, store, analyse=broken)
         async with app.run_test(size=(120, 40)) as pilot:
             await app.workers.wait_for_complete()
             await pilot.pause()
@@ -560,7 +558,7 @@ async def test_keys_typed_while_analysing_are_applied_when_the_reader_opens(
 ) -> None:
     release = held_engine
     with AnnotationStore(db_path) as store:
-        app = make_app(demo_story, store)
+        app = make_app(demo_story, store, analyse=held_engine)
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
             assert isinstance(app.screen, LoadingScreen)

@@ -11,13 +11,14 @@ from textual.binding import Binding
 from textual.worker import Worker, WorkerState
 
 from newsreader.errors import UserError
+from newsreader.library.cache import Analyser, run_engine
 from newsreader.model import Analysis, Annotation, Story
 from tui.screens.loading import LoadingScreen
 
 if TYPE_CHECKING:
     from textual.command import Provider
 
-    from newsreader.library.stories import OpenedStory
+    from newsreader.library.opening import OpenedStory, StoryOpener
     from store import AnnotationStore
     from tui.screens.reader import ReaderScreen
 
@@ -51,10 +52,12 @@ class NewsreaderApp(App[None]):
         store: AnnotationStore | None,
         analysis: Analysis | None = None,
         *,
+        analyse: Analyser = run_engine,
         open_store: StoreOpener | None = None,
         shown: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
+        self._analyse = analyse
         # Called once the first frame is drawn.
         self._shown = shown
         self.story = story
@@ -69,6 +72,8 @@ class NewsreaderApp(App[None]):
         """Whether the first frame has been shown."""
 
     def on_mount(self) -> None:
+        if self.store is not None:
+            self._note_read_only(self.store)
         if self.analysis is not None:
             self.push_screen(self._reader(self.analysis))
         else:
@@ -100,14 +105,11 @@ class NewsreaderApp(App[None]):
     def _store_ready(self) -> None:
         """Open the database behind the shown story, then open the story from its cached
         analysis or analyse it."""
-        from newsreader.library.stories import open_if_cached
-
         assert self._open_store is not None
         try:
             self.store = self._open_store()
-            if self.store.read_only:
-                self.sub_title = f"READ-ONLY: {self.store.read_only_reason}"
-            opened = open_if_cached(self.store, self.story)
+            self._note_read_only(self.store)
+            opened = self.opener.open_cached(self.story)
         except UserError as exc:
             loading = self._loading_screen()
             if loading is not None:
@@ -121,18 +123,16 @@ class NewsreaderApp(App[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="analysis")
     def analyse(self) -> Analysis:
         """Analyse the story off the UI thread (the engine is imported there too)."""
-        return analyze(self.story)
+        return self.opener.analyse(self.story)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Open the reader when the analysis is done, or say why it failed."""
         if event.worker.group != "analysis":
             return
         if event.state is WorkerState.SUCCESS and isinstance(event.worker.result, Analysis):
-            from newsreader.library.stories import open_story
-
             try:
                 # Cache the analysis, mark the story opened and re-attach its verdicts.
-                opened = open_story(self.the_store, self.story, event.worker.result)
+                opened = self.opener.open(self.story, event.worker.result)
             except UserError as exc:
                 if isinstance(self.screen, LoadingScreen):
                     self.screen.show_error(str(exc))
@@ -150,6 +150,21 @@ class NewsreaderApp(App[None]):
             self.pop_screen()
         self.switch_screen(self._reader(opened.analysis))
         self.call_after_refresh(self._replay_typed_ahead)
+
+    def _note_read_only(self, store: AnnotationStore) -> None:
+        """Say in the header, for the whole session, that nothing will be saved."""
+        from newsreader.library.opening import read_only_title
+
+        title = read_only_title(store)
+        if title is not None:
+            self.sub_title = title
+
+    @property
+    def opener(self) -> StoryOpener:
+        """Opens stories from the open database with this app's analyser."""
+        from newsreader.library.opening import StoryOpener
+
+        return StoryOpener(self.the_store, self._analyse)
 
     @property
     def the_store(self) -> AnnotationStore:
@@ -184,21 +199,13 @@ class NewsreaderApp(App[None]):
 
     def _story_picked(self, story_id: str | None) -> None:
         """Open the picked story: at once from its cached analysis, else analyse it."""
-        from newsreader.library.cache import load_cached
-        from newsreader.library.stories import library_story, open_story
+        from newsreader.library.stories import library_story
 
         if story_id is None or story_id == self.story.id:
             return
         try:
             story = library_story(self.the_store, story_id)
-            if len(story.articles) < 2:
-                raise UserError(f"{story.title}: a story needs two articles to compare")
-            cached = load_cached(story, self.the_store)
-            opened = (
-                open_story(self.the_store, story, cached, from_cache=True)
-                if cached is not None
-                else None
-            )
+            opened = self.opener.open_cached(story)
         except UserError as exc:
             self.notify(f"Cannot open: {exc}", severity="error", markup=False)
             return
@@ -230,22 +237,17 @@ class NewsreaderApp(App[None]):
         )
 
 
-def analyze(story: Story) -> Analysis:
-    """Run the engine on a story (imported on first use: it is slow to import)."""
-    from newsreader.engine.analysis import analyze as run_engine
-
-    return run_engine(story)
-
-
 def make_app(
     story: Story,
     store: AnnotationStore | None,
     analysis: Analysis | None = None,
     *,
+    analyse: Analyser = run_engine,
     open_store: StoreOpener | None = None,
     shown: Callable[[], None] | None = None,
 ) -> NewsreaderApp:
-    """Build the app for a story and a store; without an analysis it runs in a worker.
+    """Build the app for a story and a store; without an analysis ``analyse`` makes one in
+    a worker (default: the engine).
 
     Without a store, open_store opens it once the story is on screen (for a first start,
     when there is no database yet to read anything from). shown is called once the first
@@ -253,4 +255,6 @@ def make_app(
     """
     if store is None and open_store is None:
         raise ValueError("make_app needs a store or a way to open one")
-    return NewsreaderApp(story, store, analysis, open_store=open_store, shown=shown)
+    return NewsreaderApp(
+        story, store, analysis, analyse=analyse, open_store=open_store, shown=shown
+    )

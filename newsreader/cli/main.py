@@ -172,25 +172,22 @@ def _last_story(store: AnnotationStore) -> Story:
     return library_story(store, story_id) if story_id else load_demo_story()
 
 
+def _note(message: str | None) -> None:
+    if message:
+        print(f"newsreader: note: {message}", file=sys.stderr)
+
+
 def _read(story: Story, store: AnnotationStore, settings: Settings) -> None:
     """Get a story ready (snapshot, cached analysis, annotations) and run the reader on it."""
-    from newsreader.library.stories import open_if_cached
+    from newsreader.library.opening import StoryOpener, read_only_notice
     from tui.app import make_app
 
-    if store.read_only:
-        print(
-            f"newsreader: note: {store.path}: {store.read_only_reason}; "
-            "opened read-only, verdicts will not be saved",
-            file=sys.stderr,
-        )
+    _note(read_only_notice(store))
     # A cached analysis opens at once; otherwise the reader shows the articles and
     # analyses them in a worker, then caches the result and re-attaches the verdicts.
-    opened = open_if_cached(store, story)
+    opened = StoryOpener(store).open_cached(story)
     app = make_app(story, store, opened.analysis if opened else None, shown=gc.enable)
     _apply_settings(app, settings)
-    if store.read_only:
-        # Shown in the header for the whole session.
-        app.sub_title = f"READ-ONLY: {store.read_only_reason}"
     app.run()
     _list_orphans(list(opened.anchored.orphaned) if opened else app.orphans)
 
@@ -198,6 +195,7 @@ def _read(story: Story, store: AnnotationStore, settings: Settings) -> None:
 def _read_new(path: Path, settings: Settings) -> None:
     """Show the demo story at once; the app opens the database at `path` behind it."""
     from newsreader.library.demo import load_demo_story
+    from newsreader.library.opening import read_only_notice
     from tui.app import make_app
 
     def open_store() -> AnnotationStore:
@@ -212,12 +210,8 @@ def _read_new(path: Path, settings: Settings) -> None:
     finally:
         if app.store is not None:
             app.store.close()
-    if app.store is not None and app.store.read_only:
-        print(
-            f"newsreader: note: {app.store.path}: {app.store.read_only_reason}; "
-            "opened read-only, verdicts were not saved",
-            file=sys.stderr,
-        )
+    if app.store is not None:
+        _note(read_only_notice(app.store, done=True))
     _list_orphans(app.orphans)
 
 

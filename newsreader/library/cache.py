@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+from collections.abc import Callable
 from typing import Any, Protocol
 
 import orjson
@@ -27,6 +28,17 @@ _STORY_KEYS = ("story", "articles")
 PACKING = 2
 # Fields holding sentence ("s") or article ("a") ids, stored as positions in the story.
 _ID_FIELDS = {"relations": {"a": "s", "b": "s"}, "claims": {"sentences": "s", "articles": "a"}}
+
+
+Analyser = Callable[[Story], Analysis]
+"""Makes the analysis of a story (the engine; tests hand in their own)."""
+
+
+def run_engine(story: Story) -> Analysis:
+    """Analyse a story with the engine (imported on first use: it is slow to import)."""
+    from newsreader.engine.analysis import analyze
+
+    return analyze(story)
 
 
 class AnalysisCache(Protocol):
@@ -174,15 +186,14 @@ def remember(analysis: Analysis, cache: AnalysisCache) -> None:
         cache.cache_analysis(entry)
 
 
-def analyse_cached(story: Story, cache: AnalysisCache) -> tuple[Analysis, bool]:
-    """The analysis of a story, from the cache when it holds a valid one, else fresh (and
-    then cached); True when it came from the cache."""
+def analyse_cached(
+    story: Story, cache: AnalysisCache, analyse: Analyser = run_engine
+) -> tuple[Analysis, bool]:
+    """The analysis of a story, from the cache when it holds a valid one, else made by
+    ``analyse`` (and then cached); True when it came from the cache."""
     cached = load_cached(story, cache)
     if cached is not None:
         return cached, True
-    # The engine is slow to import: only a cache miss needs it.
-    from newsreader.engine.analysis import analyze
-
-    analysis = analyze(story)
+    analysis = analyse(story)
     remember(analysis, cache)
     return analysis, False

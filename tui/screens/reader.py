@@ -13,6 +13,7 @@ from textual.containers import HorizontalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input
 
+from newsreader.library.opening import read_only_title
 from newsreader.model import Analysis, Verdict
 from store import AnnotationStore
 from store.ui_state import ReaderPosition, save_position
@@ -183,9 +184,9 @@ class ReaderScreen(Screen[None]):
             self.view_of(sid).set_verdict(sid, verdict)
         self._refresh_headers()
         status = self.status
-        if self.session.read_only:
-            reason = getattr(self.store, "read_only_reason", "") or f"{self.store.path} is in use"
-            status.show_failed(f"READ-ONLY: {reason}; changes are not saved")
+        read_only = read_only_title(self.store)
+        if read_only is not None:
+            status.show_failed(f"{read_only}; changes are not saved")
         else:
             status.show_saved(f"saving to {self.store.path}")
         self._fit_columns(self.size.width)
