@@ -408,7 +408,7 @@ def test_file_always_equals_memory_under_random_edits(db_path: Path, demo_story:
                 store.set_verdict("s", claim, rng.choice(list(Verdict)), TARGET)
             on_disk = json.loads(db_path.read_bytes())
             # A fresh encoding of the in-memory data, bypassing every cache.
-            assert on_disk == json.loads(json.dumps(store._storage.read()))
+            assert on_disk == json.loads(json.dumps(store.database.storage.read()))
         expected = store.all()
         stories = store.list_stories()
     with AnnotationStore(db_path) as reopened:
