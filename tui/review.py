@@ -1,16 +1,27 @@
-"""The reviewing session: verdicts and notes of one story, written through to the store."""
+"""The reviewing session: verdicts and notes of one story, written through to the store.
+
+Verdicts and notes flow one way: a screen asks the session to save one; the session writes
+it and tells every screen (:class:`AnnotationSaved` or :class:`AnnotationFailed`), and each
+screen shows it from the message.
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+
+from textual.message import Message
 
 from newsreader.annotations.anchors import targets_for_claim
 from newsreader.annotations.export import export_json
 from newsreader.model import Analysis, Annotation, Verdict, is_plain_id
 from store import AnnotationStore, StoreError
 from store.storage import path_inside
+from tui.messages import AnnotationFailed, AnnotationSaved
+
+Tell = Callable[[Message], None]
 
 
 def verdict_of(annotation: Annotation | None) -> str | None:
@@ -27,11 +38,20 @@ class ReadOnlyStore(SaveFailed):
 
 
 class ReviewSession:
-    """Keeps the story's annotations in memory and saves every change at once."""
+    """Keeps the story's annotations in memory and saves every change at once.
 
-    def __init__(self, analysis: Analysis, store: AnnotationStore) -> None:
+    Args:
+        analysis: the story's analysis.
+        store: where annotations are saved.
+        tell: called with a message after every save, and after every failed one.
+    """
+
+    def __init__(
+        self, analysis: Analysis, store: AnnotationStore, tell: Tell | None = None
+    ) -> None:
         self.analysis = analysis
         self.store = store
+        self._tell: Tell = tell or (lambda message: None)
         self.annotations: dict[str, Annotation] = {
             a.claim: a for a in store.all(story=analysis.story.id)
         }
@@ -66,29 +86,40 @@ class ReviewSession:
             raise ReadOnlyStore(f"{self.store.path} is open read-only: changes are not saved")
 
     def tag(self, claim_id: str, verdict: Verdict | None) -> Annotation | None:
-        """Save a verdict on a claim (None clears it); raises SaveFailed."""
-        self._check_writable()
+        """Save a verdict on a claim (None clears it) and tell the screens; raises SaveFailed."""
         existing = self.annotations.get(claim_id)
         if verdict is None:
             if existing is None or not existing.note:
-                self._drop(claim_id)
-                return None
+                return self._told(claim_id, lambda: self._drop(claim_id))
             verdict = Verdict.UNREVIEWED  # clearing the verdict keeps the note
-        return self._save(claim_id, verdict)
+        chosen = verdict
+        return self._told(claim_id, lambda: self._save(claim_id, chosen))
 
     def note(self, claim_id: str, text: str) -> Annotation | None:
-        """Save (or with empty text remove) a claim's note; raises SaveFailed.
+        """Save (or with empty text remove) a claim's note and tell the screens; raises
+        SaveFailed.
 
         A note on a claim without a verdict is kept as an ``unreviewed`` annotation;
         removing it drops that annotation.
         """
-        self._check_writable()
         existing = self.annotations.get(claim_id)
         text = text.strip()
         if not text and (existing is None or not existing.has_verdict):
-            self._drop(claim_id)
-            return None
-        return self._save(claim_id, existing.status if existing else Verdict.UNREVIEWED, text)
+            return self._told(claim_id, lambda: self._drop(claim_id))
+        verdict = existing.status if existing else Verdict.UNREVIEWED
+        return self._told(claim_id, lambda: self._save(claim_id, verdict, text))
+
+    def _told(self, claim_id: str, write: Callable[[], Annotation | None]) -> Annotation | None:
+        """Run a write and tell the screens what came of it; raises SaveFailed."""
+        try:
+            self._check_writable()
+            annotation = write()
+        except SaveFailed as exc:
+            self._tell(AnnotationFailed(claim_id, str(exc)))
+            raise
+        note = annotation.note if annotation is not None else None
+        self._tell(AnnotationSaved(claim_id, verdict_of(annotation), note))
+        return annotation
 
     def _save(self, claim_id: str, verdict: Verdict, note: str | None = None) -> Annotation:
         """Write a claim's annotation (None keeps the note as it is)."""

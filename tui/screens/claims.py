@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from newsreader.model import Analysis, Claim, ClaimStatus, Verdict
+from tui.messages import AnnotationSaved
 from tui.reading_grid import Filter, ReadingGrid
 from tui.review import ReviewSession, SaveFailed, verdict_of
 
@@ -187,19 +190,13 @@ class ClaimsScreen(Screen[str | None]):
         if not table.row_count:
             return
         claim_id = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
-        try:
+        # The session tells every screen what came of it: the reader (under this screen)
+        # says so, and this table is refilled from the message.
+        with contextlib.suppress(SaveFailed):
             self.session.tag(claim_id, Verdict(verdict) if verdict else None)
-        except SaveFailed as exc:
-            self.app.bell()
-            self.notify(
-                f"NOT SAVED: {exc}",
-                title="Saving failed",
-                severity="error",
-                timeout=15,
-                markup=False,
-            )
-            return
-        self.notify(f"Saved: {verdict or 'verdict cleared'}", timeout=2, markup=False)
+
+    @on(AnnotationSaved)
+    def _saved(self, message: AnnotationSaved) -> None:
         self.refill()
 
     def action_focus_search(self) -> None:

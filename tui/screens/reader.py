@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -10,6 +11,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import HorizontalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input
 
@@ -18,7 +20,7 @@ from newsreader.model import Analysis, Verdict
 from store import AnnotationStore
 from store.ui_state import ReaderPosition, save_position
 from tui.dialogs.note import NoteDialog
-from tui.messages import AnnotationFailed, AnnotationSaved
+from tui.messages import AnnotationFailed, AnnotationSaved, tell_screens
 from tui.reading_grid import Filter, ReadingGrid
 from tui.review import ReviewSession, SaveFailed, verdict_of
 from tui.widgets.article_view import ArticleView
@@ -142,7 +144,7 @@ class ReaderScreen(Screen[None]):
         super().__init__()
         self.analysis = analysis
         self.store = store
-        self.session = ReviewSession(analysis, store)
+        self.session = ReviewSession(analysis, store, tell=self._tell_screens)
         self.grid = ReadingGrid(analysis)
         self.columns = [
             ArticleColumn(article, analysis, index)
@@ -474,20 +476,18 @@ class ReaderScreen(Screen[None]):
 
     # -- verdicts and notes -----------------------------------------------------------------
 
+    def _tell_screens(self, message: Message) -> None:
+        tell_screens(self.app, message)
+
     def action_tag(self, verdict: str) -> None:
         """Tag the claim under the cursor (an empty verdict clears it)."""
         if self.cursor is None:
             return
-        claim_id = self.analysis.claim_of[self.cursor]
-        try:
-            self.session.tag(claim_id, Verdict(verdict) if verdict else None)
-        except SaveFailed as exc:
-            self.post_message(AnnotationFailed(claim_id, str(exc)))
-            return
-        annotation = self.session.annotation(claim_id)
-        self.post_message(
-            AnnotationSaved(claim_id, verdict or None, annotation.note if annotation else None)
-        )
+        # The session tells every screen what came of it (AnnotationSaved / AnnotationFailed).
+        with contextlib.suppress(SaveFailed):
+            self.session.tag(
+                self.analysis.claim_of[self.cursor], Verdict(verdict) if verdict else None
+            )
 
     def action_note(self) -> None:
         """Write a note on the claim under the cursor (in a dialog)."""
@@ -502,13 +502,8 @@ class ReaderScreen(Screen[None]):
         def save(text: str | None) -> None:
             if text is None:
                 return
-            try:
-                saved = self.session.note(claim_id, text)
-            except SaveFailed as exc:
-                self.post_message(AnnotationFailed(claim_id, str(exc)))
-                return
-            verdict = verdict_of(saved)
-            self.post_message(AnnotationSaved(claim_id, verdict, saved.note if saved else None))
+            with contextlib.suppress(SaveFailed):  # the session tells the screens
+                self.session.note(claim_id, text)
 
         text = self.analysis.sentence(self.cursor).text
         self.app.push_screen(NoteDialog(text, annotation.note if annotation else None), save)
@@ -551,19 +546,6 @@ class ReaderScreen(Screen[None]):
             for sid in self.analysis.claim_index[claim_id].sentences
         }
 
-    def _sync_verdicts(self) -> None:
-        """Show the verdicts as saved (the claims view may have changed some)."""
-        verdicts = self._sentence_verdicts()
-        for column in self.columns:
-            for item in column.view.items:
-                column.view.set_verdict(item.id, verdicts.get(item.id))
-        self._refresh_headers()
-        self.panel.invalidate()
-        if self.shown is Filter.UNREVIEWED:
-            self._apply_filter()
-        else:
-            self._show_cursor(None)
-
     def _refresh_headers(self) -> None:
         for column in self.columns:
             column.header.set_verdicts(Counter(column.view.verdicts.values()))
@@ -574,7 +556,6 @@ class ReaderScreen(Screen[None]):
         """Open the table of all claims."""
 
         def chosen(claim_id: str | None) -> None:
-            self._sync_verdicts()
             if claim_id is None:
                 return
             target = self.grid.landing(claim_id, self.column_index)
