@@ -9,7 +9,8 @@ from typing import Any
 
 from tinydb import Query
 
-from newsreader.model import Article, Sentence, Story
+from newsreader.library.story_data import story_from_record, story_to_record
+from newsreader.model import Story
 from store.analyses import Analyses
 from store.annotations import Annotations
 from store.clock import now
@@ -32,51 +33,14 @@ class StoryInfo:
 
 
 def story_to_doc(story: Story, saved: str) -> dict[str, Any]:
-    """A stored document for a story: every article's text, metadata and sentence spans."""
-    return {
-        "id": story.id,
-        "title": story.title,
-        "saved": saved,
-        "articles": [
-            {
-                "id": a.id,
-                "title": a.title,
-                "source": a.source,
-                "outlet": a.outlet,
-                "author": a.author,
-                "date": a.date,
-                "text": a.text,
-                "sentences": [[s.id, s.start, s.end] for s in a.sentences],
-            }
-            for a in story.articles
-        ],
-    }
+    """A stored document for a story: its record (see story_data) and when it was saved."""
+    record = story_to_record(story)
+    return {"id": record["id"], "title": record["title"], "saved": saved, **record}
 
 
 def story_from_doc(doc: dict[str, Any]) -> Story:
     """Rebuild a Story from its stored document (sentence texts are sliced from the text)."""
-    articles = []
-    for a in doc["articles"]:
-        text = a["text"]
-        sentences = tuple(
-            Sentence(
-                id=sid, article_id=a["id"], index=i, text=text[start:end], start=start, end=end
-            )
-            for i, (sid, start, end) in enumerate(a["sentences"])
-        )
-        articles.append(
-            Article(
-                id=a["id"],
-                title=a["title"],
-                source=a["source"],
-                text=text,
-                sentences=sentences,
-                outlet=a.get("outlet"),
-                author=a.get("author"),
-                date=a.get("date"),
-            )
-        )
-    return Story(id=doc["id"], title=doc["title"], articles=tuple(articles))
+    return story_from_record(doc)
 
 
 def story_info(

@@ -12,10 +12,9 @@ from newsreader.library.demo import build_demo_story, demo_seed_files, load_demo
 from newsreader.library.demo_snapshot import (
     installed_version,
     read_snapshot,
-    story_from_rows,
-    story_to_rows,
     write_snapshot,
 )
+from newsreader.library.story_data import story_from_rows, story_to_rows
 from newsreader.model import Story
 
 MODULES = ["ingest/reader.py", "ingest/cleaning.py", "engine/segment.py", "library/demo.py"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from newsreader.library.story_data import article_contract
 from newsreader.model import (
     Analysis,
     Claim,
@@ -22,21 +23,7 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
     story = analysis.story
     return {
         "story": {"id": story.id, "title": story.title},
-        "articles": [
-            {
-                "id": article.id,
-                "title": article.title,
-                "source": article.source,
-                "outlet": article.outlet,
-                "author": article.author,
-                "date": article.date,
-                "sentences": [
-                    {"id": s.id, "text": s.text, "start": s.start, "end": s.end}
-                    for s in article.sentences
-                ],
-            }
-            for article in story.articles
-        ],
+        "articles": [article_contract(article) for article in story.articles],
         "relations": [
             {
                 "a": r.a,

@@ -19,7 +19,7 @@ import orjson
 
 from newsreader.errors import UserError
 from newsreader.library.analysis_json import analysis_from_dict, analysis_to_dict
-from newsreader.library.story_rows import article_rows
+from newsreader.library.story_data import article_rows
 from newsreader.model import Analysis, CachedAnalysis, ClaimStatus, Story
 
 # The story and its articles are kept in the story's snapshot: a cached entry leaves them out.

@@ -21,7 +21,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-from newsreader.library.story_rows import article_rows, articles_from_rows
+from newsreader.library.story_data import story_from_rows, story_to_rows
 from newsreader.model import Story
 
 SNAPSHOT = Path(__file__).with_name("demo_snapshot.json")
@@ -81,16 +81,6 @@ def provenance(
             for package, distribution in libraries.items()
         },
     }
-
-
-def story_to_rows(story: Story) -> dict[str, Any]:
-    """A story as plain JSON data (its articles as rows)."""
-    return {"id": story.id, "title": story.title, "articles": article_rows(story)}
-
-
-def story_from_rows(data: dict[str, Any]) -> Story:
-    """The story that story_to_rows turned into data."""
-    return Story(id=data["id"], title=data["title"], articles=articles_from_rows(data["articles"]))
 
 
 def write_snapshot(
