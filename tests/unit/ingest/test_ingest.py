@@ -77,7 +77,7 @@ def test_hostile_text_is_stripped_of_escapes(hostile_dir: Path) -> None:
     assert "[@click=app.quit]x[/]" in text
 
 
-HTML_DIR = Path(__file__).parent / "data" / "html"
+HTML_DIR = Path(__file__).resolve().parents[2] / "data" / "html"
 REPORT = "Bridge shut after flood\n\nThe Old Mill Bridge was closed on Friday after the flood.\n"
 
 

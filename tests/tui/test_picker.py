@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from rich.text import Text
 from textual.app import App
 from textual.widgets import DataTable
@@ -13,6 +14,8 @@ from newsreader.library.lookup import find_story
 from newsreader.model import Story, Verdict
 from store import AnnotationStore, StoryInfo
 from tui.screens.picker import StoryPicker
+
+pytestmark = pytest.mark.slow
 
 HOSTILE_TITLE = "Breaking [/foo] news [@click=app.quit]now[/] [bold]x"
 

@@ -21,7 +21,10 @@ KILLS = 200
 CLAIMS = 40
 TARGET = (Target("article", "A quoted sentence.", "before ", " after", 7, 25),)
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork()")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork()"),
+]
 
 
 def _seed(path: Path, count: int) -> None:

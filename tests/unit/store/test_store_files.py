@@ -425,7 +425,7 @@ def test_saves_keep_the_file_permissions(db_path: Path) -> None:
 
 def test_benchmark_script_runs(tmp_path: Path) -> None:
     """The benchmark stays runnable (tiny sizes; the figures themselves are not checked)."""
-    script = Path(__file__).resolve().parent.parent / "scripts" / "bench_store.py"
+    script = Path(__file__).resolve().parents[3] / "scripts" / "bench_store.py"
     result = subprocess.run(
         [
             sys.executable,

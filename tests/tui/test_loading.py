@@ -16,6 +16,8 @@ from tui.screens.loading import LoadingScreen
 from tui.screens.reader import ReaderScreen
 from tui.widgets.story_preview import StoryPreview
 
+pytestmark = pytest.mark.slow
+
 
 def preview_text(app) -> list[str]:
     """The lines the loading screen's preview draws."""

@@ -14,7 +14,7 @@ from newsreader.ingest.html_extract import HtmlSupportMissing, extract_page
 from newsreader.ingest.markdown_text import markdown_to_text
 from newsreader.ingest.reader import read_source
 
-HTML_DIR = Path(__file__).parent / "data" / "html"
+HTML_DIR = Path(__file__).resolve().parents[2] / "data" / "html"
 
 # Text that sits around the article on the fixture pages and must never reach the reader.
 PAGE_FURNITURE = [

@@ -294,7 +294,7 @@ def test_more_boundaries(text: str, expected: list[str]) -> None:
 
 
 def _bench_module():
-    path = Path(__file__).resolve().parent.parent / "scripts" / "bench_segment.py"
+    path = Path(__file__).resolve().parents[3] / "scripts" / "bench_segment.py"
     spec = importlib.util.spec_from_file_location("bench_segment", path)
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up by name
@@ -313,7 +313,7 @@ def test_benchmark_scores_boundaries_modulo_quotes_and_spaces() -> None:
 
 
 def test_benchmark_says_when_data_is_missing(tmp_path: Path) -> None:
-    script = Path(__file__).resolve().parent.parent / "scripts" / "bench_segment.py"
+    script = Path(__file__).resolve().parents[3] / "scripts" / "bench_segment.py"
     result = subprocess.run(
         [sys.executable, str(script), "--data", str(tmp_path / "nowhere")],
         capture_output=True,

@@ -24,6 +24,8 @@ from tui.widgets.claim_panel import ClaimPanel
 from tui.widgets.column import ArticleColumn
 from tui.widgets.status_line import StatusLine
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def bridge() -> Analysis:

@@ -17,6 +17,8 @@ from newsreader.model import Story, Verdict
 from store import AnnotationStore
 from store.analysis_files import cache_folder, file_name
 
+pytestmark = pytest.mark.slow
+
 ARTICLES = {
     "courier.txt": (
         "Bridge closed after flood\n\n"

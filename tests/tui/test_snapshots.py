@@ -1,6 +1,6 @@
 """Snapshot tests of the reader's main states at 80x24 and 160x45 (pytest-textual-snapshot).
 
-Regenerate after a deliberate UI change with `pytest tests/test_snapshots.py --snapshot-update`.
+Regenerate after a deliberate UI change with `pytest tests/tui/test_snapshots.py --snapshot-update`.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ from story_factory import handmade_analysis
 
 from store import AnnotationStore
 from tui.app import NewsreaderApp, make_app
+
+pytestmark = pytest.mark.slow
 
 SIZES = [(80, 24), (160, 45)]
 # A fixed database path: the status line shows it, and snapshots must not vary.

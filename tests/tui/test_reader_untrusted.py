@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from story_factory import make_story, many_articles
 from test_reader import reader, saved, status_text
 from textual.widgets import DataTable
@@ -14,6 +15,8 @@ from store import AnnotationStore
 from tui.app import make_app
 from tui.screens.claims import ClaimsScreen
 from tui.screens.reader import ReaderScreen
+
+pytestmark = pytest.mark.slow
 
 
 async def click_everything(pilot, screen) -> None:

@@ -470,7 +470,7 @@ def test_cleaning_benchmark_runs_on_a_small_corpus(tmp_path: Path) -> None:
         ]
     }
     (folder / "ecbplus_docs.jsonl").write_text(json.dumps(doc) + "\n", encoding="utf-8")
-    script = Path(__file__).resolve().parent.parent / "scripts" / "bench_cleaning.py"
+    script = Path(__file__).resolve().parents[3] / "scripts" / "bench_cleaning.py"
     result = subprocess.run(
         [sys.executable, str(script), "--data", str(tmp_path)],
         capture_output=True,
@@ -483,7 +483,7 @@ def test_cleaning_benchmark_runs_on_a_small_corpus(tmp_path: Path) -> None:
 
 
 def test_cleaning_benchmark_says_when_data_is_missing(tmp_path: Path) -> None:
-    script = Path(__file__).resolve().parent.parent / "scripts" / "bench_cleaning.py"
+    script = Path(__file__).resolve().parents[3] / "scripts" / "bench_cleaning.py"
     result = subprocess.run(
         [sys.executable, str(script), "--data", str(tmp_path)],
         capture_output=True,
@@ -532,7 +532,7 @@ def test_bare_url_lines_are_dropped() -> None:
     assert clean_article(raw).text == BODY_1
 
 
-PAGES = Path(__file__).parent / "data" / "pages"
+PAGES = Path(__file__).resolve().parents[2] / "data" / "pages"
 
 
 @pytest.mark.parametrize(

@@ -11,8 +11,8 @@ import pytest
 from newsreader.engine.conflicts import REASON_TYPES, conflicts_between, find_conflicts
 from newsreader.model import Sentence
 
-DATA = Path(__file__).parent / "data" / "conflicts.jsonl"
-REPO = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parents[2] / "data" / "conflicts.jsonl"
+REPO = Path(__file__).resolve().parents[3]
 
 
 def _bench():

@@ -11,7 +11,7 @@ from story_factory import make_story
 from newsreader.engine.analysis import analyze
 from newsreader.model import RelationKind, Story
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[3]
 
 A = "The fire at the depot was started on Friday, police said."
 B = "The fire at the depot was started on Saturday, police said."

@@ -18,7 +18,7 @@ from newsreader.cli.main import main
 from newsreader.model import Analysis, Verdict
 from store import AnnotationStore
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 SCHEMA = json.loads((ROOT / "schemas" / "annotations-v1.schema.json").read_text())
 
 

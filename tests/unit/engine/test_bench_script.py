@@ -6,7 +6,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "bench_engine.py"
+import pytest
+
+pytestmark = pytest.mark.slow
+
+SCRIPT = Path(__file__).resolve().parents[3] / "scripts" / "bench_engine.py"
 
 
 def test_bench_skips_missing_data_clearly(tmp_path: Path) -> None:

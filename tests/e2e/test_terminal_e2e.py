@@ -17,6 +17,8 @@ import pexpect
 import pyte
 import pytest
 
+pytestmark = pytest.mark.slow
+
 COLUMNS, LINES = 140, 40
 
 

@@ -14,7 +14,10 @@ import pytest
 from newsreader.model import Story, Verdict
 from store import AnnotationStore
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal"),
+]
 
 
 def _spawn(db: Path) -> pexpect.spawn:

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from newsreader.ingest.reader import load_story
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[3]
 SCRIPT = REPO / "scripts" / "import_ecbplus.py"
-TINY = Path(__file__).parent / "data" / "ecbplus_tiny.jsonl"
+TINY = Path(__file__).resolve().parents[2] / "data" / "ecbplus_tiny.jsonl"
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable
 
 from newsreader.library.cache import load_cached
@@ -13,6 +14,8 @@ from store import AnnotationStore
 from tui.app import make_app
 from tui.screens.picker import StoryPicker
 from tui.screens.reader import ReaderScreen
+
+pytestmark = pytest.mark.slow
 
 
 async def test_o_opens_another_story(db_path: Path, demo_story, demo_analysis) -> None:
