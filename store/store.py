@@ -28,6 +28,8 @@ from store.database import Database
 from store.stories import Stories, StoryInfo
 from store.ui_state import UiState
 
+Targets = tuple[Target, ...]
+
 
 class AnnotationStore:
     """Reads and writes annotations, stories, cached analyses and UI state of one database.
@@ -105,12 +107,7 @@ class AnnotationStore:
         self.annotations.put(annotation)
 
     def set_verdict(
-        self,
-        story: str,
-        claim: str,
-        verdict: Verdict,
-        targets: tuple[Target, ...],
-        note: str | None = None,
+        self, story: str, claim: str, verdict: Verdict, targets: Targets, note: str | None = None
     ) -> Annotation:
         """Record a verdict on a claim (keeping an existing note unless one is given)."""
         return self.annotations.set_verdict(story, claim, verdict, targets, note)
