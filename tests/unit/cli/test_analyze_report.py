@@ -19,6 +19,8 @@ from newsreader.engine.analysis import analyze
 from newsreader.ingest.reader import load_story
 from newsreader.model import ClaimStatus
 
+pytestmark = pytest.mark.slow
+
 ARTICLE_A = """Drones shot down over the capital
 
 The mayor said 19 drones were shot down over the city overnight.

@@ -15,6 +15,8 @@ from newsreader.cli.main import main
 from newsreader.model import Analysis, Story, Verdict
 from store import AnnotationStore
 
+pytestmark = pytest.mark.slow
+
 
 def run(*args: str, config: Path | None = None, cwd: Path | None = None):
     """The real command, with this config file (by default one that does not exist)."""
