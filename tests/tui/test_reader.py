@@ -54,6 +54,13 @@ async def reader(
         async with app.run_test(size=size) as pilot:
             await app.workers.wait_for_complete()
             await pilot.pause()
+            # Without an analysis the worker starts on a timer after the first frame: on a
+            # busy machine it may not have started yet.
+            for _ in range(100):
+                if isinstance(app.screen, ReaderScreen):
+                    break
+                await pilot.pause(0.1)
+                await app.workers.wait_for_complete()
             screen = app.screen
             assert isinstance(screen, ReaderScreen)
             yield app, screen, pilot
