@@ -14,6 +14,8 @@ from newsreader.cli.main import main
 from newsreader.model import Verdict
 from store import AnnotationStore
 
+pytestmark = pytest.mark.slow
+
 
 def run(*args: str, env_db: Path | None = None) -> subprocess.CompletedProcess[str]:
     """Run the real command in a subprocess."""

@@ -16,6 +16,8 @@ from store.analysis_files import AnalysisFiles
 from store.storage import path_inside
 from tui.review import ReviewSession
 
+pytestmark = pytest.mark.slow
+
 TRAVERSAL = "../../../../../outside/x"
 HOSTILE_IDS = [TRAVERSAL, "/etc/passwd", "..", ".", "", "a/b", "a\\b", "x\x1b]0;t\x07", "é", "a\0b"]
 

@@ -10,6 +10,8 @@ from hostile_cli import GOOD, export_text, newsreader
 from newsreader.model import Annotation, Target, Verdict
 from store import AnnotationStore
 
+pytestmark = pytest.mark.slow
+
 
 def _target(**changes: object) -> list[dict[str, object]]:
     return [{**GOOD["targets"][0], **changes}]  # type: ignore[dict-item]

@@ -13,6 +13,8 @@ from hostile_cli import export_text, newsreader, store_elsewhere
 from newsreader.model import Story, Target, Verdict
 from store import AnnotationStore, StoreError, check_database
 
+pytestmark = pytest.mark.slow
+
 Tables = dict[str, dict[str, Any]]
 TARGET = (Target("art", "A quote.", "", "", 0, 8),)
 

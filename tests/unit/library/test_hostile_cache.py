@@ -11,7 +11,7 @@ import pytest
 
 from newsreader.annotations.anchors import targets_for_claim
 from newsreader.library.cache import load_cached
-from newsreader.library.stories import open_if_cached, open_story
+from newsreader.library.opening import StoryOpener
 from newsreader.model import Story, Verdict
 from store import AnnotationStore
 
@@ -88,7 +88,7 @@ def test_damaged_cache_is_discarded_and_the_story_analysed_again(
 ) -> None:
     db = tmp_path / "db" / "newsreader.json"
     with AnnotationStore(db) as store:
-        analysis = open_story(store, demo_story).analysis
+        analysis = StoryOpener(store).open(demo_story).analysis
         # A verdict on the claim whose row the damage touches first.
         claim = analysis.claims[0]
         store.set_verdict(
@@ -98,13 +98,13 @@ def test_damaged_cache_is_discarded_and_the_story_analysed_again(
     _damage(cache, DAMAGES[name])
     with AnnotationStore(db) as store:
         assert load_cached(demo_story, store) is None
-        assert open_if_cached(store, demo_story) is None  # the reader then analyses it
-        opened = open_story(store, demo_story)
+        assert StoryOpener(store).open_cached(demo_story) is None  # the reader then analyses it
+        opened = StoryOpener(store).open(demo_story)
         assert not opened.cached
         assert [a.claim for a in opened.anchored.attached] == [claim.id]
         assert opened.analysis.claims == analysis.claims
     # The analysis made again replaced the damaged file: the next start reads it.
     with AnnotationStore(db) as store:
-        reopened = open_if_cached(store, demo_story)
+        reopened = StoryOpener(store).open_cached(demo_story)
         assert reopened is not None and reopened.cached
         assert reopened.analysis.claims == analysis.claims

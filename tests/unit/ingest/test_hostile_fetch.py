@@ -11,6 +11,8 @@ import pytest
 
 from newsreader.ingest.fetch import FetchError, fetch_page, fetch_pages
 
+pytestmark = pytest.mark.slow
+
 # One byte every TRICKLE seconds, BYTES of them: a download that would take 30 s.
 TRICKLE = 0.1
 BYTES = 300
