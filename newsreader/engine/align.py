@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from newsreader.engine.conflicts import features
 from newsreader.engine.fact_links import fact_pairs
 from newsreader.engine.similarity import (
     Corpus,
@@ -146,7 +147,9 @@ def align(story: Story, semantic: bool | None = None) -> list[Pair]:
         (int(i), int(j)): (float(s), True)
         for i, j, s in zip(left[keep], right[keep], scores[keep], strict=True)
     }
-    fact_left, fact_right, toll = fact_pairs([s.text for s in sentences], owner)
+    fact_left, fact_right, toll = fact_pairs(
+        [s.text for s in sentences], owner, lambda text: frozenset().union(*features(text).q_keys)
+    )
     fact_scores = score_pairs(corpus, fact_left, fact_right)
     floors = np.where(toll, TOLL_FLOOR, FACT_FLOOR)
     for i, j, s, floor in zip(

@@ -11,7 +11,7 @@ one are proposed as counterparts, and kept when their words do not rule it out.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 
@@ -125,14 +125,17 @@ def sentence_keys(text: str) -> set[tuple[str, str]]:
 
 
 def fact_pairs(
-    texts: Sequence[str], owner: np.ndarray
+    texts: Sequence[str],
+    owner: np.ndarray,
+    keys_of: Callable[[str], Iterable[tuple[str, str]]] = sentence_keys,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Pairs (i < j) of sentences of different articles that share a distinctive fact key,
     and per pair whether that key is an event's toll (people killed, injured, arrested ...),
-    a fact strong enough to stand without shared words."""
+    a fact strong enough to stand without shared words. `keys_of` gives a sentence's
+    fact keys (the engine passes one that reuses the features it caches per sentence)."""
     holders: dict[tuple[str, str], list[int]] = defaultdict(list)
     for n, text in enumerate(texts):
-        for k in sentence_keys(text):
+        for k in keys_of(text):
             holders[k].append(n)
     articles = max(1, len(set(owner.tolist())))
     pairs: dict[tuple[int, int], bool] = {}
