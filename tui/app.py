@@ -134,12 +134,18 @@ class NewsreaderApp(App[None]):
                 # Cache the analysis, mark the story opened and re-attach its verdicts.
                 opened = self.opener.open(self.story, event.worker.result)
             except UserError as exc:
-                if isinstance(self.screen, LoadingScreen):
-                    self.screen.show_error(str(exc))
+                loading = self._loading_screen()
+                if loading is not None:
+                    loading.show_error(str(exc))
                 return
-            self._show_opened(opened)
-        elif event.state is WorkerState.ERROR and isinstance(self.screen, LoadingScreen):
-            self.screen.show_error(str(event.worker.error) or type(event.worker.error).__name__)
+            if self._loading_screen() is not None:
+                self._show_opened(opened)
+        elif event.state is WorkerState.ERROR:
+            # The app may be closing: its screens are gone and there is nothing to tell.
+            loading = self._loading_screen()
+            if loading is not None:
+                error = event.worker.error
+                loading.show_error(str(error) or type(error).__name__)
 
     def _show_opened(self, opened: OpenedStory) -> None:
         """Replace the loading screen with the reader, then apply the keys typed meanwhile."""

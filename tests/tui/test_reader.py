@@ -520,10 +520,15 @@ async def test_a_failed_analysis_is_shown_not_raised(
     with AnnotationStore(db_path) as store:
         app = make_app(demo_story, store, analyse=broken)
         async with app.run_test(size=(120, 40)) as pilot:
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            assert isinstance(app.screen, LoadingScreen)
-            message = str(app.screen.query_one("#loading-message").content)
+            # The analysis starts on a timer after the first frame.
+            message = ""
+            for _ in range(100):
+                await app.workers.wait_for_complete()
+                await pilot.pause(0.05)
+                assert isinstance(app.screen, LoadingScreen)
+                message = str(app.screen.query_one("#loading-message").content)
+                if "engine exploded" in message:
+                    break
             assert "engine exploded" in message
             await pilot.press("q")
             await pilot.pause()
