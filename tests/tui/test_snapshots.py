@@ -5,6 +5,7 @@ Regenerate after a deliberate UI change with `pytest tests/tui/test_snapshots.py
 
 from __future__ import annotations
 
+import fcntl
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -25,12 +26,17 @@ DB_DIR = Path(tempfile.gettempdir()) / "newsreader-snapshots"
 
 @pytest.fixture
 def demo_app() -> Iterator[NewsreaderApp]:
-    """A fixed story and analysis (not the engine's, which may change) and a fresh database."""
-    shutil.rmtree(DB_DIR, ignore_errors=True)
-    analysis = handmade_analysis()
-    with AnnotationStore(DB_DIR / "db.json") as store:
-        yield make_app(analysis.story, store, analysis)
-    shutil.rmtree(DB_DIR, ignore_errors=True)
+    """A fixed story and analysis (not the engine's, which may change) and a fresh database.
+
+    The path is shared by every checkout on the machine: a lock keeps two runs apart.
+    """
+    with open(f"{DB_DIR}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        shutil.rmtree(DB_DIR, ignore_errors=True)
+        analysis = handmade_analysis()
+        with AnnotationStore(DB_DIR / "db.json") as store:
+            yield make_app(analysis.story, store, analysis)
+        shutil.rmtree(DB_DIR, ignore_errors=True)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x45"])
