@@ -283,7 +283,7 @@ def _opposable(toks: tuple[Token, ...], i: int) -> bool:
 
 def _until_follows(toks: tuple[Token, ...], j: int) -> bool:
     for k in range(j + 1, min(j + 8, len(toks))):
-        if toks[k].low in PUNCT:
+        if toks[k].low in PUNCT or toks[k].low in _CLAUSE_BREAKS:
             return False
         if toks[k].low in ("until", "till"):
             return True
@@ -833,7 +833,10 @@ def _negation(fa: Features, fb: Features) -> list[Reason]:
         if _unasserted(fa, p.index) != _unasserted(fb, q.index):
             continue  # a fact beside a question or a possibility
         exclude = frozenset({p.key})
-        if not _shared_context(_window(fa, p.index, exclude), _window(fb, q.index, exclude)):
+        around_a, around_b = _window(fa, p.index, exclude), _window(fb, q.index, exclude)
+        # One word in common next to the verb is enough when both name the same actor.
+        named_alike = bool(around_a & around_b) and bool(fa.names & fb.names)
+        if not named_alike and not _shared_context(around_a, around_b):
             continue
         if _different_amounts(fa, p.index, fb, q.index):
             continue
@@ -941,6 +944,8 @@ def _position(f: Features, index: int) -> bool:
         low = f.token(k).low
         if low in (".", ";", ":", "but", "and", "while"):
             return False  # quotes and commas do not end it: 'claimed it "didn't happen"'
+        if low == "," and f.token(k + 1).low in _AUXILIARIES:
+            return False  # "X, who denied the charges, was taken": the main clause
         if key(low) in _POSITIONS:
             return True
     return False
