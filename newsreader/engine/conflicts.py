@@ -200,6 +200,9 @@ def _negated_indices(toks: tuple[Token, ...]) -> tuple[set[int], set[int]]:
         target = _negative_verb_target(toks, i) if key(w) in _NEGATIVE_VERBS else None
         if target is not None:
             out.add(target)
+            noun = _light_verb_object(toks, target)
+            if noun is not None:
+                out.add(noun)  # "declined to order the confiscation": the confiscation
             continue
         compound = i + 2 < n and toks[i + 1].low in ("-", "–") and toks[i + 2].low != "one"
         if w in _NO_SUBJECT and compound:
@@ -328,6 +331,24 @@ def _stance_before(toks: tuple[Token, ...], i: int) -> bool:
     if verb.endswith(("ed", "ing")) or IRREGULAR.get(verb, verb) != verb:
         return True
     return i > 1 and toks[i - 2].low in _BEFORE_BASE_VERB
+
+
+# Verbs whose object carries the meaning: "order the confiscation", "make an arrest".
+_LIGHT_VERBS = frozenset(
+    ("order", "make", "give", "take", "allow", "grant", "issue", "impose", "approve", "permit")
+)
+
+
+def _light_verb_object(toks: tuple[Token, ...], verb: int) -> int | None:
+    """The content word a light verb takes as its object, within three words."""
+    if toks[verb].low not in _LIGHT_VERBS:
+        return None
+    for j in range(verb + 1, min(verb + 4, len(toks))):
+        if toks[j].low in PUNCT or toks[j].is_capitalized:
+            return None
+        if _is_content(toks[j]):
+            return j
+    return None
 
 
 def _negative_verb_target(toks: tuple[Token, ...], i: int) -> int | None:
@@ -538,9 +559,9 @@ def _related(x: Quantity, y: Quantity, single: bool = False, shared_fact: bool =
     if shared_fact and x.kind not in _DATE_KINDS - {"time"}:
         if x.kind != "count" and x.head and y.head and concept(x.head) != concept(y.head):
             return False  # "the 11th trip" / "the third consecutive day"
-        return not _opposed(x.context, y.context) and not (
-            x.where and y.where and x.where != y.where
-        )
+        # The words next to the figures, not the whole clause: "guilty on eight counts
+        # but acquitted on three" still speaks of the eight it was found guilty on.
+        return not _opposed(x.near, y.near) and not (x.where and y.where and x.where != y.where)
     if _opposed(x.context, y.context):
         return False  # "14 voted to convict" and "6 voted to acquit" are different parts
     if x.where and y.where and x.where != y.where:
@@ -835,8 +856,9 @@ def _negation(fa: Features, fb: Features) -> list[Reason]:
         exclude = frozenset({p.key})
         around_a, around_b = _window(fa, p.index, exclude), _window(fb, q.index, exclude)
         # One word in common next to the verb is enough when both name the same actor.
-        named_alike = bool(around_a & around_b) and bool(fa.names & fb.names)
-        if not named_alike and not _shared_context(around_a, around_b):
+        sub_a, sub_b = _clause_head(fa, p.index), _clause_head(fb, q.index)
+        same_actor = bool(fa.names & fb.names) or bool(sub_a and sub_a == sub_b)
+        if not (around_a & around_b and same_actor) and not _shared_context(around_a, around_b):
             continue
         if _different_amounts(fa, p.index, fb, q.index):
             continue
@@ -844,7 +866,6 @@ def _negation(fa: Features, fb: Features) -> list[Reason]:
             continue  # both clauses deny something: "no gun was found" / "the gun was not found"
         if _after_opposite(fa, p.index, fb) or _after_opposite(fb, q.index, fa):
             continue  # "denied the report" / "confirmed the report": reported as opposites
-        sub_a, sub_b = _clause_head(fa, p.index), _clause_head(fb, q.index)
         if sub_a and sub_b and sub_a != sub_b:
             continue
         if _position(fa, p.index) != _position(fb, q.index):

@@ -69,6 +69,8 @@ def key(word: str) -> str:
     w = w.rstrip("'") or w
     w = IRREGULAR.get(w, w)
     n = len(w)
+    if n > 8 and w.endswith("ation"):
+        w, n = w[:-3], n - 3  # the act of a verb: "confiscation" / "confiscate"
     if n > 4 and (w.endswith("ied") or w.endswith("ies")):
         w = w[:-3] + "i"
     elif n > 5 and w.endswith("ing"):
