@@ -163,6 +163,7 @@ class Features:
     q_negated: tuple[bool, ...]
     q_who: tuple[frozenset[str], ...]
     q_keys: tuple[frozenset[tuple[str, str]], ...]
+    q_period: tuple[str, ...]
     names: frozenset[str]
     clause: tuple[int, ...]
     negative_clauses: frozenset[int]
@@ -373,6 +374,31 @@ def _negative_verb_target(toks: tuple[Token, ...], i: int) -> int | None:
     return None
 
 
+# How far after a figure the month it is of may stand: "3.6% in September".
+_PERIOD_REACH = 3
+
+
+def period_of(text: str, q: Quantity) -> str:
+    """The month a figure is stated for, right after it ("3.1% in October"), or ''."""
+    return _period_after(tokenize(text[q.span[1] :])[: _PERIOD_REACH + 1], q.kind)
+
+
+def _tokens_after(toks: tuple[Token, ...], q: Quantity) -> tuple[Token, ...]:
+    start = bisect_left([t.start for t in toks], q.span[1])
+    return toks[start : start + _PERIOD_REACH + 1]
+
+
+def _period_after(after: tuple[Token, ...], kind: str) -> str:
+    if kind in _DATE_KINDS:
+        return ""
+    for tok in after:
+        if tok.low in MONTHS and tok.is_capitalized:
+            return str(MONTHS[tok.low])
+        if not tok.is_word and tok.low != "%":
+            return ""
+    return ""
+
+
 @lru_cache(maxsize=16384)
 def features(text: str) -> Features:
     """Per-sentence features, computed once per distinct text."""
@@ -401,6 +427,7 @@ def features(text: str) -> Features:
         q_negated,
         tuple(_who(toks, clause, i) for i in q_index),
         tuple(frozenset(quantity_keys(q, toks, era_of(qs))) for q in qs),
+        tuple(_period_after(_tokens_after(toks, q), q.kind) for q in qs),
         frozenset(key(t.low) for t in toks if t.is_capitalized and _is_content(t)),
         clause,
         frozenset(clause[k] for k in negated | by_zero),
@@ -602,12 +629,15 @@ def _numeric(fa: Features, fb: Features) -> list[Reason]:
     kinds_a = [q.kind for q in qa]
     kinds_b = [q.kind for q in qb]
     agreeing = 0
-    for x, neg_x, who_x, keys_x in zip(qa, fa.q_negated, fa.q_who, fa.q_keys, strict=True):
+    rows_a = zip(qa, fa.q_negated, fa.q_who, fa.q_keys, fa.q_period, strict=True)
+    for x, neg_x, who_x, keys_x, when_x in rows_a:
         single = kinds_a.count(x.kind) == 1 and kinds_b.count(x.kind) == 1
+        rows_b = zip(qb, fb.q_negated, fb.q_who, fb.q_keys, fb.q_period, strict=True)
         related = [
             y
-            for y, neg_y, who_y, keys_y in zip(qb, fb.q_negated, fb.q_who, fb.q_keys, strict=True)
+            for y, neg_y, who_y, keys_y, when_y in rows_b
             if neg_x == neg_y
+            and not (when_x and when_y and when_x != when_y)
             and not _other_subjects(who_x, fa, who_y, fb)
             and _related(x, y, single, _shared_fact(keys_x, keys_y, single))
         ]
@@ -617,7 +647,10 @@ def _numeric(fa: Features, fb: Features) -> list[Reason]:
             agreeing += 1
             continue
         y = max(related, key=lambda c: len(c.thing & x.thing) + len(c.context & x.context))
-        if _restated_elsewhere(x, qb) or _restated_elsewhere(y, qa):
+        when_y = fb.q_period[qb.index(y)]
+        if _restated_elsewhere(x, when_x, qb, fb.q_period) or _restated_elsewhere(
+            y, when_y, qa, fa.q_period
+        ):
             continue  # "$281 million in cash" / "$334 million, including $281 million in cash"
         if _far_apart(x, y) or _other_times(fa, x, fb, y) or _age_drift(x, y):
             continue
@@ -659,12 +692,21 @@ def _shared_fact(
     return single and bool(shared) and not (named_x and named_y)
 
 
-def _restated_elsewhere(x: Quantity, others: tuple[Quantity, ...]) -> bool:
+def _restated_elsewhere(
+    x: Quantity, when: str, others: tuple[Quantity, ...], periods: tuple[str, ...]
+) -> bool:
     """True when the other sentence states the same distinctive figure somewhere else:
-    it mentions the fact, so a different figure there is another fact."""
+    it mentions the fact, so a different figure there is another fact (unless it is of
+    another month: "3.6% in September" is not the 3.6% said of October)."""
     if x.kind in _DATE_KINDS or (x.kind == "count" and x.low < 100) or math.isinf(x.high):
         return False
-    return any(z.kind == x.kind and math.isfinite(z.high) and x.overlaps(z) for z in others)
+    return any(
+        z.kind == x.kind
+        and math.isfinite(z.high)
+        and x.overlaps(z)
+        and not (when and period and when != period)
+        for z, period in zip(others, periods, strict=True)
+    )
 
 
 def _lead_names(f: Features, q: Quantity) -> frozenset[str]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from newsreader.engine.conflicts import features
+from newsreader.engine.conflicts import features, period_of
 from newsreader.engine.quantities import Quantity, quantities
 from newsreader.engine.wordforms import Token, key, tokenize
 from newsreader.model import Reason, Sentence, Story
@@ -33,7 +33,7 @@ _VALUE_TYPES = frozenset({"numeric", "date"})
 class _Index:
     """Figures and word keys of a story, each with where it is stated."""
 
-    figures: dict[tuple[str, str], list[tuple[Quantity, str, str]]] = field(
+    figures: dict[tuple[str, str], list[tuple[Quantity, str, str, str]]] = field(
         default_factory=lambda: defaultdict(list)
     )
     words: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
@@ -55,7 +55,9 @@ class StoryFacts:
                 for sentence in article.sentences:
                     figures, words = self._read(sentence)
                     for q in figures:
-                        index.figures[(q.kind, q.head)].append((q, article.id, sentence.id))
+                        index.figures[(q.kind, q.head)].append(
+                            (q, period_of(sentence.text, q), article.id, sentence.id)
+                        )
                     for k in words:
                         index.words[k].append((article.id, sentence.id))
             self._index = index
@@ -77,8 +79,11 @@ class StoryFacts:
             x, y = _quantity_at(a.text, reason.a_span), _quantity_at(b.text, reason.b_span)
             if x is None or y is None:
                 return False
+            index = self._built()
             return _together(
-                _figure_sources(self._built(), x, y), _figure_sources(self._built(), y, x), own
+                _figure_sources(index, x, y, period_of(a.text, x)),
+                _figure_sources(index, y, x, period_of(b.text, y)),
+                own,
             )
         if reason.type == "substitution":
             side_a = _span_keys(a.text, reason.a_span)
@@ -100,13 +105,16 @@ class StoryFacts:
         return [r for r in reasons if not self.stated_together(r, a, b)]
 
 
-def _figure_sources(index: _Index, value: Quantity, other: Quantity) -> set[tuple[str, str]]:
+def _figure_sources(
+    index: _Index, value: Quantity, other: Quantity, period: str
+) -> set[tuple[str, str]]:
     """(article, sentence) of every figure of the same kind and thing that holds `value`
-    and not `other`."""
+    and not `other`, of the same period when both name one ("3.6% in September" is not
+    the October figure)."""
     return {
         (article, sentence)
-        for q, article, sentence in index.figures.get((value.kind, value.head), ())
-        if q.overlaps(value) and not q.overlaps(other)
+        for q, when, article, sentence in index.figures.get((value.kind, value.head), ())
+        if q.overlaps(value) and not q.overlaps(other) and not (period and when and period != when)
     }
 
 
