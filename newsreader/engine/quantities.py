@@ -649,6 +649,18 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
         score = value * 1e4 + _value_of(toks[j + 1].text)
         thing, noun, _ = _thing(toks, j + 2, skip_of=False)
         return _make(toks, i, j + 2, "score", score, score, thing, noun, ""), j + 2
+    # Tallies in words: "a four-to-three vote", "won six-to-one".
+    if (
+        word_form
+        and j + 3 < n
+        and toks[j].low in ("-", "–")
+        and toks[j + 1].low == "to"
+        and toks[j + 2].low in ("-", "–")
+        and NUMBER_WORDS.get(toks[j + 3].low, math.inf) <= value
+    ):
+        score = value * 1e4 + NUMBER_WORDS[toks[j + 3].low]
+        thing, noun, _ = _thing(toks, j + 4, skip_of=False)
+        return _make(toks, i, j + 4, "score", score, score, thing, noun, ""), j + 4
     # Ranges: "10-12", "10 to 12", "between 10 and 12", "10 or 12".
     joiner = _peek(toks, j)
     if (
