@@ -101,6 +101,7 @@ _ENDS = frozenset({".", ";", ":", "?", "!"})
 _SOURCE_VERBS = frozenset(
     {"estimated", "estimates", "counted", "counts", "reported", "reports", "put", "puts"}
 )
+_COUNTING_VERBS = frozenset(key(w) for w in ("confirm", "record", "register", "tally", "list"))
 
 
 _PAIRS = (
@@ -454,6 +455,10 @@ def _who(toks: tuple[Token, ...], clause: tuple[int, ...], index: int) -> frozen
         tok = toks[k]
         if tok.low in _REPORTING or tok.low in (".", ";", ":", "(", ")"):
             break
+        if tok.low in _SOURCE_VERBS or key(tok.low) in _COUNTING_VERBS:
+            break  # "the ministry confirmed 61 deaths": who counted, not whose figure
+        if tok.low in WEEKDAYS or tok.low in MONTHS:
+            continue  # "on Sunday, killing 37": a day is not whose figure it is
         if tok.is_capitalized and _is_content(tok) and (k > 0 or found):
             found.append(key(tok.low))
         elif found:
