@@ -34,6 +34,11 @@ CANDIDATE_FLOOR = 0.12
 # not rule it out); one that shares a toll (people killed, injured ...) from the lower one.
 FACT_FLOOR = 0.3
 TOLL_FLOOR = 0.1
+# Two sentences that each state the claim of a third one state it too from this score on
+# (below the match threshold: the third sentence vouches for them)...
+TWO_HOP_FLOOR = 0.38
+# ...when that third sentence has at most this many counterparts (not a catch-all).
+TWO_HOP_DEGREE = 16
 # Rows of the term matrix multiplied at once: bounds memory on large stories.
 BLOCK_ROWS = 1024
 
@@ -157,4 +162,34 @@ def align(story: Story, semantic: bool | None = None) -> list[Pair]:
     ):
         if s >= floor and (i, j) not in found:
             found[(i, j)] = (max(s, threshold), False)
+    left, right = _two_hop(found, owner)
+    vouched = score_pairs(corpus, left, right)
+    for i, j, s in zip(left.tolist(), right.tolist(), vouched.tolist(), strict=True):
+        if s >= TWO_HOP_FLOOR:
+            found[(i, j)] = (s, True)
     return [Pair(i, j, s, worded) for (i, j), (s, worded) in sorted(found.items())]
+
+
+def _two_hop(
+    found: dict[tuple[int, int], tuple[float, bool]], owner: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (i < j) of sentences of different articles, not yet paired, that share a
+    counterpart of at most TWO_HOP_DEGREE counterparts."""
+    neighbours: dict[int, list[int]] = {}
+    for i, j in found:
+        neighbours.setdefault(i, []).append(j)
+        neighbours.setdefault(j, []).append(i)
+    pairs: set[tuple[int, int]] = set()
+    for around in neighbours.values():
+        if len(around) > TWO_HOP_DEGREE:
+            continue
+        around.sort()
+        for x, i in enumerate(around):
+            for j in around[x + 1 :]:
+                if owner[i] != owner[j] and (i, j) not in found:
+                    pairs.add((i, j))
+    ordered = sorted(pairs)
+    return (
+        np.array([i for i, _ in ordered], dtype=np.int64),
+        np.array([j for _, j in ordered], dtype=np.int64),
+    )
