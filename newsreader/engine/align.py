@@ -8,6 +8,7 @@ its best counterparts in each other article.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -51,6 +52,19 @@ class Pair:
     j: int
     score: float
     worded: bool = True  # aligned on its words; False: linked by a shared fact or a claim
+
+
+# A line of at most this many words is a heading or a label ("The verdict"), not a claim.
+HEADING_WORDS = 2
+_WORD = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
+
+
+def states_something(text: str) -> bool:
+    """False for a sentence that asserts nothing: a question put to the reader or a
+    heading of a word or two."""
+    if text.rstrip(" \"'”’)»").endswith("?"):
+        return False
+    return len(_WORD.findall(text)) > HEADING_WORDS
 
 
 def _query_mask(corpus: Corpus) -> np.ndarray:
@@ -145,6 +159,9 @@ def align(story: Story, semantic: bool | None = None) -> list[Pair]:
     owner = np.array([article_number[s.article_id] for s in sentences], dtype=np.int64)
     corpus = build_corpus([s.text for s in sentences], semantic=use_semantic, articles=owner)
     left, right = candidate_pairs(corpus, owner)
+    asserting = np.array([states_something(s.text) for s in sentences], dtype=bool)
+    kept = asserting[left] & asserting[right]
+    left, right = left[kept], right[kept]
     threshold = match_threshold(use_semantic)
     scores = score_pairs(corpus, left, right, at_least=threshold)
     keep = select_pairs(left, right, scores, owner, threshold)
@@ -155,6 +172,8 @@ def align(story: Story, semantic: bool | None = None) -> list[Pair]:
     fact_left, fact_right, toll = fact_pairs(
         [s.text for s in sentences], owner, lambda text: frozenset().union(*features(text).q_keys)
     )
+    kept = asserting[fact_left] & asserting[fact_right]
+    fact_left, fact_right, toll = fact_left[kept], fact_right[kept], toll[kept]
     fact_scores = score_pairs(corpus, fact_left, fact_right)
     floors = np.where(toll, TOLL_FLOOR, FACT_FLOOR)
     for i, j, s, floor in zip(
