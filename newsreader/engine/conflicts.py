@@ -43,6 +43,7 @@ from newsreader.engine.lexicon import (
     WEEKDAYS,
 )
 from newsreader.engine.quantities import Quantity, quantities
+from newsreader.engine.roles import role_conflicts
 from newsreader.engine.terms import STOP_WORDS
 from newsreader.engine.wordforms import PUNCT, Token, key, tokenize
 from newsreader.model import Reason, Sentence
@@ -1404,7 +1405,7 @@ def conflicts_between(a: str, b: str) -> list[Reason]:
     """Reasons why two aligned sentence texts disagree (empty when they agree)."""
     fa, fb = features(a), features(b)
     found = _numeric(fa, fb) + _opposites(fa, fb) + _negation(fa, fb)
-    found += _substitutions(fa, fb)
+    found += _substitutions(fa, fb) + role_conflicts(a, b)
     reasons: list[Reason] = []
     for r in found:
         if any(_overlaps(r.a_span, s.a_span) or _overlaps(r.b_span, s.b_span) for s in reasons):

@@ -884,6 +884,33 @@ TITLE_WORDS = frozenset(
     | {"gov", "sen", "rep", "gen", "lt", "col", "sgt", "det", "capt", "cpl", "supt", "insp"}
 )
 
+# Nouns that name a post a person holds: the head of "the firm's former finance director".
+ROLE_NOUNS = frozenset(
+    {"officer", "director", "manager", "chairman", "chairwoman", "chair", "chairperson"}
+    | {"president", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson"}
+    | {"governor", "mayor", "judge", "lawyer", "attorney", "prosecutor", "chief", "executive"}
+    | {"founder", "cofounder", "head", "editor", "analyst", "economist", "professor"}
+    | {"member", "deputy", "commissioner", "inspector", "captain", "coach", "treasurer"}
+    | {"accountant", "auditor", "adviser", "advisor", "counsel", "ambassador", "envoy"}
+    | {"leader", "owner", "partner", "principal", "dean", "chancellor", "senator"}
+    | {"lawmaker", "councillor", "councilor", "superintendent", "commander", "general"}
+    | {"engineer", "scientist", "researcher", "investigator", "detective", "sergeant"}
+    | {"controller", "administrator", "coordinator", "supervisor", "vice", "ceo", "cfo"}
+    | {"coo", "cto", "clerk", "registrar", "trustee", "board", "nurse", "doctor", "surgeon"}
+)
+# Names of one post: "his lawyer" / "his counsel".
+ROLE_SYNONYMS = (
+    {"lawyer", "attorney", "counsel", "solicitor", "barrister", "advocate"},
+    {"spokesman", "spokeswoman", "spokesperson"},
+    {"chairman", "chairwoman", "chair", "chairperson"},
+    {"chief", "head", "leader"},
+    {"adviser", "advisor"},
+    {"councillor", "councilor"},
+    {"doctor", "physician"},
+)
+# Words of a role that do not tell two posts apart: "former", "then", "acting".
+ROLE_NOISE = frozenset({"former", "then", "current", "acting", "interim", "new", "longtime"})
+
 WEEKDAYS = {
     "monday": 0,
     "tuesday": 1,

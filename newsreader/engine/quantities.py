@@ -589,6 +589,17 @@ def _make(
     )
 
 
+def _of_a_number(toks: tuple[Token, ...], start: int) -> bool:
+    """True when "N of" or "N of the" stands right before the figure at `start`."""
+    back = start - 1
+    if _peek(toks, back) in ("the", "a", "its", "their"):
+        back -= 1
+    if back < 1 or _peek(toks, back) != "of":
+        return False
+    before = toks[back - 1]
+    return before.is_number or before.low in NUMBER_WORDS
+
+
 def _ordinal(toks: tuple[Token, ...], start: int, end: int, value: float) -> tuple[Quantity, int]:
     thing, noun, after = _thing(toks, end, skip_of=False)
     if not thing:
@@ -814,8 +825,8 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
         # "one of Egypt's largest providers" names a member, it counts nothing.
         qualifier = qualifier or ("member" if value == 1 else "part")
         thing, noun, after = _thing(toks, j, skip_of=True)
-    elif kind == "count" and _peek(toks, start - 1) == "of" and toks[max(start - 2, 0)].is_number:
-        qualifier = "whole"  # the 41 of "28 of 41 passes"
+    elif kind == "count" and _of_a_number(toks, start):
+        qualifier = "whole"  # the 41 of "28 of 41 passes", the 11 of "eight of the 11 charges"
         thing, noun, after = _thing(toks, j, skip_of=False)
     else:
         thing, noun, after = _thing(toks, j, skip_of=kind != "count")

@@ -1,0 +1,42 @@
+"""The posts people hold and the substitutions between two sources' posts."""
+
+from __future__ import annotations
+
+from newsreader.engine.roles import role_conflicts, roles
+
+
+def test_a_post_is_read_after_before_and_in_front_of_a_name() -> None:
+    after = roles("It relied on Anna Berg, the agency's former chief financial officer, who spoke.")
+    before = roles("Evidence came from the agency's former deputy director, Anna Berg, last week.")
+    title = roles("Deputy Mayor Ivo Lind and board member Ruth Kade voted against.")
+    assert after["berg"][0] == {"chief", "financial", "officer"}
+    assert before["berg"][0] == {"deputi", "director"}
+    assert title["lind"][0] == {"deputi", "mayor"}
+    assert title["kad"][0] == {"board", "member"}
+
+
+def test_two_posts_that_share_no_word_are_a_substitution() -> None:
+    a = "It relied on Anna Berg, the agency's former chief financial officer, who spoke."
+    b = "Evidence came from the agency's former deputy director, Anna Berg, last week."
+    (reason,) = role_conflicts(a, b)
+    assert reason.type == "substitution"
+    assert a[slice(*reason.a_span)] == "former chief financial officer"
+    assert b[slice(*reason.b_span)] == "former deputy director"
+
+
+def test_names_of_one_post_and_shared_words_agree() -> None:
+    assert not role_conflicts(
+        "Her lawyer, Tomas Lund, said she would appeal.",
+        "Her counsel, Tomas Lund, said an appeal would follow.",
+    )
+    assert not role_conflicts(
+        "Pia Roth, the firm's finance director, resigned.",
+        "The firm's finance chief, Pia Roth, resigned on Friday.",
+    )
+
+
+def test_a_person_without_a_post_or_two_people_are_not_compared() -> None:
+    assert not role_conflicts("Anna Berg resigned.", "Anna Berg, the agency's director, resigned.")
+    assert not role_conflicts(
+        "Ivo Lind, the mayor, spoke first.", "Ruth Kade, the treasurer, spoke first."
+    )
