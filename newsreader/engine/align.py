@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsreader.engine.conflicts import features
-from newsreader.engine.fact_links import fact_pairs
+from newsreader.engine.fact_links import fact_pairs, value_keys
 from newsreader.engine.similarity import (
     Corpus,
     build_corpus,
@@ -65,6 +65,13 @@ def states_something(text: str) -> bool:
     if text.rstrip(" \"'”’)»").endswith("?"):
         return False
     return len(_WORD.findall(text)) > HEADING_WORDS
+
+
+def _fact_keys(text: str) -> frozenset[tuple[str, str]]:
+    """A sentence's fact keys: what its figures are about, and their distinctive values."""
+    f = features(text)
+    values = [value_keys(q) for q in f.quantities]
+    return frozenset().union(*f.q_keys, *values)
 
 
 def _query_mask(corpus: Corpus) -> np.ndarray:
@@ -169,9 +176,7 @@ def align(story: Story, semantic: bool | None = None) -> list[Pair]:
         (int(i), int(j)): (float(s), True)
         for i, j, s in zip(left[keep], right[keep], scores[keep], strict=True)
     }
-    fact_left, fact_right, toll = fact_pairs(
-        [s.text for s in sentences], owner, lambda text: frozenset().union(*features(text).q_keys)
-    )
+    fact_left, fact_right, toll = fact_pairs([s.text for s in sentences], owner, _fact_keys)
     kept = asserting[fact_left] & asserting[fact_right]
     fact_left, fact_right, toll = fact_left[kept], fact_right[kept], toll[kept]
     fact_scores = score_pairs(corpus, fact_left, fact_right)

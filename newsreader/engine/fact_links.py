@@ -10,6 +10,7 @@ one are proposed as counterparts, and kept when their words do not rule it out.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 
@@ -96,6 +97,30 @@ def quantity_keys(q: Quantity, toks: Sequence[Token] = (), era: str = "") -> set
     if kind not in _GENERIC_KINDS and not kind.startswith("money"):
         keys.add((kind, ""))
     return keys
+
+
+# Kinds whose values are not facts of the story's own: when, which, whose age, what score.
+_VALUELESS_KINDS = frozenset({"date", "year", "weekday", "time", "ordinal", "score", "age"})
+# Large figures within this ratio of each other may be one figure rounded or updated.
+NEAR_RATIO = 1.1
+
+
+def value_keys(q: Quantity) -> set[tuple[str, str]]:
+    """Keys of a figure's value when the value itself is distinctive: any figure of at
+    least 100 ("1,842 participants" / "nearly 1,850 patients" / "more than 2,000 people"
+    meet within NEAR_RATIO), or an exact one that is not small and round ("27%", "4.5")."""
+    if q.kind in _VALUELESS_KINDS or q.zero or q.low <= 0:
+        return set()
+    value = q.low if math.isinf(q.high) else (q.low + q.high) / 2
+    kind = "value:" + q.kind.split(":")[0]
+    if value >= 100:
+        step = math.floor(math.log(value) / math.log(NEAR_RATIO))
+        return {(kind, f"~{step}"), (kind, f"~{step + 1}")}
+    exact = q.low == q.high
+    round_ = value == int(value) and (value <= 12 or value % 5 == 0)
+    if exact and not round_:
+        return {(kind, f"{value:g}")}
+    return set()
 
 
 def names_fact(fact: tuple[str, str]) -> bool:
