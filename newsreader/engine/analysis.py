@@ -6,7 +6,7 @@ import gc
 
 from newsreader.engine.align import Pair, align
 from newsreader.engine.claims import cluster, group_claims
-from newsreader.engine.conflicts import find_conflicts, same_fact_reasons
+from newsreader.engine.conflicts import claim_figure_reasons, find_conflicts, same_fact_reasons
 from newsreader.engine.story_facts import StoryFacts
 from newsreader.engine.version import ENGINE_VERSION
 from newsreader.model import Analysis, Relation, RelationKind, Sentence, Story
@@ -47,6 +47,8 @@ def _analyze(story: Story, semantic: bool | None) -> Analysis:
         a, b = sentences[pair.i], sentences[pair.j]
         if reasons and not pair.worded:
             reasons = same_fact_reasons(reasons, a.text, b.text)
+        if not reasons:
+            reasons = claim_figure_reasons(a.text, b.text)
         if reasons:
             reasons = facts.keep(reasons, a, b)
         kind = RelationKind.CONFLICT if reasons else RelationKind.MATCH

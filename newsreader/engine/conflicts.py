@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from newsreader.engine.fact_links import concept, era_of, names_fact, quantity_keys
+from newsreader.engine.fact_links import concept, era_of, names_fact, quantity_keys, value_keys
 from newsreader.engine.lexicon import (
     ALIASES,
     ANTONYM_PAIRS,
@@ -834,6 +834,8 @@ def reported(q: Quantity) -> Quantity:
 
 def _agree(x: Quantity, y: Quantity) -> bool:
     """True when two related figures can both be true as reported."""
+    if _rounded_alike(x, y):
+        return True
     if not (x.overlaps(y) or _touching(x, y)):
         return False
     rx, ry = reported(x), reported(y)
@@ -842,6 +844,25 @@ def _agree(x: Quantity, y: Quantity) -> bool:
     # Bounds that both hold yet report counts this far apart count different things.
     low, high = sorted((rx.low, ry.low))
     return low > 0 and high / low > REPORTED_RATIO
+
+
+def _decimals(text: str) -> int | None:
+    """Digits after the decimal point of a figure written in digits (None: in words)."""
+    digits = "".join(c for c in text if c.isdigit() or c == ".").strip(".")
+    if not digits or not text.lstrip()[:1].isdigit():
+        return None
+    return len(digits.split(".")[1]) if "." in digits else 0
+
+
+def _rounded_alike(x: Quantity, y: Quantity) -> bool:
+    """True when the more precise figure rounds to the other ("14.2%" / "14 per cent")."""
+    if x.low != x.high or y.low != y.high or x.kind in _DATE_KINDS:
+        return False
+    dx, dy = _decimals(x.text), _decimals(y.text)
+    if dx is None or dy is None or dx == dy:
+        return False
+    places = min(dx, dy)
+    return round(x.low, places) == round(y.low, places)
 
 
 def _touching(x: Quantity, y: Quantity) -> bool:
@@ -1419,6 +1440,34 @@ def conflicts_between(a: str, b: str) -> list[Reason]:
 def find_conflicts(a: Sentence, b: Sentence) -> list[Reason]:
     """Reasons why two aligned sentences disagree (empty when they agree)."""
     return conflicts_between(a.text, b.text)
+
+
+# Kinds of figure that two sentences of one claim, each holding one, state of one fact.
+_ONE_FIGURE_KINDS: frozenset[str] = frozenset()
+
+
+def claim_figure_reasons(a_text: str, b_text: str) -> list[Reason]:
+    """Reasons from comparing figures across two sentences of one claim that the pair
+    check could not tie by their words: the only percentage of each ("slowed decline by
+    31%" / "cut the rate of decline by 27%"), or two large figures near enough in value
+    to be one figure ("more than 2,000 people" / "1,842 participants")."""
+    fa, fb = features(a_text), features(b_text)
+    reasons = []
+    for kind in _ONE_FIGURE_KINDS:
+        xs = [q for q in fa.quantities if q.kind == kind]
+        ys = [q for q in fb.quantities if q.kind == kind]
+        if len(xs) == 1 and len(ys) == 1 and xs[0].qualifier == ys[0].qualifier:
+            x, y = xs[0], ys[0]
+            if not _agree(x, y):
+                reasons.append(Reason("numeric", _numeric_detail(x, y), x.span, y.span))
+    for x in fa.quantities:
+        for y in fb.quantities:
+            if x.kind != y.kind or x.qualifier != y.qualifier or x.kind in _ONE_FIGURE_KINDS:
+                continue
+            near = value_keys(x) & value_keys(y)
+            if near and any(k[1].startswith("~") for k in near) and not _agree(x, y):
+                reasons.append(Reason("numeric", _numeric_detail(x, y), x.span, y.span))
+    return reasons
 
 
 def same_fact_reasons(reasons: list[Reason], a_text: str, b_text: str) -> list[Reason]:

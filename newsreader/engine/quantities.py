@@ -372,10 +372,19 @@ def quantities(text: str, toks: tuple[Token, ...]) -> tuple[Quantity, ...]:
             q = None  # "50 degrees (120 Fahrenheit)": the same figure in other units
         if q is not None and _in_fraction(text, q.span):
             q = None  # "41 / 2 months": a fraction typed apart, its parts are no figures
+        if q is not None and found and _period_of_rate(found[-1], q, toks, i):
+            q = None  # "30 dorins a month": the month is the rate's, not a duration
         if q is not None:
             found.append(q._replace(text=text[q.span[0] : q.span[1]]))
         i = max(nxt, i + 1)
     return tuple(found)
+
+
+def _period_of_rate(last: Quantity, q: Quantity, toks: tuple[Token, ...], i: int) -> bool:
+    """True when q is the "a month" of the rate just before it ("30 dorins a month")."""
+    if not last.qualifier.startswith("rate:") or q.kind != "duration":
+        return False
+    return toks[i].low in ("a", "an", "per") and last.span[1] <= q.span[0]
 
 
 _SLASH_BEFORE = re.compile(r"\d\s*/\s*$")
