@@ -1174,6 +1174,39 @@ def _substitutions(fa: Features, fb: Features) -> list[Reason]:
     return reasons
 
 
+def _modifier_swaps(fa: Features, fb: Features) -> list[Reason]:
+    """One thing of two kinds of a class: "an oil pipeline" / "the gas pipeline" (the word
+    before a shared noun, both words of one class and each missing from the other side)."""
+    reasons: list[Reason] = []
+    wa, wb = fa.words, fb.words
+    heads_b = _positions(wb)
+    for k in range(len(wa) - 1):
+        mod, head = wa[k], wa[k + 1]
+        classes = _SLOT_OF.get(mod)
+        if not classes or mod in fb.word_set or not _noun_like(fa, k + 1):
+            continue
+        if fa.token(fa.word_index[k]).is_capitalized:
+            continue  # "Liberation Army": a name, not a kind
+        for m in heads_b.get(head, ()):
+            other = wb[m - 1] if m > 0 else ""
+            if other == mod or other in fa.word_set or not classes & _SLOT_OF.get(other, set()):
+                continue
+            ia, ib = fa.word_index[k], fb.word_index[m - 1]
+            if fb.token(ib).is_capitalized:
+                continue
+            detail = f"{fa.token(ia).text} vs {fb.token(ib).text} {fb.token(ib + 1).text}"
+            reasons.append(Reason("substitution", detail, _span(fa, ia), _span(fb, ib)))
+            break
+    return reasons
+
+
+def _noun_like(f: Features, k: int) -> bool:
+    """A content word that can be the noun a modifier describes (not "will", "has")."""
+    tok = f.token(f.word_index[k])
+    low = tok.low
+    return _is_content(tok) and low not in _MODALS and low not in _AUXILIARIES and low != "will"
+
+
 def _match_start(fa: Features, fb: Features, j: int) -> Reason | None:
     """A differing run at the very start, followed by two words that line up."""
     wa, wb = fa.words, fb.words
@@ -1428,7 +1461,7 @@ def conflicts_between(a: str, b: str) -> list[Reason]:
     """Reasons why two aligned sentence texts disagree (empty when they agree)."""
     fa, fb = features(a), features(b)
     found = _numeric(fa, fb) + _opposites(fa, fb) + _negation(fa, fb)
-    found += _substitutions(fa, fb) + role_conflicts(a, b)
+    found += _substitutions(fa, fb) + _modifier_swaps(fa, fb) + role_conflicts(a, b)
     reasons: list[Reason] = []
     for r in found:
         if any(_overlaps(r.a_span, s.a_span) or _overlaps(r.b_span, s.b_span) for s in reasons):

@@ -100,7 +100,7 @@ def quantity_keys(q: Quantity, toks: Sequence[Token] = (), era: str = "") -> set
 
 
 # Kinds whose values are not facts of the story's own: when, which, whose age, what score.
-_VALUELESS_KINDS = frozenset({"date", "year", "weekday", "time", "ordinal", "score", "age"})
+_VALUELESS_KINDS = frozenset({"date", "year", "weekday", "time", "score", "age"})
 # Large figures within this ratio of each other may be one figure rounded or updated.
 NEAR_RATIO = 1.1
 
@@ -113,6 +113,9 @@ def value_keys(q: Quantity) -> set[tuple[str, str]]:
         return set()
     value = q.low if math.isinf(q.high) else (q.low + q.high) / 2
     kind = "value:" + q.kind.split(":")[0]
+    if q.kind == "ordinal":
+        # "the 11th trip" / "the 11th time": past the first few, an ordinal is rare.
+        return {(kind, f"{value:g}")} if value > 3 else set()
     if value >= 100:
         step = math.floor(math.log(value) / math.log(NEAR_RATIO))
         return {(kind, f"~{step}"), (kind, f"~{step + 1}")}

@@ -94,9 +94,15 @@ class StoryFacts:
             index = self._built()
             found_a = {s for k in only_a for s in index.words.get(k, ())}
             found_b = {s for k in only_b for s in index.words.get(k, ())}
+            names = a.text[reason.a_span[0]].isupper() and b.text[reason.b_span[0]].isupper()
+            head = _shared_next_word(a.text, reason.a_span, b.text, reason.b_span)
+            if head and not names:
+                # "oil vs gas pipeline": a sentence on "oil and gas" in general is no
+                # pipeline of each kind; it must name the pipeline too.
+                with_head = set(index.words.get(head, ()))
+                found_a, found_b = found_a & with_head, found_b & with_head
             # Common nouns ('car', 'plane') meet in any long report: only names count
             # at article level, and class words only when one sentence holds both.
-            names = a.text[reason.a_span[0]].isupper() and b.text[reason.b_span[0]].isupper()
             return _together(found_a, found_b, own, articles=names)
         return False
 
@@ -140,3 +146,12 @@ def _span_keys(text: str, span: tuple[int, int]) -> frozenset[str]:
     return frozenset(
         key(t.low) for t in tokenize(text[span[0] : span[1]]) if t.is_word and len(t.low) > 2
     )
+
+
+def _shared_next_word(a: str, span_a: tuple[int, int], b: str, span_b: tuple[int, int]) -> str:
+    """The key of the word right after both spans when it is the same ("pipeline")."""
+    after_a = [t for t in tokenize(a[span_a[1] :])[:1] if t.is_word]
+    after_b = [t for t in tokenize(b[span_b[1] :])[:1] if t.is_word]
+    if after_a and after_b and key(after_a[0].low) == key(after_b[0].low):
+        return key(after_a[0].low)
+    return ""
