@@ -38,6 +38,16 @@ class ClaimStatus(StrEnum):
     SINGLE_SOURCE = "single-source"
 
 
+class ReasonType(StrEnum):
+    """What two sentences disagree on (a Reason's type; plain strings in JSON)."""
+
+    NUMERIC = "numeric"  # a figure: "19 drones" / "14 drones"
+    NEGATION = "negation"  # one asserts what the other denies
+    ANTONYM = "antonym"  # opposite words: "rose" / "weakened"
+    SUBSTITUTION = "substitution"  # another name, post or kind in one slot
+    DATE = "date"  # another day, month or time
+
+
 class RelationKind(StrEnum):
     """The kind of link between two sentences of different articles."""
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -46,9 +47,9 @@ from newsreader.engine.quantities import Quantity, quantities
 from newsreader.engine.roles import role_conflicts
 from newsreader.engine.terms import STOP_WORDS
 from newsreader.engine.wordforms import PUNCT, Token, key, tokenize
-from newsreader.model import Reason, Sentence
+from newsreader.model import Reason, ReasonType, Sentence
 
-REASON_TYPES = ("numeric", "negation", "antonym", "substitution", "date")
+REASON_TYPES = tuple(t.value for t in ReasonType)
 _DATE_KINDS = frozenset({"weekday", "date", "year", "time"})
 _PLAIN_KINDS = frozenset({"percent", "points", "score"})
 # A "sentence" longer than this is a table or unsegmented text, not one claim:
@@ -178,6 +179,7 @@ class Features:
     word_index: tuple[int, ...]
     word_set: frozenset[str]
     assertions: dict[int, dict[int, Polar]]
+    text: str
 
     def token(self, index: int) -> Token:
         """The token at an index of the sentence."""
@@ -442,6 +444,7 @@ def features(text: str) -> Features:
         word_index,
         frozenset(words),
         _assertions(polar, toks),
+        text,
     )
 
 
@@ -1457,11 +1460,91 @@ def _overlaps(s: tuple[int, int], t: tuple[int, int]) -> bool:
     return s[0] < t[1] and t[0] < s[1]
 
 
+@dataclass(frozen=True)
+class Detector:
+    """One way two sentences can disagree: what it reads and emits, and what stops it.
+
+    `find` takes the two sentences' features and returns its reasons. `vetoes` names the
+    checks (functions of this module) that can stop a candidate, each with the result
+    that stops it: a benchmark counts how often each one fires.
+    """
+
+    name: str
+    emits: tuple[ReasonType, ...]
+    reads: str
+    vetoes: tuple[tuple[str, bool], ...]
+    find: Callable[[Features, Features], list[Reason]]
+
+
+DETECTORS = (
+    Detector(
+        "figures",
+        (ReasonType.NUMERIC, ReasonType.DATE, ReasonType.NEGATION),
+        "quantities with what they count, their fact keys, months and who holds them",
+        (
+            ("_other_subjects", True),
+            ("_restated_elsewhere", True),
+            ("_far_apart", True),
+            ("_other_times", True),
+            ("_age_drift", True),
+            ("_from_other_place", True),
+            ("_in_other_places", True),
+            ("_dateline", True),
+            ("_named_apart", True),
+        ),
+        lambda fa, fb: _numeric(fa, fb),
+    ),
+    Detector(
+        "opposites",
+        (ReasonType.ANTONYM, ReasonType.NEGATION),
+        "asserted words of opposite pairs (rise / fall, win / lose) and their contexts",
+        (("_unasserted", True), ("_shared_context", False), ("_different_amounts", True)),
+        lambda fa, fb: _opposites(fa, fb),
+    ),
+    Detector(
+        "negation",
+        (ReasonType.NEGATION,),
+        "words asserted on one side and denied on the other, with actor, tense and object",
+        (
+            ("_named", True),
+            ("_unasserted", True),
+            ("_shared_context", False),
+            ("_different_amounts", True),
+            ("_after_opposite", True),
+            ("_position", True),
+            ("_other_objects", True),
+            ("_after_without", True),
+        ),
+        lambda fa, fb: _negation(fa, fb),
+    ),
+    Detector(
+        "slots",
+        (ReasonType.SUBSTITUTION,),
+        "a differing name or class word between words that line up",
+        (("_variant_elsewhere", True), ("_distinct_names", False), ("_anchored", False)),
+        lambda fa, fb: _substitutions(fa, fb),
+    ),
+    Detector(
+        "kinds",
+        (ReasonType.SUBSTITUTION,),
+        "the class word before a shared noun (oil / gas pipeline)",
+        (("_noun_like", False),),
+        lambda fa, fb: _modifier_swaps(fa, fb),
+    ),
+    Detector(
+        "posts",
+        (ReasonType.SUBSTITUTION,),
+        "the post each sentence gives one person (see newsreader.engine.roles)",
+        (),
+        lambda fa, fb: role_conflicts(fa.text, fb.text),
+    ),
+)
+
+
 def conflicts_between(a: str, b: str) -> list[Reason]:
     """Reasons why two aligned sentence texts disagree (empty when they agree)."""
     fa, fb = features(a), features(b)
-    found = _numeric(fa, fb) + _opposites(fa, fb) + _negation(fa, fb)
-    found += _substitutions(fa, fb) + _modifier_swaps(fa, fb) + role_conflicts(a, b)
+    found = [r for detector in DETECTORS for r in detector.find(fa, fb)]
     reasons: list[Reason] = []
     for r in found:
         if any(_overlaps(r.a_span, s.a_span) or _overlaps(r.b_span, s.b_span) for s in reasons):

@@ -9,6 +9,8 @@ Dvorsk", "Deputy Governor Radu Menzel"); the person is known by the last word of
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from newsreader.engine.lexicon import ROLE_NOISE, ROLE_NOUNS, ROLE_SYNONYMS, TITLE_WORDS
 from newsreader.engine.terms import STOP_WORDS
 from newsreader.engine.wordforms import PUNCT, Token, key, tokenize
@@ -21,6 +23,7 @@ _TITLE_KEYS = frozenset(key(t) for t in TITLE_WORDS)
 _REACH = 5
 
 
+@lru_cache(maxsize=16384)
 def roles(text: str) -> dict[str, tuple[frozenset[str], tuple[int, int]]]:
     """Surname key -> (the words of the post the sentence gives that person, its span)."""
     toks = tokenize(text)
