@@ -40,6 +40,7 @@ TOLL_FLOOR = 0.1
 TWO_HOP_FLOOR = 0.38
 # ...when that third sentence has at most this many counterparts (not a catch-all).
 TWO_HOP_DEGREE = 16
+SPARSE_BELOW = 3
 # Rows of the term matrix multiplied at once: bounds memory on large stories.
 BLOCK_ROWS = 1024
 
@@ -188,8 +189,11 @@ def align(story: Story, semantic: bool | None = None) -> list[Pair]:
             found[(i, j)] = (max(s, threshold), False)
     left, right = _two_hop(found, owner)
     vouched = score_pairs(corpus, left, right)
+    degree = np.bincount(
+        np.array([n for pair in found for n in pair], dtype=np.int64), minlength=len(sentences)
+    )
     for i, j, s in zip(left.tolist(), right.tolist(), vouched.tolist(), strict=True):
-        if s >= TWO_HOP_FLOOR:
+        if s >= TWO_HOP_FLOOR and min(degree[i], degree[j]) < SPARSE_BELOW:
             found[(i, j)] = (s, True)
     return [Pair(i, j, s, worded) for (i, j), (s, worded) in sorted(found.items())]
 
