@@ -40,6 +40,8 @@ TOLL_FLOOR = 0.1
 TWO_HOP_FLOOR = 0.38
 # ...when that third sentence has at most this many counterparts (not a catch-all).
 TWO_HOP_DEGREE = 16
+# ...and only for sentences with fewer counterparts than this so far (it fills gaps; it
+# does not thicken what is already linked).
 SPARSE_BELOW = 3
 # Rows of the term matrix multiplied at once: bounds memory on large stories.
 BLOCK_ROWS = 1024
