@@ -218,6 +218,11 @@ class ArticleView(ScrollView, can_focus=False):
         if self._layout_width != self._text_width() or not self._lines:
             self._relayout()
 
+    @property
+    def line_total(self) -> int:
+        """How many lines the shown sentences take (with the blank line after each)."""
+        return len(self._lines)
+
     def sentence_at(self, line: int) -> str | None:
         """The sentence drawn on a line of the whole view (not the viewport)."""
         if 0 <= line < len(self._lines):
