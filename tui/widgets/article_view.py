@@ -54,7 +54,9 @@ class ArticleView(ScrollView, can_focus=False):
         "article-view--verified",
         "article-view--disputed",
         "article-view--counterpart",
+        "article-view--counterpart-conflicting",
         "article-view--cursor",
+        "article-view--cursor-conflicting",
         "article-view--diff",
         "article-view--hit",
         "article-view--bar",
@@ -240,10 +242,15 @@ class ArticleView(ScrollView, can_focus=False):
         verdict = self.verdicts.get(sentence_id)
         if verdict:
             names.append(f"article-view--{verdict}")
+        # A conflicting sentence keeps a conflict colour under the cursor and the highlight.
         if sentence_id in self.counterparts:
             names.append("article-view--counterpart")
+            if item.status == "conflicting":
+                names.append("article-view--counterpart-conflicting")
         if sentence_id == self.cursor:
             names.append("article-view--cursor")
+            if item.status == "conflicting":
+                names.append("article-view--cursor-conflicting")
         return tuple(names)
 
     def _wrap(self, sentence_id: str, width: int) -> list[Content]:
