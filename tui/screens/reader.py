@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import gc
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -11,18 +10,16 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import HorizontalScroll
-from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input
 
 from newsreader.library.opening import read_only_title
-from newsreader.model import Analysis, Verdict
+from newsreader.model import Analysis
 from store import AnnotationStore
 from store.ui_state import ReaderPosition, save_position
-from tui.dialogs.note import NoteDialog
-from tui.messages import AnnotationFailed, AnnotationSaved, tell_screens
+from tui.messages import AnnotationSaved
 from tui.reading_grid import Filter, ReadingGrid
-from tui.review import ReviewSession, SaveFailed, verdict_of
+from tui.review import ReviewSession, verdict_of
+from tui.screens.reviewing import ReviewingScreen, saved_text
 from tui.widgets.article_view import ArticleView
 from tui.widgets.claim_panel import ClaimPanel
 from tui.widgets.column import ArticleColumn, fit_columns, is_compact
@@ -34,7 +31,7 @@ POSITION_SAVE_DELAY = 1.0
 LEGEND_PREFERENCE = "legend"
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(ReviewingScreen):
     """Columns of articles with a sentence cursor; tags claims and keeps notes."""
 
     BINDINGS = [
@@ -186,7 +183,7 @@ class ReaderScreen(Screen[None]):
         super().__init__()
         self.analysis = analysis
         self.store = store
-        self.session = ReviewSession(analysis, store, tell=self._tell_screens)
+        self.session = ReviewSession(analysis, store, tell=self.tell_screens)
         self.grid = ReadingGrid(analysis)
         count = len(analysis.story.articles)
         self.columns = [
@@ -591,46 +588,18 @@ class ReaderScreen(Screen[None]):
 
     # -- verdicts and notes -----------------------------------------------------------------
 
-    def _tell_screens(self, message: Message) -> None:
-        tell_screens(self.app, message)
-
-    def action_tag(self, verdict: str) -> None:
-        """Tag the claim under the cursor (an empty verdict clears it)."""
+    def focused_claim(self) -> tuple[str, str] | None:
+        """The cursor's claim and sentence."""
         if self.cursor is None:
-            return
-        # The session tells every screen what came of it (AnnotationSaved / AnnotationFailed).
-        with contextlib.suppress(SaveFailed):
-            self.session.tag(
-                self.analysis.claim_of[self.cursor], Verdict(verdict) if verdict else None
-            )
-
-    def action_note(self) -> None:
-        """Write a note on the claim under the cursor (in a dialog)."""
-        if self.cursor is None:
-            return
-        claim_id = self.analysis.claim_of[self.cursor]
-        annotation = self.session.annotation(claim_id)
-        if self.session.read_only:
-            self.post_message(AnnotationFailed(claim_id, "the database is open read-only"))
-            return
-
-        def save(text: str | None) -> None:
-            if text is None:
-                return
-            with contextlib.suppress(SaveFailed):  # the session tells the screens
-                self.session.note(claim_id, text)
-
-        text = self.analysis.sentence(self.cursor).text
-        self.app.push_screen(NoteDialog(text, annotation.note if annotation else None), save)
+            return None
+        return self.analysis.claim_of[self.cursor], self.cursor
 
     @on(AnnotationSaved)
     def _saved(self, message: AnnotationSaved) -> None:
         for sid in self.analysis.claim_index[message.claim_id].sentences:
             self.view_of(sid).set_verdict(sid, message.verdict)
         self._refresh_headers()
-        what = message.verdict or ("no verdict" if message.note else "verdict cleared")
-        if message.note:
-            what += " + note"
+        what = saved_text(message)
         self.status.show_saved(f"✓ saved: {what}")
         self.save_position()
         self.notify(f"Saved: {what}", timeout=2, markup=False)
@@ -639,18 +608,6 @@ class ReaderScreen(Screen[None]):
         else:
             self.panel.invalidate()
             self._show_cursor(None)
-
-    @on(AnnotationFailed)
-    def _failed(self, message: AnnotationFailed) -> None:
-        self.app.bell()
-        self.status.show_failed(f"✗ NOT SAVED: {message.reason}")
-        self.notify(
-            f"NOT SAVED: {message.reason}",
-            title="Saving failed",
-            severity="error",
-            timeout=15,
-            markup=False,
-        )
 
     def _sentence_verdicts(self) -> dict[str, str]:
         """The saved verdict of every sentence whose claim carries one."""
@@ -684,17 +641,6 @@ class ReaderScreen(Screen[None]):
         self.app.push_screen(
             ClaimsScreen(self.analysis, self.grid, self.session, self.shown), chosen
         )
-
-    def action_export(self) -> None:
-        """Export this story's verdicts as JSON next to the database."""
-        try:
-            path = self.session.export()
-        except SaveFailed as exc:
-            self.post_message(AnnotationFailed("", f"export failed: {exc}"))
-            return
-        count = len(self.session.annotations)
-        self.status.show_saved(f"exported {count} to {path}")
-        self.notify(f"Exported {count} annotations to {path}", timeout=8, markup=False)
 
     # -- remembering the position -----------------------------------------------------------
 
