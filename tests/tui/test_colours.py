@@ -36,12 +36,15 @@ STATES = {
 # Backgrounds that must tell the states apart at a glance (CIE76 distance). The
 # counterpart is also marked by its bar and the cursor by its own, in any colours.
 DISTINCT = [
-    ("plain", "corroborated"),
-    ("corroborated", "three sources"),
-    ("corroborated", "conflicting"),
-    ("corroborated", "cursor"),
-    ("conflicting", "conflicting counterpart"),
-    ("counterpart", "conflicting counterpart"),
+    tuple(pair.split(" / "))
+    for pair in (
+        "plain / corroborated",
+        "corroborated / three sources",
+        "corroborated / conflicting",
+        "corroborated / cursor",
+        "conflicting / conflicting counterpart",
+        "counterpart / conflicting counterpart",
+    )
 ]
 MIN_DISTANCE = 5.0
 MIN_TEXT_CONTRAST = 3.0
