@@ -1,4 +1,5 @@
-"""The reader's last position (story and sentence under the cursor), kept in the database."""
+"""What the app remembers between runs, in the database: the reader's last position (story
+and sentence under the cursor) and the user's yes/no choices (such as showing the legend)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ if TYPE_CHECKING:
 
 TABLE = "ui_state"
 DOC_ID = 1
+PREFERENCES_ID = 2
 
 
 @dataclass(frozen=True)
@@ -40,11 +42,23 @@ class UiState:
 
     def save_position(self, position: ReaderPosition) -> None:
         """Remember the reader position (written to disk at once)."""
-        doc = {"story": position.story, "sentence": position.sentence}
-        if self._table.contains(doc_id=DOC_ID):
-            self._table.update(doc, doc_ids=[DOC_ID])
+        self._put(DOC_ID, {"story": position.story, "sentence": position.sentence})
+
+    def preference(self, name: str, default: bool) -> bool:
+        """A yes/no choice the user made in the app (the default when none is saved)."""
+        doc = self._table.get(doc_id=PREFERENCES_ID)
+        value = doc.get(name) if isinstance(doc, dict) else None
+        return value if isinstance(value, bool) else default
+
+    def save_preference(self, name: str, value: bool) -> None:
+        """Remember a yes/no choice (written to disk at once)."""
+        self._put(PREFERENCES_ID, {name: value})
+
+    def _put(self, doc_id: int, fields: dict[str, object]) -> None:
+        if self._table.contains(doc_id=doc_id):
+            self._table.update(fields, doc_ids=[doc_id])
         else:
-            self._table.insert(Document(doc, doc_id=DOC_ID))
+            self._table.insert(Document(fields, doc_id=doc_id))
 
 
 def load_position(store: AnnotationStore) -> ReaderPosition | None:

@@ -72,6 +72,8 @@ class NewsreaderApp(App[None]):
         """Whether the first frame has been shown."""
 
     def on_mount(self) -> None:
+        # Stronger tints where the terminal rounds colours to a 256-colour palette.
+        self.set_class(self.console.color_system == "256", "-colors-256")
         if self.store is not None:
             self._note_read_only(self.store)
         if self.analysis is not None:

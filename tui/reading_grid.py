@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from newsreader.annotations.claim_sides import claim_status
 from newsreader.model import Analysis, ClaimStatus
 
 
@@ -35,6 +36,7 @@ class ReadingGrid:
     claim_rank: dict[str, int] = field(init=False)
     _folded: dict[str, str] = field(init=False, repr=False)
     _counterparts: dict[str, tuple[str, ...]] = field(init=False, repr=False)
+    _status: dict[str, ClaimStatus] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.columns = [[s.id for s in a.sentences] for a in self.analysis.story.articles]
@@ -50,6 +52,7 @@ class ReadingGrid:
         self.claim_rank = {claim: rank for rank, claim in enumerate(self.claim_order)}
         self._folded = {}
         self._counterparts = {}
+        self._status = {}
 
     def text(self, sentence_id: str) -> str:
         """The sentence's text, case-folded for search."""
@@ -59,26 +62,30 @@ class ReadingGrid:
         return folded
 
     def counterparts(self, sentence_id: str) -> tuple[str, ...]:
-        """Sentences of other articles that state the same claim or relate to this one."""
+        """The other sentences of the sentence's claim (one per other article), by column."""
         cached = self._counterparts.get(sentence_id)
         if cached is not None:
             return cached
-        related = set(self.analysis.claim_for(sentence_id).sentences)
-        for relation in self.analysis.relations_of(sentence_id):
-            related.update((relation.a, relation.b))
-        column = self.position[sentence_id][0]
         found = tuple(
             sorted(
-                (s for s in related if self.position[s][0] != column),
+                (s for s in self.analysis.claim_for(sentence_id).sentences if s != sentence_id),
                 key=self.position.__getitem__,
             )
         )
         self._counterparts[sentence_id] = found
         return found
 
+    def status(self, claim_id: str) -> ClaimStatus:
+        """A claim's status from its own conflicts (see claim_sides.claim_status)."""
+        status = self._status.get(claim_id)
+        if status is None:
+            claim = self.analysis.claim_index[claim_id]
+            status = self._status[claim_id] = claim_status(self.analysis, claim)
+        return status
+
     def is_conflict(self, sentence_id: str) -> bool:
-        """Whether the sentence's claim is conflicting."""
-        return self.analysis.claim_for(sentence_id).status is ClaimStatus.CONFLICTING
+        """Whether the sentence's claim is conflicting (on its own sentences)."""
+        return self.status(self.analysis.claim_of[sentence_id]) is ClaimStatus.CONFLICTING
 
     def visible(self, sentence_id: str, shown: Filter, reviewed: set[str]) -> bool:
         """Whether a sentence passes the filter (reviewed holds claim ids with a verdict)."""

@@ -7,10 +7,21 @@ sides come from the claim's conflict relations and the differing spans of their 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from newsreader.model import Analysis, Article, Claim, RelationKind, Sentence
+from newsreader.engine.claims import claim_conflicts as grouped_conflicts
+from newsreader.engine.claims import later_side
+from newsreader.model import (
+    Analysis,
+    Article,
+    Claim,
+    ClaimConflict,
+    ClaimStatus,
+    ConflictSide,
+    RelationKind,
+    Sentence,
+)
 
 
 @dataclass(frozen=True)
@@ -109,3 +120,59 @@ def _from_relations(analysis: Analysis, claim: Claim) -> tuple[Conflict, ...]:
 def _span(text: str, span: tuple[int, int]) -> str:
     start, end = span
     return " ".join(text[max(0, start) : max(0, end)].split())
+
+
+def own_conflicts(analysis: Analysis, claim: Claim) -> tuple[ClaimConflict, ...]:
+    """The conflicts among the claim's own sentences, each side narrowed to its members.
+
+    A clash between one of its sentences and a sentence of another claim is not the claim's
+    conflict: it neither makes the claim conflicting nor names a side of it. Without
+    structured conflicts from the engine, they come from the conflict relations between
+    the claim's sentences.
+    """
+    members = set(claim.sentences)
+    if not claim.conflicts:
+        clashes = [
+            relation
+            for sid in claim.sentences
+            for relation in analysis.relations_of(sid)
+            if relation.kind is RelationKind.CONFLICT
+            and relation.a == sid
+            and relation.b in members
+        ]
+        return grouped_conflicts(analysis.story, clashes, analysis.sentence_index)
+    dates = {a.id: a.date for a in analysis.story.articles}
+    found = []
+    for conflict in claim.conflicts:
+        sides = []
+        for side in conflict.sides:
+            sentences = tuple(s for s in side.sentences if s in members)
+            if not sentences:
+                continue
+            if sentences == side.sentences:
+                sides.append(side)
+                continue
+            articles = tuple(
+                dict.fromkeys(
+                    analysis.sentence_index[s].article_id
+                    for s in sentences
+                    if s in analysis.sentence_index
+                )
+            )
+            known = [dates[a] for a in articles if dates.get(a)]
+            date = max(known) if known and len(known) == len(articles) else None
+            sides.append(ConflictSide(side.value, sentences, articles, date))
+        if len(sides) < 2:
+            continue
+        if len(sides) == len(conflict.sides):
+            found.append(conflict)
+        else:
+            found.append(replace(conflict, sides=tuple(sides), later=later_side(sides)))
+    return tuple(found)
+
+
+def claim_status(analysis: Analysis, claim: Claim) -> ClaimStatus:
+    """How the sources relate on this claim, from its own conflicts and sentences only."""
+    if own_conflicts(analysis, claim):
+        return ClaimStatus.CONFLICTING
+    return ClaimStatus.CORROBORATED if len(claim.sentences) > 1 else ClaimStatus.SINGLE_SOURCE

@@ -182,11 +182,11 @@ def claim_conflicts(
                     date=max(known) if known and len(known) == len(articles) else None,
                 )
             )
-        found.append(ClaimConflict(fact[0], details[fact], tuple(built), _later(built)))
+        found.append(ClaimConflict(fact[0], details[fact], tuple(built), later_side(built)))
     return tuple(found)
 
 
-def _later(sides: list[ConflictSide]) -> int | None:
+def later_side(sides: list[ConflictSide]) -> int | None:
     """The side published later, when every side has dates (ISO strings) that differ."""
     if len(sides) != 2 or sides[0].date is None or sides[1].date is None:
         return None

@@ -60,14 +60,21 @@ _NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|van|von|der|da|bin|al|la|le)){{1
 _BYLINE = re.compile(
     rf"^\W*(?i:by|written by|words by|story by|reporting by|report by|posted by|authors?\s*:)"
     rf"\s+(?P<names>{_NAME}(?:(?:\s*,\s*{_NAME})*\s*(?:and|&)\s*{_NAME})?)"
-    r"(?:\s*(?:,|;|\||–|—|-|\bfor\b|\bin\b)\s*[^.!?]{0,60})?\s*$"
+    r"(?:\s*(?P<sep>,|;|\||–|—|-|\bfor\b|\bin\b)\s*(?P<tail>[^.!?]{0,60}))?\s*$"
 )
+# What follows a byline's names when it is a job, not an outlet ("By Jane Doe, Staff Writer").
+_ROLE = re.compile(
+    r"\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist|bureau|chief|"
+    r"senior|special|associate|analyst|producer|photographer|intern|updated|published)\b",
+    re.IGNORECASE,
+)
+_OUTLET_NAME = re.compile(r"^(?:[Tt]he\s+)?[A-Z0-9][\w'’&.-]*(?:\s+[\w'’&.-]+){0,5}$")
 _LONE_NAME = re.compile(r"^[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}$")
 # Wire datelines opening the first paragraph: "MOSCOW, May 7 (Reuters) — ", "KYIV, Ukraine (AP) - ".
 DATELINE_PREFIX = re.compile(
     r"^(?:[A-Z][A-Z.'’-]+(?:[ -][A-Z][A-Z.'’-]+){0,3})"
     r"(?:,\s*[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+)?)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
-    r"\s*(?:\([A-Z][\w .&-]{1,30}\))?\s*[—–-]{1,2}\s+(?=[A-Z\"“‘'])"
+    r"\s*(?:\((?P<agency>[A-Z][\w .&-]{1,30})\))?\s*[—–-]{1,2}\s+(?=[A-Z\"“‘'])"
 )
 
 
@@ -164,6 +171,26 @@ def byline_author(line: str) -> str | None:
     if not match:
         return None
     return re.sub(r"\s+", " ", match.group("names")).strip(" ,.&")
+
+
+def byline_outlet(line: str) -> str | None:
+    """The outlet a byline names after its author ("By Jane Hollis, The Harbour Courier",
+    "By Jane Doe for Reuters"), or None (no outlet, or a job title or place instead)."""
+    stripped = line.strip()
+    match = _BYLINE.match(stripped) if len(stripped) <= 120 else None
+    if not match or not match.group("tail") or match.group("sep") == "in":
+        return None
+    tail = re.sub(r"\s+", " ", match.group("tail")).strip(" ,;|-–—")
+    if _ROLE.search(tail) or date_line(tail) or not _OUTLET_NAME.match(tail):
+        return None
+    return tail
+
+
+def dateline_agency(line: str) -> str | None:
+    """The agency a wire dateline credits ("MOSCOW, May 7 (Reuters) — " gives Reuters)."""
+    match = DATELINE_PREFIX.match(line)
+    agency = match.group("agency") if match else None
+    return agency.strip() if agency else None
 
 
 def lone_name(line: str) -> str | None:

@@ -17,7 +17,9 @@ from newsreader.ingest.boilerplate import (
 )
 from newsreader.ingest.bylines import (
     byline_author,
+    byline_outlet,
     date_line,
+    dateline_agency,
     is_date_label,
     is_published_line,
     lone_name,
@@ -61,6 +63,7 @@ class CleanedText:
     date: str | None = None
     author: str | None = None
     removed: tuple[str, ...] = ()
+    outlet: str | None = None  # named by a byline ("By X, Outlet") or a dateline ("(AP)")
 
 
 def _norm(line: str) -> str:
@@ -176,10 +179,12 @@ def _clean(raw: str, keep_short: bool) -> CleanedText:
 
     dates: list[tuple[bool, str]] = []
     author: str | None = None
+    outlet: str | None = None
     removed: list[str] = []
     seen: set[str] = {_norm(title)} if title else set()
     kept: list[str] = []
     first_body = True
+    agency: str | None = None
     for i, line in enumerate(lines):
         if i == title_at:
             continue
@@ -191,6 +196,9 @@ def _clean(raw: str, keep_short: bool) -> CleanedText:
             dates.append((is_published_line(line), meta[0]))
         if meta and meta[1]:
             author = author or meta[1]
+            outlet = outlet or next(
+                filter(None, map(byline_outlet, _META_SEPARATOR.split(line))), None
+            )
         elif i < body_start and lone_name(line) and _next_to_date(lines, i):
             author = author or lone_name(line)
         junk = _is_junk(lines, i, body_start, keep_short)
@@ -199,6 +207,7 @@ def _clean(raw: str, keep_short: bool) -> CleanedText:
             continue
         seen.add(_norm(line))
         if first_body and len(words(line)) >= _BODY_MIN_WORDS:
+            agency = dateline_agency(line)
             line = strip_dateline(line)
             first_body = False
         if _BULLET.match(line):
@@ -216,7 +225,12 @@ def _clean(raw: str, keep_short: bool) -> CleanedText:
     body = "\n\n".join("\n".join(p) for p in paragraphs if p)
     date = next((d for published, d in dates if published), dates[0][1] if dates else None)
     return CleanedText(
-        title=title, text=body, date=date, author=author, removed=(*removed, *cut_tail)
+        title=title,
+        text=body,
+        date=date,
+        author=author,
+        removed=(*removed, *cut_tail),
+        outlet=outlet or agency,
     )
 
 

@@ -49,6 +49,8 @@ class Source:
     outlet: str | None = None
     author: str | None = None
     date: str | None = None
+    # The web address's host: the outlet's name of last resort (after bylines, datelines).
+    host: str | None = None
 
 
 def is_url(name: str) -> bool:
@@ -97,6 +99,7 @@ def source_from_bytes(
             outlet=metadata_value(page.outlet),
             author=metadata_value(page.author),
             date=metadata_value(page.date),
+            host=metadata_value(page.host),
         )
     text = decode_text(data, name, charset).replace("\r\n", "\n").replace("\r", "\n")
     meta, body = split_front_matter(text)
@@ -110,7 +113,8 @@ def source_from_bytes(
         path=name,
         raw=body,
         title=metadata_value(title),
-        outlet=metadata_value(meta.outlet or host_of(meta.url or url)),
+        outlet=metadata_value(meta.outlet),
         author=metadata_value(meta.author),
         date=metadata_value(meta.date),
+        host=metadata_value(host_of(meta.url or url)),
     )

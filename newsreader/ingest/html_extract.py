@@ -25,6 +25,11 @@ class ExtractedPage:
     outlet: str | None = None
     author: str | None = None
     date: str | None = None
+    host: str | None = None  # the page's host name, when no outlet name is given
+
+
+# A site name that is only a domain ("example.org") is a host, not the outlet's name.
+_DOMAIN = re.compile(r"(?:[\w-]+\.)+[a-z]{2,}", re.IGNORECASE)
 
 
 def _trafilatura() -> Any:
@@ -126,7 +131,7 @@ def extract_page(html: str, url: str | None = None) -> ExtractedPage:
     """
     document = _extract(html, url)
     if document is None:
-        return ExtractedPage(text="", outlet=host_of(url))
+        return ExtractedPage(text="", host=host_of(url))
     title = (document.title or "").strip() or None
     paragraphs = [line.strip() for line in (document.text or "").split("\n") if line.strip()]
     # The headline usually comes back as the first line of the body as well.
@@ -135,10 +140,13 @@ def extract_page(html: str, url: str | None = None) -> ExtractedPage:
     paragraphs = _drop_repeats(paragraphs)
     if not any(_is_prose(p) for p in paragraphs):
         paragraphs = []
+    sitename = (document.sitename or "").strip()
+    named = sitename if sitename and not _DOMAIN.fullmatch(sitename) else None
     return ExtractedPage(
         text="\n\n".join(paragraphs),
         title=title,
-        outlet=(document.sitename or "").strip() or host_of(url),
+        outlet=named,
+        host=(sitename if sitename and not named else None) or host_of(url),
         author=(document.author or "").strip() or None,
         date=(document.date or "").strip() or None,
     )

@@ -176,8 +176,8 @@ def _with_manifest(source: Source, meta: dict[str, str | None] | None) -> Source
         for key in ("title", "outlet", "author", "date")
         if meta.get(key)
     }
-    if not fields.get("outlet") and isinstance(meta.get("url"), str):
-        fields["outlet"] = metadata_value(host_of(meta["url"]))
+    if isinstance(meta.get("url"), str):
+        fields["host"] = metadata_value(host_of(meta["url"]))
     return replace(source, **{k: v for k, v in fields.items() if v})
 
 
@@ -243,7 +243,8 @@ def make_article(source: Source, cleaned: CleanedText, article_id: str) -> Artic
         source=source.path,
         text=cleaned.text,
         sentences=sentences,
-        outlet=source.outlet,
+        # A name the page or a manifest gives, else a byline's or dateline's, else the host.
+        outlet=source.outlet or metadata_value(cleaned.outlet) or source.host,
         author=source.author or cleaned.author,
         date=source.date or cleaned.date,
     )
@@ -290,7 +291,9 @@ def _articles(
             problems.append(f"{source.path}: same text as {kept[normalised]}, kept only that one")
             continue
         title = _title_of(source, cleaned)
-        base = f"{source.outlet} {title}" if source.outlet else title
+        # Ids as they always were: from the page's or manifest's outlet, else the host.
+        named = source.outlet or source.host
+        base = f"{named} {title}" if named else title
         article = make_article(source, cleaned, _free_slug(base, taken))
         if not article.sentences:
             problems.append(f"{source.path}: no article text left after cleaning")

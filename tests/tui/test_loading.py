@@ -39,7 +39,8 @@ async def test_the_preview_shows_every_visible_article_and_scrolls_to_the_others
             lines = preview_text(app)
             first, second, third = demo_story.articles[:3]
             assert f"{len(first.sentences)} sentences · comparing…" in lines[1]
-            assert first.sentences[0].text.split()[0] in lines[5]
+            # Compact at 80x24, as in the reader: two header lines, then the text.
+            assert first.sentences[0].text.split()[0] in lines[2]
             # Two columns fit in 80 cells, as in the reader; the third is a sideways scroll away.
             assert f"{len(second.sentences)} sentences" in lines[1]
             assert f"{len(third.sentences)} sentences" not in "".join(lines)
@@ -60,10 +61,10 @@ async def test_the_preview_draws_markup_as_text(
     story = hostile_story()
     with AnnotationStore(db_path) as store:
         app = make_app(story, store, analyse=held_engine)
-        async with app.run_test(size=(120, 30)) as pilot:
+        async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
             shown = "\n".join(preview_text(app))
-            assert "[b]Outlet[/b] [/bar] · [i]2025[/i]" in shown
+            assert "[b]Outlet[/b] [/bar]" in shown and "[i]2025[/i]" in shown
             assert "[@click=app.quit]Quit[/] and [/foo]" in shown
             assert "[@click=app.quit]nothing[/]" in shown
             await pilot.click(StoryPreview, offset=(10, 6))

@@ -86,7 +86,7 @@ async def test_markup_in_articles_is_shown_literally_and_does_nothing(db_path: P
         shown = drawn(screen)
         assert "[@click=app.quit]nothing[/]" in shown
         assert "[/foo]" in shown and "[bold]bold[/bold]" in shown
-        header = str(screen.columns[0].header.content)
+        header = screen.columns[0].header.render().plain
         assert "[@click=app.quit]Quit[/] and [/foo]" in header
         assert "[b]Outlet[/b] [/bar]" in header
         panel = str(screen.query_one("#claim-panel-body").content)

@@ -1,32 +1,55 @@
-"""The claims view: a sortable, filterable table of every claim of the story."""
+"""The claims view: the triage list of every claim, conflicts first, sortable and filterable."""
 
 from __future__ import annotations
 
-import contextlib
-
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from newsreader.model import Analysis, Claim, ClaimStatus, Verdict
+from newsreader.ingest.article_names import article_name
+from newsreader.model import Analysis, Claim, ClaimStatus
 from tui.messages import AnnotationSaved
 from tui.reading_grid import Filter, ReadingGrid
-from tui.review import ReviewSession, SaveFailed, verdict_of
+from tui.review import ReviewSession, verdict_of
+from tui.screens.reviewing import ReviewingScreen, saved_text
+from tui.widgets.status_line import StatusLine
 
 CELL_LIMIT = 160
-COLUMNS = ("claim", "sources", "status", "verdict", "note")
+WIDE = 110  # from this many columns on, the table has a Note column
+# Sort keys in the order `s` cycles through them; "status" puts conflicts first.
+SORTS = ("status", "order", "claim", "sources", "outlets", "verdict", "note")
+# Triage order: what the sources disagree on, then what only one states, then the rest.
+STATUS_RANK = {
+    ClaimStatus.CONFLICTING: 0,
+    ClaimStatus.SINGLE_SOURCE: 1,
+    ClaimStatus.CORROBORATED: 2,
+}
 
 
-class ClaimsScreen(Screen[str | None]):
-    """All claims in a table; enter jumps to the claim in the reader (dismisses with its id)."""
+class ClaimsScreen(ReviewingScreen):
+    """All claims in a table, conflicts first; enter jumps to the claim in the reader
+    (dismisses with its id)."""
 
     BINDINGS = [
         Binding("enter", "choose", "Jump", id="claims.jump", tooltip="jump to the claim"),
         Binding("tab,escape", "back", "Reader", id="claims.back", tooltip="back to the reader"),
-        Binding("s", "cycle_sort", "Sort", id="claims.sort", tooltip="sort by the next column"),
+        Binding(
+            "space",
+            "expand",
+            "Expand",
+            id="claims.expand",
+            tooltip="show every sentence of the claim (again: fold)",
+        ),
+        Binding(
+            "s",
+            "cycle_sort",
+            "Sort",
+            id="claims.sort",
+            tooltip="sort by status → order → text → sources → outlets → verdict → note",
+        ),
         Binding(
             "f",
             "cycle_filter",
@@ -34,11 +57,18 @@ class ClaimsScreen(Screen[str | None]):
             id="claims.filter",
             tooltip="show all claims → conflicts → unreviewed",
         ),
+        Binding("c", "next_row('conflict')", "Conflict", id="claims.c", tooltip="next conflict"),
+        Binding(
+            "u", "next_row('unreviewed')", "Unreviewed", id="claims.u", tooltip="next unreviewed"
+        ),
         Binding("slash", "focus_search", "Find", id="claims.find", tooltip="filter by text"),
         Binding("v", "tag('verified')", "Verified", id="claims.verified", tooltip="tag verified"),
         Binding("d", "tag('disputed')", "Disputed", id="claims.disputed", tooltip="tag disputed"),
         Binding("x", "tag('')", "Clear", id="claims.clear", tooltip="clear the verdict"),
+        Binding("n", "note", "Note", id="claims.note", tooltip="write a note on the claim"),
+        Binding("e", "export", "Export", id="claims.export", tooltip="export the verdicts (JSON)"),
         Binding("question_mark", "app.help", "Help", id="claims.help", tooltip="this help"),
+        Binding("q", "app.quit", "Quit", id="claims.quit", tooltip="quit (all is saved)"),
     ]
 
     def __init__(
@@ -49,60 +79,105 @@ class ClaimsScreen(Screen[str | None]):
         self.grid = grid
         self.session = session
         self.shown = shown
-        self.sort_key = "order"
+        self.sort_key = "status"
         self.sort_reverse = False
         self.query_text = ""
+        self.expanded: set[str] = set()
+        self.show_notes = True
+        self.status = StatusLine()
+        articles = analysis.story.articles
+        self.outlet_names = {
+            a.id: article_name(a, position) for position, a in enumerate(articles, start=1)
+        }
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Input(placeholder="/ filter claims by text or note", id="claims-filter")
         yield Static(id="claims-summary", markup=False)
         yield DataTable(id="claims-table", cursor_type="row", zebra_stripes=True)
+        yield self.status
         yield Footer()
 
     def on_mount(self) -> None:
         self.title = self.analysis.story.title
         self.sub_title = "claims"
         table = self.query_one(DataTable)
-        note_width = max(12, self.size.width // 5)
-        # Fixed widths: cells hold untrusted text of any length.
-        width = max(20, self.size.width - note_width - 7 - 13 - 8 - 12)
-        table.add_column("Claim", key="claim", width=width)
-        table.add_column("Sources", key="sources", width=7)
+        width = self.size.width
+        # Fixed widths: cells hold untrusted text of any length. Narrow terminals show the
+        # notes only in the reader's panel.
+        self.show_notes = width >= WIDE
+        note_width = max(10, width // 8) if self.show_notes else 0
+        outlets_width = max(12, width // 6)
+        padding = 2 * (6 if self.show_notes else 5) + 2
+        claim_width = max(20, width - note_width - outlets_width - 3 - 13 - 8 - padding)
+        table.add_column("Claim", key="claim", width=claim_width)
+        table.add_column("Src", key="sources", width=3)
+        table.add_column("Outlets", key="outlets", width=outlets_width)
         table.add_column("Status", key="status", width=13)
         table.add_column("Verdict", key="verdict", width=8)
-        table.add_column("Note", key="note", width=note_width)
+        if self.show_notes:
+            table.add_column("Note", key="note", width=note_width)
         self.refill()
         table.focus()
+        self.status.show_position("space: every sentence of a claim · enter: read it in place")
+
+    def _outlets(self, claim: Claim) -> str:
+        return ", ".join(self.outlet_names[a] for a in claim.articles if a in self.outlet_names)
+
+    def _claim_cell(self, claim: Claim) -> Content | Text:
+        first = self.analysis.sentence(self.grid.first_sentence(claim.id)).text
+        if claim.id not in self.expanded:
+            cut = first[:CELL_LIMIT] + ("…" if len(first) > CELL_LIMIT else "")
+            marker = "▸ " if len(claim.sentences) > 1 else "  "
+            return Content(marker + cut)
+        # Rich Text wraps in the cell; built from plain strings, it never reads markup.
+        cell = Text(end="")
+        for sid in sorted(claim.sentences, key=self.grid.position.__getitem__):
+            sentence = self.analysis.sentence(sid)
+            name = self.outlet_names.get(sentence.article_id, sentence.article_id)
+            if cell:
+                cell.append("\n")
+            cell.append(f"▾ {name}: ", style="bold")
+            cell.append(sentence.text)
+        return cell
 
     def _row(self, claim: Claim) -> tuple[object, ...]:
         annotation = self.session.annotation(claim.id)
-        first = self.analysis.sentence(self.grid.first_sentence(claim.id)).text
-        return (
-            Content(first[:CELL_LIMIT] + ("…" if len(first) > CELL_LIMIT else "")),
+        cells = (
+            self._claim_cell(claim),
             len(claim.articles) or 1,
-            Content(claim.status.value),
+            Content(self._outlets(claim)),
+            Content(self.grid.status(claim.id).value),
             Content(verdict_of(annotation) or "—"),
             Content((annotation.note or "") if annotation else ""),
         )
+        return cells if self.show_notes else cells[:-1]
 
     def _sort_value(self, claim: Claim) -> object:
-        if self.sort_key == "order":
-            return self.grid.claim_rank[claim.id]
-        if self.sort_key == "sources":
-            return (-(len(claim.articles) or 1), self.grid.claim_rank[claim.id])
+        rank = self.grid.claim_rank[claim.id]
+        key = self.sort_key
+        if key == "status":
+            sources = len(claim.articles) or 1
+            return (STATUS_RANK[self.grid.status(claim.id)], -sources, rank)
+        if key == "claim":
+            text = self.analysis.sentence(self.grid.first_sentence(claim.id)).text
+            return (" ".join(text.split()).casefold(), rank)
+        if key == "sources":
+            return (-(len(claim.articles) or 1), rank)
+        if key == "outlets":
+            return (self._outlets(claim).casefold(), rank)
         annotation = self.session.annotation(claim.id)
-        if self.sort_key == "status":
-            return (list(ClaimStatus).index(claim.status), self.grid.claim_rank[claim.id])
-        if self.sort_key == "verdict":
-            return (verdict_of(annotation) or "~", self.grid.claim_rank[claim.id])
-        if self.sort_key == "note":
+        if key == "verdict":
+            return (verdict_of(annotation) or "~", rank)
+        if key == "note":
             note = (annotation.note or "") if annotation else ""
-            return (note == "", note.casefold())
-        return self.grid.claim_rank[claim.id]
+            return (note == "", note.casefold(), rank)
+        return rank
 
     def _matches(self, claim: Claim) -> bool:
-        if self.shown is Filter.CONFLICTS and claim.status is not ClaimStatus.CONFLICTING:
+        if self.shown is Filter.CONFLICTS and (
+            self.grid.status(claim.id) is not ClaimStatus.CONFLICTING
+        ):
             return False
         annotation = self.session.annotation(claim.id)
         if self.shown is Filter.UNREVIEWED and verdict_of(annotation):
@@ -114,27 +189,40 @@ class ClaimsScreen(Screen[str | None]):
             return True
         return any(needle in self.grid.text(sid) for sid in claim.sentences)
 
+    def highlighted(self) -> str | None:
+        """The id of the claim on the table's cursor row, if any."""
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def focused_claim(self) -> tuple[str, str] | None:
+        """The highlighted claim and its first sentence."""
+        claim_id = self.highlighted()
+        return None if claim_id is None else (claim_id, self.grid.first_sentence(claim_id))
+
+    def shown_claims(self) -> list[Claim]:
+        """The claims the filter and the text search leave, in the sort order."""
+        claims = [c for c in self.analysis.claims if self._matches(c)]
+        claims.sort(key=self._sort_value, reverse=self.sort_reverse)
+        return claims
+
     def refill(self) -> None:
         """Rebuild the rows from the claims, the filter and the sort order."""
         table = self.query_one(DataTable)
-        chosen = (
-            table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-            if (table.row_count)
-            else None
-        )
+        chosen = self.highlighted()
         table.clear()
-        claims = [c for c in self.analysis.claims if self._matches(c)]
-        claims.sort(key=self._sort_value, reverse=self.sort_reverse)
+        claims = self.shown_claims()
         for claim in claims:
-            table.add_row(*self._row(claim), key=claim.id)
+            table.add_row(*self._row(claim), key=claim.id, height=None)
         if chosen is not None and chosen in {c.id for c in claims}:
             table.move_cursor(row=table.get_row_index(chosen))
         reviewed = len(self.session.reviewed.intersection(self.analysis.claim_index))
+        order = f"{self.sort_key}{' (reversed)' if self.sort_reverse else ''}"
         self.query_one("#claims-summary", Static).update(
             Content(
                 f"{len(claims)} of {len(self.analysis.claims)} claims shown · filter: "
-                f"{self.shown.value} · sorted by {self.sort_key} · "
-                f"{reviewed} reviewed · s sort · f filter · / find · enter jump"
+                f"{self.shown.value} · sorted by {order} · {reviewed} reviewed"
             )
         )
 
@@ -164,18 +252,25 @@ class ClaimsScreen(Screen[str | None]):
 
     def action_choose(self) -> None:
         """Jump to the highlighted claim in the reader."""
-        table = self.query_one(DataTable)
-        if table.row_count:
-            self.dismiss(str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value))
+        claim_id = self.highlighted()
+        if claim_id is not None:
+            self.dismiss(claim_id)
 
     def action_back(self) -> None:
         """Return to the reader without moving."""
         self.dismiss(None)
 
+    def action_expand(self) -> None:
+        """Show every sentence of the highlighted claim, or fold it again."""
+        claim_id = self.highlighted()
+        if claim_id is None:
+            return
+        self.expanded ^= {claim_id}
+        self.refill()
+
     def action_cycle_sort(self) -> None:
-        """Sort by the next column (story order first)."""
-        keys = ("order", *COLUMNS)
-        self.sort_key = keys[(keys.index(self.sort_key) + 1) % len(keys)]
+        """Sort by the next key (conflicts first, then story order, text, ...)."""
+        self.sort_key = SORTS[(SORTS.index(self.sort_key) + 1) % len(SORTS)]
         self.sort_reverse = False
         self.refill()
 
@@ -184,20 +279,30 @@ class ClaimsScreen(Screen[str | None]):
         self.shown = self.shown.next()
         self.refill()
 
-    def action_tag(self, verdict: str) -> None:
-        """Tag the highlighted claim (an empty verdict clears it); saved at once."""
+    def action_next_row(self, kind: str) -> None:
+        """Move down to the next conflicting (or unreviewed) claim of the table, wrapping."""
         table = self.query_one(DataTable)
-        if not table.row_count:
+        claims = self.shown_claims()
+        if not claims:
             return
-        claim_id = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
-        # The session tells every screen what came of it: the reader (under this screen)
-        # says so, and this table is refilled from the message.
-        with contextlib.suppress(SaveFailed):
-            self.session.tag(claim_id, Verdict(verdict) if verdict else None)
+
+        def wanted(claim: Claim) -> bool:
+            if kind == "conflict":
+                return self.grid.status(claim.id) is ClaimStatus.CONFLICTING
+            return claim.id not in self.session.reviewed
+
+        here = table.cursor_row
+        for step in range(1, len(claims) + 1):
+            row = (here + step) % len(claims)
+            if wanted(claims[row]):
+                table.move_cursor(row=row)
+                return
+        self.notify(f"No other {kind} claim in the table.", timeout=3, markup=False)
 
     @on(AnnotationSaved)
     def _saved(self, message: AnnotationSaved) -> None:
         self.refill()
+        self.status.show_saved(f"✓ saved: {saved_text(message)}")
 
     def action_focus_search(self) -> None:
         """Focus the text filter."""

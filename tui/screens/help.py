@@ -9,14 +9,31 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.widgets.article_view import status_mark
+from tui.widgets.article_view import COUNTERPART_BAR, CURSOR_BAR, status_mark
+from tui.widgets.column import HEADER_COUNTERS
 
 LEGEND = [
+    (CURSOR_BAR, "the cursor: the sentence your keys act on (v, d, n tag its claim)"),
+    (COUNTERPART_BAR, "the same claim in another article: exactly the sentences the panel lists"),
     (status_mark("corroborated", 3), "corroborated by three or more sources"),
     (status_mark("corroborated", 2), "corroborated by two sources"),
-    (status_mark("conflicting", 2), "conflicting: a counterpart states incompatible facts"),
+    (status_mark("conflicting", 2), "conflicting: the claim's sources state different facts"),
     (status_mark("single-source", 1), "single-source: only this article says it"),
     ("✓ / ✗", "you tagged the claim verified / disputed"),
+]
+COLOURS = [
+    ("green tint", "corroborated (stronger: three or more sources)"),
+    ("red tint", "conflicting, also under the cursor and the highlight"),
+    ("dim text", "single-source"),
+    ("highlight", "the same claim in another column (with │)"),
+    ("cursor", "the sentence under the cursor (with ▌)"),
+    ("reversed", "the words that differ between the sides"),
+    ("underlined", "a search hit"),
+    ("green / red text", "your verdict: verified / disputed"),
+]
+HEADER: list[tuple[str, str]] = [
+    ("Outlet  2 of 5 ▸", "the outlet (else file name), the column's place; ◂ ▸: more out of sight"),
+    *((f"{symbol}N", meaning) for symbol, meaning in HEADER_COUNTERS),
 ]
 
 
@@ -38,26 +55,36 @@ class HelpScreen(ModalScreen[None]):
             yield Static(self.build(), id="help-body")
 
     def build(self) -> Content:
-        """The help text: keys per view, mouse, palette, symbols."""
+        """The help text: what the marks, colours and headers mean, then the keys."""
         lines: list[Content] = []
-        for title, bindings in self.sections:
+
+        def section(title: str, rows: list[tuple[str, str]]) -> None:
             lines.append(Content(title).stylize("bold underline"))
-            for binding in bindings:
-                if not isinstance(binding, Binding):
-                    continue
-                keys = " / ".join(
-                    self.app.get_key_display(Binding(key, binding.action))
-                    for key in binding.key.split(",")
-                )
-                text = binding.tooltip or binding.description
-                lines.append(Content(f"  {keys:<16} ") + Content(text))
+            lines.extend(Content(f"  {first:<16} ") + Content(second) for first, second in rows)
             lines.append(Content(""))
-        lines.append(Content("Also").stylize("bold underline"))
-        lines.append(Content(f"  {'click':<16} move the cursor to a sentence"))
-        lines.append(Content(f"  {'ctrl+p':<16} command palette: every action by name"))
-        lines.append(Content(f"  {'ctrl+q':<16} quit from anywhere"))
-        lines.append(Content(""))
-        lines.append(Content("Gutter symbols").stylize("bold underline"))
-        for mark, meaning in LEGEND:
-            lines.append(Content(f"  {mark:<16} {meaning}"))
-        return Content("\n").join(lines)
+
+        section("Marks beside the sentences", LEGEND)
+        section("Colours (the marks say the same without colour)", COLOURS)
+        section("Column headers (then date, author and title, when known)", HEADER)
+        for title, bindings in self.sections:
+            rows = [
+                (
+                    " / ".join(
+                        self.app.get_key_display(Binding(key, binding.action))
+                        for key in binding.key.split(",")
+                    ),
+                    binding.tooltip or binding.description,
+                )
+                for binding in bindings
+                if isinstance(binding, Binding)
+            ]
+            section(f"Keys: {title}", rows)
+        section(
+            "Also",
+            [
+                ("click", "move the cursor to a sentence"),
+                ("ctrl+p", "command palette: every action by name"),
+                ("ctrl+q", "quit from anywhere"),
+            ],
+        )
+        return Content("\n").join(lines[:-1])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import gc
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -11,28 +10,28 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import HorizontalScroll
-from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input
 
 from newsreader.library.opening import read_only_title
-from newsreader.model import Analysis, Verdict
+from newsreader.model import Analysis
 from store import AnnotationStore
 from store.ui_state import ReaderPosition, save_position
-from tui.dialogs.note import NoteDialog
-from tui.messages import AnnotationFailed, AnnotationSaved, tell_screens
+from tui.messages import AnnotationSaved
 from tui.reading_grid import Filter, ReadingGrid
-from tui.review import ReviewSession, SaveFailed, verdict_of
+from tui.review import ReviewSession, verdict_of
+from tui.screens.reviewing import ReviewingScreen, saved_text
 from tui.widgets.article_view import ArticleView
 from tui.widgets.claim_panel import ClaimPanel
-from tui.widgets.column import ArticleColumn, fit_columns
+from tui.widgets.column import ArticleColumn, fit_columns, is_compact
+from tui.widgets.legend import Legend
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.status_line import StatusLine
 
 POSITION_SAVE_DELAY = 1.0
+LEGEND_PREFERENCE = "legend"
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(ReviewingScreen):
     """Columns of articles with a sentence cursor; tags claims and keeps notes."""
 
     BINDINGS = [
@@ -67,6 +66,38 @@ class ReaderScreen(Screen[None]):
             id="reader.prev_column",
             show=False,
             tooltip="previous column (lands on the counterpart)",
+        ),
+        Binding(
+            "g,home",
+            "edge(-1)",
+            "First",
+            id="reader.first",
+            show=False,
+            tooltip="first sentence of the column",
+        ),
+        Binding(
+            "G,end",
+            "edge(1)",
+            "Last",
+            id="reader.last",
+            show=False,
+            tooltip="last sentence of the column",
+        ),
+        Binding(
+            "pagedown",
+            "page(1)",
+            "Page down",
+            id="reader.page_down",
+            show=False,
+            tooltip="a screenful down the column",
+        ),
+        Binding(
+            "pageup",
+            "page(-1)",
+            "Page up",
+            id="reader.page_up",
+            show=False,
+            tooltip="a screenful up the column",
         ),
         Binding(
             "c",
@@ -123,6 +154,14 @@ class ReaderScreen(Screen[None]):
         Binding(
             "p", "toggle_panel", "Panel", id="reader.panel", tooltip="show or hide the claim panel"
         ),
+        Binding(
+            "L",
+            "toggle_legend",
+            "Legend",
+            id="reader.legend",
+            show=False,
+            tooltip="show or hide the legend line (remembered)",
+        ),
         Binding("tab", "claims", "Claims", id="reader.claims", tooltip="table of all claims"),
         Binding(
             "e",
@@ -144,12 +183,14 @@ class ReaderScreen(Screen[None]):
         super().__init__()
         self.analysis = analysis
         self.store = store
-        self.session = ReviewSession(analysis, store, tell=self._tell_screens)
+        self.session = ReviewSession(analysis, store, tell=self.tell_screens)
         self.grid = ReadingGrid(analysis)
+        count = len(analysis.story.articles)
         self.columns = [
-            ArticleColumn(article, analysis, index)
+            ArticleColumn(article, self.grid, index, count)
             for index, article in enumerate(analysis.story.articles)
         ]
+        self._widths: list[int] = []
         first = self.grid.reading_order[0] if self.grid.reading_order else None
         known = start_sentence is not None and start_sentence in self.grid.position
         self.cursor: str | None = start_sentence if known else first
@@ -161,8 +202,9 @@ class ReaderScreen(Screen[None]):
         self._saved_position: str | None = self.cursor
         # Kept at hand: querying the DOM on every key press costs time with many columns.
         self.row = HorizontalScroll(id="columns")
-        self.panel = ClaimPanel(analysis)
+        self.panel = ClaimPanel(self.grid)
         self.status = StatusLine()
+        self.legend = Legend(self.columns[0].view if self.columns else None)
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -174,6 +216,7 @@ class ReaderScreen(Screen[None]):
             yield from self.columns
         yield self.panel
         yield SearchBar()
+        yield self.legend
         yield self.status
         yield Footer()
 
@@ -182,6 +225,7 @@ class ReaderScreen(Screen[None]):
         self.sub_title = f"{len(self.columns)} articles · {len(self.analysis.claims)} claims"
         self.panel.display = False
         self.query_one(SearchBar).display = False
+        self.legend.display = self.store.ui_state.preference(LEGEND_PREFERENCE, True)
         for sid, verdict in self._sentence_verdicts().items():
             self.view_of(sid).set_verdict(sid, verdict)
         self._refresh_headers()
@@ -205,7 +249,27 @@ class ReaderScreen(Screen[None]):
         self.call_after_refresh(self._show_cursor, None)
 
     def _fit_columns(self, available: int) -> None:
-        fit_columns(self.columns, available)
+        self._widths = fit_columns(self.columns, available)
+        compact = is_compact(self.app.size.height)
+        for column in self.columns:
+            column.header.set_compact(compact)
+
+    def _mark_hidden_columns(self) -> None:
+        """Arrows in the headers of the first and last columns in sight when others are not."""
+        left = round(self.row.scroll_x)
+        right = left + self.row.scrollable_content_region.width
+        start, shown = 0, []
+        for index, width in enumerate(self._widths):
+            if start >= left and start + width <= right + 1:
+                shown.append(index)
+            start += width
+        if not shown:
+            return
+        first, last = shown[0], shown[-1]
+        for index, column in enumerate(self.columns):
+            column.header.set_edges(
+                index == first and first > 0, index == last and last < len(self.columns) - 1
+            )
 
     # -- the cursor -----------------------------------------------------------------------
 
@@ -250,6 +314,7 @@ class ReaderScreen(Screen[None]):
             column.header.add_class("-focused")
             self._focused_column = index
         self.row.scroll_to_widget(column, animate=False, immediate=True)
+        self._mark_hidden_columns()
         self._line_up_counterparts(cursor, column.view)
         self.panel.show(cursor, self.session.annotation(self.analysis.claim_of[cursor]))
         self._update_status()
@@ -262,15 +327,24 @@ class ReaderScreen(Screen[None]):
         return max(0, bottom - self.panel.region.y) if self.panel.region.height else 0
 
     def _scroll_line(self, view: ArticleView, top: int) -> None:
-        """Scroll a view to put a line at the top; near the end, the panel may need room."""
-        covered = self._covered_lines(view)
-        if covered and top > view.max_scroll_y:
-            view.set_reserve(covered)
+        """Scroll a view to put a line at the top; near its end, blank lines make room."""
+        if top > view.max_scroll_y:
+            view.set_reserve(min(view.reserve + top - view.max_scroll_y, view.size.height))
         view.scroll_to(y=top, animate=False, immediate=True)
 
     def _line_up_counterparts(self, cursor: str, view: ArticleView) -> None:
-        """Highlight the counterparts and scroll each column so they sit beside the cursor."""
+        """Highlight the other sentences of the cursor's claim and scroll each column so
+        they start on the cursor's row."""
         view.ensure_layout()
+        by_column: dict[int, str] = {}
+        for sid in self.grid.counterparts(cursor):
+            if self._visible(sid):
+                by_column[self.grid.position[sid][0]] = sid
+        lines: dict[int, int] = {}
+        for index, sid in by_column.items():
+            other = self.columns[index].view
+            other.ensure_layout()
+            lines[index] = other.first_line.get(sid, 0)
         first = view.first_line.get(cursor, 0)
         height = max(1, view.scrollable_content_region.height - self._covered_lines(view))
         top = round(view.scroll_offset.y)
@@ -278,20 +352,17 @@ class ReaderScreen(Screen[None]):
             top = max(0, first - 1)
         elif first + view.line_count.get(cursor, 1) > top + height:
             top = max(0, min(first - 1, first + view.line_count.get(cursor, 1) - height + 1))
+        # A counterpart near the top of its column cannot scroll down to a low cursor row:
+        # the cursor's column moves instead.
+        top = max(top, first - min(lines.values(), default=first))
         self._scroll_line(view, top)
         offset = first - top
-        by_column: dict[int, set[str]] = defaultdict(set)
-        for sid in self.grid.counterparts(cursor):
-            if self._visible(sid):
-                by_column[self.grid.position[sid][0]].add(sid)
         for index in self._lit_columns - set(by_column):
             self.columns[index].view.set_counterparts(frozenset())
-        for index, sids in by_column.items():
+        for index, sid in by_column.items():
             other = self.columns[index].view
-            other.set_counterparts(frozenset(sids))
-            other.ensure_layout()
-            line = min(other.first_line.get(sid, 0) for sid in sids)
-            self._scroll_line(other, max(0, line - offset))
+            other.set_counterparts(frozenset((sid,)))
+            self._scroll_line(other, max(0, lines[index] - offset))
         self._lit_columns = set(by_column)
 
     def _update_status(self) -> None:
@@ -310,7 +381,12 @@ class ReaderScreen(Screen[None]):
             f"filter: {self.shown.value}",
         ]
         if self._search_query:
-            parts.append(f"{len(self.search_hits)} hits for {self._search_query!r}")
+            hits = self.search_hits
+            if self.cursor in hits:
+                found = f"hit {hits.index(self.cursor) + 1} of {len(hits)}"
+            else:
+                found = f"{len(hits)} hit{'s' if len(hits) != 1 else ''}"
+            parts.append(f"{found} for {self._search_query!r}")
         status.show_position(" · ".join(parts))
 
     # -- moving ---------------------------------------------------------------------------
@@ -327,6 +403,32 @@ class ReaderScreen(Screen[None]):
                 self.go_to(ids[row])
                 return
             row += step
+
+    def _shown_in_column(self) -> list[str]:
+        """The sentences of the cursor's column that the filter shows."""
+        return [sid for sid in self.grid.columns[self.column_index] if self._visible(sid)]
+
+    def action_edge(self, step: int) -> None:
+        """Go to the first (step -1) or last (step 1) sentence of the column."""
+        if self.cursor is None:
+            return
+        shown = self._shown_in_column()
+        if shown:
+            self.go_to(shown[-1] if step > 0 else shown[0])
+
+    def action_page(self, step: int) -> None:
+        """Move the cursor a screenful down (step 1) or up (step -1) the column."""
+        if self.cursor is None:
+            return
+        view = self.view_of(self.cursor)
+        view.ensure_layout()
+        height = max(2, view.scrollable_content_region.height - self._covered_lines(view))
+        line = view.first_line.get(self.cursor, 0) + step * (height - 1)
+        target = view.sentence_at(max(0, min(line, view.line_total - 1)))
+        if target is None or target == self.cursor:
+            self.action_move(step)
+        else:
+            self.go_to(target)
 
     def action_column(self, step: int) -> None:
         """Move to the next or previous column, landing on the counterpart if there is one."""
@@ -427,6 +529,16 @@ class ReaderScreen(Screen[None]):
             panel.show(self.cursor, self.session.annotation(self.analysis.claim_of[self.cursor]))
         self.call_after_refresh(self._show_cursor, None)
 
+    def action_toggle_legend(self) -> None:
+        """Show or hide the legend line; the choice is kept for the next run."""
+        self.legend.display = not self.legend.display
+        if not self.session.read_only:
+            try:
+                self.store.ui_state.save_preference(LEGEND_PREFERENCE, self.legend.display)
+            except Exception as exc:  # a lost preference must never stop the reader
+                self.log.warning(f"cannot save the legend choice: {exc}")
+        self.call_after_refresh(self._show_cursor, None)
+
     def action_search(self) -> None:
         """Open the search bar."""
         bar = self.query_one(SearchBar)
@@ -476,46 +588,18 @@ class ReaderScreen(Screen[None]):
 
     # -- verdicts and notes -----------------------------------------------------------------
 
-    def _tell_screens(self, message: Message) -> None:
-        tell_screens(self.app, message)
-
-    def action_tag(self, verdict: str) -> None:
-        """Tag the claim under the cursor (an empty verdict clears it)."""
+    def focused_claim(self) -> tuple[str, str] | None:
+        """The cursor's claim and sentence."""
         if self.cursor is None:
-            return
-        # The session tells every screen what came of it (AnnotationSaved / AnnotationFailed).
-        with contextlib.suppress(SaveFailed):
-            self.session.tag(
-                self.analysis.claim_of[self.cursor], Verdict(verdict) if verdict else None
-            )
-
-    def action_note(self) -> None:
-        """Write a note on the claim under the cursor (in a dialog)."""
-        if self.cursor is None:
-            return
-        claim_id = self.analysis.claim_of[self.cursor]
-        annotation = self.session.annotation(claim_id)
-        if self.session.read_only:
-            self.post_message(AnnotationFailed(claim_id, "the database is open read-only"))
-            return
-
-        def save(text: str | None) -> None:
-            if text is None:
-                return
-            with contextlib.suppress(SaveFailed):  # the session tells the screens
-                self.session.note(claim_id, text)
-
-        text = self.analysis.sentence(self.cursor).text
-        self.app.push_screen(NoteDialog(text, annotation.note if annotation else None), save)
+            return None
+        return self.analysis.claim_of[self.cursor], self.cursor
 
     @on(AnnotationSaved)
     def _saved(self, message: AnnotationSaved) -> None:
         for sid in self.analysis.claim_index[message.claim_id].sentences:
             self.view_of(sid).set_verdict(sid, message.verdict)
         self._refresh_headers()
-        what = message.verdict or ("no verdict" if message.note else "verdict cleared")
-        if message.note:
-            what += " + note"
+        what = saved_text(message)
         self.status.show_saved(f"✓ saved: {what}")
         self.save_position()
         self.notify(f"Saved: {what}", timeout=2, markup=False)
@@ -524,18 +608,6 @@ class ReaderScreen(Screen[None]):
         else:
             self.panel.invalidate()
             self._show_cursor(None)
-
-    @on(AnnotationFailed)
-    def _failed(self, message: AnnotationFailed) -> None:
-        self.app.bell()
-        self.status.show_failed(f"✗ NOT SAVED: {message.reason}")
-        self.notify(
-            f"NOT SAVED: {message.reason}",
-            title="Saving failed",
-            severity="error",
-            timeout=15,
-            markup=False,
-        )
 
     def _sentence_verdicts(self) -> dict[str, str]:
         """The saved verdict of every sentence whose claim carries one."""
@@ -569,17 +641,6 @@ class ReaderScreen(Screen[None]):
         self.app.push_screen(
             ClaimsScreen(self.analysis, self.grid, self.session, self.shown), chosen
         )
-
-    def action_export(self) -> None:
-        """Export this story's verdicts as JSON next to the database."""
-        try:
-            path = self.session.export()
-        except SaveFailed as exc:
-            self.post_message(AnnotationFailed("", f"export failed: {exc}"))
-            return
-        count = len(self.session.annotations)
-        self.status.show_saved(f"exported {count} to {path}")
-        self.notify(f"Exported {count} annotations to {path}", timeout=8, markup=False)
 
     # -- remembering the position -----------------------------------------------------------
 

@@ -54,7 +54,9 @@ class ArticleView(ScrollView, can_focus=False):
         "article-view--verified",
         "article-view--disputed",
         "article-view--counterpart",
+        "article-view--counterpart-conflicting",
         "article-view--cursor",
+        "article-view--cursor-conflicting",
         "article-view--diff",
         "article-view--hit",
         "article-view--bar",
@@ -218,6 +220,11 @@ class ArticleView(ScrollView, can_focus=False):
         if self._layout_width != self._text_width() or not self._lines:
             self._relayout()
 
+    @property
+    def line_total(self) -> int:
+        """How many lines the shown sentences take (with the blank line after each)."""
+        return len(self._lines)
+
     def sentence_at(self, line: int) -> str | None:
         """The sentence drawn on a line of the whole view (not the viewport)."""
         if 0 <= line < len(self._lines):
@@ -235,10 +242,15 @@ class ArticleView(ScrollView, can_focus=False):
         verdict = self.verdicts.get(sentence_id)
         if verdict:
             names.append(f"article-view--{verdict}")
+        # A conflicting sentence keeps a conflict colour under the cursor and the highlight.
         if sentence_id in self.counterparts:
             names.append("article-view--counterpart")
+            if item.status == "conflicting":
+                names.append("article-view--counterpart-conflicting")
         if sentence_id == self.cursor:
             names.append("article-view--cursor")
+            if item.status == "conflicting":
+                names.append("article-view--cursor-conflicting")
         return tuple(names)
 
     def _wrap(self, sentence_id: str, width: int) -> list[Content]:

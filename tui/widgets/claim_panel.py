@@ -7,8 +7,10 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from newsreader.annotations.claim_sides import own_conflicts
 from newsreader.ingest.article_names import article_name
-from newsreader.model import Analysis, Annotation, RelationKind
+from newsreader.model import Annotation, RelationKind
+from tui.reading_grid import ReadingGrid
 from tui.review import verdict_of
 from tui.widgets.column import conflict_spans
 
@@ -18,9 +20,10 @@ class ClaimPanel(VerticalScroll, can_focus=False):
 
     COMPONENT_CLASSES = {"claim-panel--diff", "claim-panel--label", "claim-panel--cursor"}
 
-    def __init__(self, analysis: Analysis) -> None:
+    def __init__(self, grid: ReadingGrid) -> None:
         super().__init__(id="claim-panel")
-        self.analysis = analysis
+        self.grid = grid
+        self.analysis = grid.analysis
         self.body = Static(id="claim-panel-body")
         self.border_title = "Claim"
         self._shown: tuple[str, Annotation | None] | None = None
@@ -50,14 +53,24 @@ class ClaimPanel(VerticalScroll, can_focus=False):
         positions = {a.id: n for n, a in enumerate(analysis.story.articles, start=1)}
         verdict = verdict_of(annotation) or "not reviewed"
         sources = len(claim.articles) or 1
+        conflicts = own_conflicts(analysis, claim)
+        status = self.grid.status(claim.id)
         lines = [
             Content.assemble(
-                (f"{claim.status.value}", label),
+                (f"{status.value}", label),
                 f" · {sources} source{'s' if sources != 1 else ''} · verdict: ",
                 (verdict, label),
             )
         ]
         members = set(claim.sentences)
+        values: dict[str, list[str]] = {}
+        for conflict in conflicts:
+            for side in conflict.sides:
+                for sid in side.sentences:
+                    values.setdefault(sid, []).append(side.value)
+
+        def outlet(article_id: str) -> str:
+            return article_name(articles[article_id], positions[article_id])
 
         def quoted(sid: str) -> Content:
             sentence = analysis.sentence(sid)
@@ -65,32 +78,39 @@ class ClaimPanel(VerticalScroll, can_focus=False):
             for start, end in conflict_spans(analysis, sid):
                 body = body.stylize(diff, start, end)
             marker = "▶ " if sid == sentence_id else "  "
-            name = article_name(articles[sentence.article_id], positions[sentence.article_id])
-            return Content(f"{marker}{name}: ").stylize(label) + body
+            says = " says " + " / ".join(values[sid]) if sid in values else ""
+            return Content(f"{marker}{outlet(sentence.article_id)}{says}: ").stylize(label) + body
 
-        for sid in sorted(claim.sentences, key=lambda s: analysis.sentence(s).article_id):
+        for sid in sorted(claim.sentences, key=self.grid.position.__getitem__):
             lines.append(quoted(sid))
-        reasons = []
-        seen: set[tuple[str, str]] = set()
-        outside: list[str] = []
+        if conflicts:
+            lines.append(Content("Why they conflict:").stylize(label))
+        for conflict in conflicts:
+            lines.append(Content(f"  ≠ {conflict.type}: {conflict.detail}"))
+            for index, side in enumerate(conflict.sides):
+                when = f" · {side.date}" if side.date else ""
+                if conflict.later is not None:
+                    when += " · the later report" if index == conflict.later else " · earlier"
+                names = ", ".join(outlet(a) for a in side.articles if a in articles)
+                lines.append(
+                    Content("      ")
+                    + Content(side.value).stylize(diff)
+                    + Content(f" — {names}{when}")
+                )
+        outside: dict[str, list[str]] = {}
         for sid in claim.sentences:
             for relation in analysis.relations_of(sid):
-                if relation.kind is not RelationKind.CONFLICT:
-                    continue
                 other = relation.b if relation.a == sid else relation.a
-                if other not in members and other not in outside:
-                    outside.append(other)
-                for reason in relation.reasons:
-                    key = (reason.type, reason.detail)
-                    if key not in seen:
-                        seen.add(key)
-                        reasons.append(Content(f"  ≠ {reason.type}: {reason.detail}"))
-        if reasons:
-            lines.append(Content("Why they conflict:").stylize(label))
-            lines.extend(reasons)
+                if relation.kind is RelationKind.CONFLICT and other not in members:
+                    details = outside.setdefault(other, [])
+                    details.extend(r.detail for r in relation.reasons if r.detail not in details)
         if outside:
-            lines.append(Content("Clashes with (related claims):").stylize(label))
-            lines.extend(quoted(sid) for sid in outside)
+            lines.append(
+                Content("Clashes with sentences of other claims (not highlighted):").stylize(label)
+            )
+        for sid, details in outside.items():
+            lines.append(quoted(sid))
+            lines.extend(Content(f"      ≠ {detail}") for detail in details)
         note = annotation.note if annotation and annotation.note else None
         lines.append(
             Content("Note: ").stylize(label)

@@ -16,9 +16,14 @@ from textual.style import Style as VisualStyle
 
 from newsreader.model import Article, Story
 from tui.widgets.article_view import GUTTER_WIDTH
-from tui.widgets.column import column_widths, header_lines
+from tui.widgets.column import (
+    COMPACT_HEADER_LINES,
+    FULL_HEADER_LINES,
+    column_widths,
+    header_lines,
+    is_compact,
+)
 
-HEADER_HEIGHT = 5  # as the reader's column header: four lines of text, then a rule
 EDGE = "▕"  # the right edge of a column ("vkey" border)
 RULE = "▁"  # under a column header ("hkey" border)
 # Between a column's edge and its text, as in the reader: scrollbar, cursor bar and gutter.
@@ -67,6 +72,7 @@ class StoryPreview(ScrollView):
         super().__init__(id=id)
         self.articles = list(story.articles)
         self._widths: list[int] = []
+        self._header_height = FULL_HEADER_LINES + 1
         self._starts: list[int] = []
         self._texts: list[ColumnText] = []
         self._headers: list[list[Content]] = []
@@ -79,27 +85,32 @@ class StoryPreview(ScrollView):
         """Column widths for the current size (wrapping starts again when they change) and
         the scrollable size."""
         widths = column_widths(len(self.articles), self.size.width)
-        if widths != self._widths:
+        compact = is_compact(self.app.size.height)
+        # As the reader's column headers: four lines and a rule, or two lines.
+        header_height = COMPACT_HEADER_LINES if compact else FULL_HEADER_LINES + 1
+        if widths != self._widths or header_height != self._header_height:
             self._widths = widths
+            self._header_height = header_height
             self._starts = [sum(widths[:index]) for index in range(len(widths))]
             self._texts = [
                 ColumnText(article, max(4, width - 1 - TEXT_INSET))
                 for article, width in zip(self.articles, widths, strict=True)
             ]
             self._headers = []
+            count = len(self.articles)
             for position, (article, width) in enumerate(
                 zip(self.articles, widths, strict=True), start=1
             ):
-                first, tally, title = header_lines(article, position)
-                titles = title.wrap(max(1, width - 3))[: HEADER_HEIGHT - 3]
-                self._headers.append([first, tally, *titles])
+                self._headers.append(
+                    header_lines(article, position, width - 3, compact=compact, count=count)
+                )
             self._drawn.clear()
         height = self._full_height() if self._measured else self.size.height
         if self.virtual_size != (size := Size(sum(widths), height)):
             self.virtual_size = size
 
     def _full_height(self) -> int:
-        return HEADER_HEIGHT + max((text.height() for text in self._texts), default=0)
+        return self._header_height + max((text.height() for text in self._texts), default=0)
 
     def measure(self) -> None:
         """Wrap every sentence, to know the full height (for scrolling): after the first frame."""
@@ -152,8 +163,9 @@ class StoryPreview(ScrollView):
     def _column_line(self, index: int, row: int, width: int, base: RichStyle) -> Strip:
         header, rule, plain, edge = self._line_styles()
         inner = width - 1
-        if row < HEADER_HEIGHT:
-            if row == HEADER_HEIGHT - 1:
+        header_height = self._header_height
+        if row < header_height:
+            if row == FULL_HEADER_LINES:
                 segments = Content(RULE * inner).render_segments(rule)
             else:
                 lines = self._headers[index]
@@ -161,7 +173,7 @@ class StoryPreview(ScrollView):
                 segments = text.render_segments(header)
             line = Strip(list(segments)).crop_extend(0, inner, header.rich_style)
             return Strip([*line, edge])
-        text = self._texts[index].line(row - HEADER_HEIGHT)
+        text = self._texts[index].line(row - header_height)
         if text is None:
             return Strip([Segment(" " * inner, base), edge])
         line = Strip(list((INDENT + text).render_segments(plain)))

@@ -182,7 +182,8 @@ def test_markdown_markup_is_stripped_and_front_matter_read() -> None:
     assert source.title == "Bridge shut after the flood"
     assert source.author == "Maren Ostby"
     assert source.date == "2026-03-14"
-    assert source.outlet == "courier.example"
+    # Only the address names it: the host, kept as the outlet's name of last resort.
+    assert (source.outlet, source.host) == (None, "courier.example")
     assert source.raw.split("\n\n") == [
         "The Old Mill Bridge was closed on Friday, the council said. "
         "Engineers found two cracked pillars.",

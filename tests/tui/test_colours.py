@@ -1,0 +1,142 @@
+"""Sentence states stay readable and distinct in every built-in theme and colour system."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from rich.color import ColorSystem
+from story_factory import handmade_analysis
+
+from store import AnnotationStore
+from tui.app import make_app
+
+pytestmark = pytest.mark.slow
+
+BASE = ("article-view--corroborated",)
+CONFLICT = ("article-view--conflicting",)
+STATES = {
+    "plain": (),
+    "corroborated": BASE,
+    "three sources": (*BASE, "article-view--strong"),
+    "conflicting": CONFLICT,
+    "counterpart": (*BASE, "article-view--counterpart"),
+    "conflicting counterpart": (
+        *CONFLICT,
+        "article-view--counterpart",
+        "article-view--counterpart-conflicting",
+    ),
+    "cursor": (*BASE, "article-view--cursor"),
+    "conflicting cursor": (
+        *CONFLICT,
+        "article-view--cursor",
+        "article-view--cursor-conflicting",
+    ),
+}
+# Backgrounds that must tell the states apart at a glance (CIE76 distance). The
+# counterpart is also marked by its bar and the cursor by its own, in any colours.
+DISTINCT = [
+    tuple(pair.split(" / "))
+    for pair in (
+        "plain / corroborated",
+        "corroborated / three sources",
+        "corroborated / conflicting",
+        "corroborated / cursor",
+        "conflicting / conflicting counterpart",
+        "counterpart / conflicting counterpart",
+    )
+]
+MIN_DISTANCE = 5.0
+MIN_TEXT_CONTRAST = 3.0
+
+
+def luminance(rgb: tuple[int, int, int]) -> float:
+    """Relative luminance (WCAG 2)."""
+
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = rgb
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
+    """WCAG contrast ratio of two colours (1 to 21)."""
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def lab(rgb: tuple[int, int, int]) -> tuple[float, float, float]:
+    """CIE L*a*b* of an sRGB colour (D65)."""
+
+    def linear(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    def f(t: float) -> float:
+        return t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
+
+    r, g, b = map(linear, rgb)
+    x = (r * 0.4124 + g * 0.3576 + b * 0.1805) / 0.95047
+    y = r * 0.2126 + g * 0.7152 + b * 0.0722
+    z = (r * 0.0193 + g * 0.1192 + b * 0.9505) / 1.08883
+    return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
+
+
+async def test_states_are_readable_and_distinct_in_every_theme(tmp_path) -> None:
+    analysis = handmade_analysis()
+    with AnnotationStore(tmp_path / "db.json") as store:
+        app = make_app(analysis.story, store, analysis)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            view = app.screen.columns[0].view
+            problems = []
+            # ANSI themes leave the colours to the terminal's own palette.
+            themes = [t for t in sorted(app.available_themes) if not t.startswith("ansi")]
+            assert len(themes) > 10
+            for theme in themes:
+                app.theme = theme
+                for system in (ColorSystem.TRUECOLOR, ColorSystem.EIGHT_BIT):
+                    app.set_class(system is ColorSystem.EIGHT_BIT, "-colors-256")
+                    await pilot.pause()
+                    where = f"{theme}, {system.name.lower()}"
+                    colours = {}
+                    for name, classes in STATES.items():
+                        style = view.get_visual_style(*classes).rich_style
+                        fg = style.color.downgrade(system).get_truecolor()
+                        bg = style.bgcolor.downgrade(system).get_truecolor()
+                        colours[name] = bg
+                        if contrast(fg, bg) < MIN_TEXT_CONTRAST:
+                            problems.append(f"{where}: {name} text {contrast(fg, bg):.1f}:1")
+                    for a, b in DISTINCT:
+                        distance = math.dist(lab(colours[a]), lab(colours[b]))
+                        if distance < MIN_DISTANCE:
+                            problems.append(f"{where}: {a} / {b} backgrounds {distance:.1f} apart")
+            assert not problems, "\n".join(problems)
+
+
+async def test_sixteen_colours_keep_the_cursor_and_the_marks(tmp_path) -> None:
+    """With 16 colours the tints fade; the cursor stands out and the marks tell the rest."""
+    analysis = handmade_analysis()
+    with AnnotationStore(tmp_path / "db.json") as store:
+        app = make_app(analysis.story, store, analysis)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("c")
+            screen = app.screen
+            view = screen.view_of(screen.cursor)
+            for theme in ("textual-dark", "textual-light", "ansi-dark", "ansi-light"):
+                app.theme = theme
+                await pilot.pause()
+                cursor = view.get_visual_style(*STATES["cursor"]).rich_style
+                plain = view.get_visual_style().rich_style
+                system = ColorSystem.STANDARD
+                assert cursor.bgcolor.downgrade(system) != plain.bgcolor.downgrade(system), theme
+            line = view.render_line(view.first_line[screen.cursor] - view.scroll_offset.y).text
+            assert line.startswith("▌ ≠")
+            other = screen.grid.counterparts(screen.cursor)[0]
+            other_view = screen.view_of(other)
+            drawn = other_view.render_line(
+                other_view.first_line[other] - other_view.scroll_offset.y
+            ).text
+            assert drawn.startswith("│ ≠")
