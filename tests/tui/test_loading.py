@@ -33,7 +33,12 @@ async def test_the_preview_shows_every_visible_article_and_scrolls_to_the_others
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             assert isinstance(app.screen, LoadingScreen)
-            # Added after the first frame: the progress bar and the keys in the footer.
+            # Added after the first frame: the progress bar and the keys in the footer (on a
+            # busy machine a few frames later).
+            for _ in range(50):
+                if app.screen.query("FooterKey"):
+                    break
+                await pilot.pause(0.05)
             assert app.screen.query("#loading-progress")
             assert {key.key for key in app.screen.query("FooterKey")} >= {"question_mark", "q"}
             lines = preview_text(app)
