@@ -6,7 +6,6 @@ import argparse
 import difflib
 import functools
 import gc
-import json
 import os
 import sys
 import traceback
@@ -222,9 +221,12 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     fmt = "json" if args.json else args.format
     analysis = analyze(_load_story(args.paths))
     if fmt == "json":
+        import orjson
+
         from newsreader.library.analysis_json import analysis_to_dict
 
-        text = json.dumps(analysis_to_dict(analysis), ensure_ascii=False, indent=2) + "\n"
+        # The same bytes as json.dumps(ensure_ascii=False, indent=2), many times faster.
+        text = orjson.dumps(analysis_to_dict(analysis), option=orjson.OPT_INDENT_2).decode() + "\n"
     elif fmt == "md":
         from newsreader.cli.analysis_report import render_markdown
 

@@ -59,6 +59,15 @@ def test_analyze_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
     assert "corroborated" in statuses and "single-source" in statuses
 
 
+def test_analyze_json_is_written_as_indented_json(
+    hostile_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Other tools diff these bytes: they are json.dumps(indent=2) with text left unescaped.
+    assert main(["analyze", str(hostile_dir), "--json"]) == 0
+    out = capsys.readouterr().out
+    assert out == json.dumps(json.loads(out), ensure_ascii=False, indent=2) + "\n"
+
+
 def test_analyze_user_folder(hostile_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["analyze", str(hostile_dir), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
