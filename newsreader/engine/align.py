@@ -120,8 +120,12 @@ def candidate_pairs(corpus: Corpus, owner: np.ndarray) -> tuple[np.ndarray, np.n
         lefts.append(np.minimum(i[keep], j[keep]))
         rights.append(np.maximum(i[keep], j[keep]))
     left, right = np.concatenate(lefts), np.concatenate(rights)
-    unique = np.unique(left * n + right)
-    return unique // n, unique % n
+    codes = left * n + right
+    # Sort and keep first occurrences: what np.unique does, without its extra passes.
+    codes.sort(kind="stable")
+    if len(codes):
+        codes = codes[np.r_[True, codes[1:] != codes[:-1]]]
+    return codes // n, codes % n
 
 
 def _ranked_keep(key: np.ndarray, scores: np.ndarray) -> np.ndarray:
