@@ -250,6 +250,44 @@ def make_article(source: Source, cleaned: CleanedText, article_id: str) -> Artic
     )
 
 
+# Words of an article's sketch: near copies share most of their vocabulary, so most of the
+# words whose hashes are smallest (a bottom-k sketch), and only articles sharing a few
+# sketch words are compared in full, not every pair.
+SKETCH_WORDS = 16
+SKETCH_SHARED = 3
+
+
+def _sketch(words: frozenset[str]) -> list[int]:
+    return sorted(hash(w) for w in words)[:SKETCH_WORDS]
+
+
+class _NearCopies:
+    """The articles kept so far, indexed by their sketches."""
+
+    def __init__(self) -> None:
+        self.paths: dict[str, str] = {}
+        self.vocabularies: dict[str, frozenset[str]] = {}
+        self.by_hash: dict[int, list[str]] = {}
+
+    def add(self, text: str, path: str) -> None:
+        """Keep an article's normalised text."""
+        words = frozenset(text.split())
+        self.paths[text] = path
+        self.vocabularies[text] = words
+        for h in _sketch(words):
+            self.by_hash.setdefault(h, []).append(text)
+
+    def find(self, text: str) -> tuple[str, float] | None:
+        """The kept article whose text is almost the same as `text`, with the score."""
+        words = frozenset(text.split())
+        shared: dict[str, int] = {}
+        for h in _sketch(words):
+            for other in self.by_hash.get(h, ()):
+                shared[other] = shared.get(other, 0) + 1
+        candidates = {o: self.paths[o] for o, n in shared.items() if n >= SKETCH_SHARED}
+        return _near_copy(text, candidates, self.vocabularies)
+
+
 def _near_copy(
     text: str, kept: dict[str, str], vocabularies: dict[str, frozenset[str]]
 ) -> tuple[str, float] | None:
@@ -283,7 +321,9 @@ def _articles(
     taken: set[str] = {a.id for a in existing}
     articles: list[Article] = []
     kept: dict[str, str] = {_normalised(a.text): a.source for a in existing}
-    vocabularies: dict[str, frozenset[str]] = {key: frozenset(key.split()) for key in kept}
+    copies = _NearCopies()
+    for text, path in kept.items():
+        copies.add(text, path)
     for source in sources:
         cleaned = clean_article(source.raw)
         normalised = _normalised(cleaned.text)
@@ -298,7 +338,7 @@ def _articles(
         if not article.sentences:
             problems.append(f"{source.path}: no article text left after cleaning")
             continue
-        near = _near_copy(normalised, kept, vocabularies)
+        near = copies.find(normalised)
         if near is not None:
             problems.append(
                 f"{source.path}: nearly the same text as {near[0]} ({near[1]:.0f}% alike), "
@@ -306,7 +346,7 @@ def _articles(
             )
         taken.add(article.id)
         kept[normalised] = source.path
-        vocabularies[normalised] = frozenset(normalised.split())
+        copies.add(normalised, source.path)
         articles.append(article)
     return articles
 
