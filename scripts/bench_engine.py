@@ -4,7 +4,7 @@ Usage: python scripts/bench_engine.py [--data PATH] [--semantic] [--minilm] [--m
        [--only SECTION ...]
 
 PATH defaults to ../shared/benchmarks next to the repository root. Each section says so
-and is skipped when its data is missing. Sections: msrp, sts, fitted, ecb, speed.
+and is skipped when its data is missing. Sections: msrp, sts, fitted, ecb, speed, targets.
 
 --minilm and --mpnet also measure, in the msrp and sts sections only, a sentence encoder
 the engine does not use: the cosine of its vectors alone, the engine's score blended with
@@ -633,6 +633,68 @@ def bench_speed(data: Path) -> None:
     print(f"(benchmark process peak RSS {peak:.0f} MB, brute force included)")
 
 
+def bare_cdist_seconds(story: Story) -> float:
+    """Wall time of a bare all-pairs `rapidfuzz.process.cdist` with token_sort_ratio over
+    the story's sentences (every core), the baseline of the speed targets."""
+    from rapidfuzz import fuzz, process
+
+    texts = [s.text for a in story.articles for s in a.sentences]
+    start = time.perf_counter()
+    process.cdist(texts, texts, scorer=fuzz.token_sort_ratio, workers=-1, dtype=np.uint8)
+    return time.perf_counter() - start
+
+
+def _median_run(folder: Path) -> tuple[float, float, float, int]:
+    runs = sorted(run_cli(folder) for _ in range(3))
+    return runs[1]
+
+
+def bench_targets(data: Path) -> None:
+    """The engine's speed targets: the whole command (median of 3) on the largest cluster,
+    200 articles and all of ECB+ (396 articles of 40 sentences), against a bare cdist."""
+    header("Speed targets (whole `newsreader analyze DIR --json`, median of 3)")
+    docs = read_ecb(data)
+    if docs is None:
+        print(f"skipped: no ECB+ data in {data / 'ecbplus'}")
+        return
+    largest = max(ecb_clusters(docs).values(), key=len)
+    cluster = Story(
+        "ecb",
+        "ecb",
+        tuple(make_article(d["doc"], [s["text"] for s in d["sentences"]]) for d in largest),
+    )
+    every = sum(len(d["sentences"]) for d in docs)
+    stories = {
+        f"{len(largest)} articles (largest cluster)": cluster,
+        "200 articles": synthetic_story(docs, 200),
+        f"{-(-every // SYNTHETIC_SENTENCES_PER_ARTICLE)} articles (all of ECB+)": synthetic_story(
+            docs, -(-every // SYNTHETIC_SENTENCES_PER_ARTICLE)
+        ),
+    }
+    walls: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for n, (name, story) in enumerate(stories.items()):
+            folder = Path(tmp) / f"story{n}"
+            write_story(story, folder)
+            if n == 0:
+                run_cli(folder)  # warm the file cache and bytecode
+            wall, cpu, rss, code = _median_run(folder)
+            walls[name] = wall
+            sentences = sum(len(a.sentences) for a in story.articles)
+            print(
+                f"{name}, {sentences} sentences: {wall:.2f} s wall ({cpu:.2f} s CPU), "
+                f"{rss:.0f} MB peak RSS, exit {code}"
+            )
+    first, two_hundred, everything = walls
+    cdist = bare_cdist_seconds(stories[two_hundred])
+    print(
+        f"targets: {first} {walls[first]:.2f} s (<= 0.6 s); 200 articles "
+        f"{cdist / walls[two_hundred]:.1f}x faster than a bare cdist token_sort_ratio over its "
+        f"sentences ({cdist:.1f} s, target >= 10x); {everything}: "
+        f"{walls[everything] / walls[two_hundred]:.2f}x the 200-article time (<= 2.1x)"
+    )
+
+
 def main() -> int:
     """Run the selected sections."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
@@ -646,7 +708,9 @@ def main() -> int:
             action="store_true",
             help=f"also report the {label} cosine and its blends (msrp and sts sections)",
         )
-    parser.add_argument("--only", nargs="*", choices=["msrp", "sts", "fitted", "ecb", "speed"])
+    parser.add_argument(
+        "--only", nargs="*", choices=["msrp", "sts", "fitted", "ecb", "speed", "targets"]
+    )
     args = parser.parse_args()
     if not args.data.exists():
         print(f"benchmark data not found at {args.data}: nothing to measure (use --data PATH)")
@@ -661,7 +725,7 @@ def main() -> int:
                 encoders.append(Encoder(label, load))
             else:
                 print(f"{packages} or sentence-transformers missing: {label} figures skipped")
-    sections = args.only or ["msrp", "sts", "fitted", "ecb", "speed"]
+    sections = args.only or ["msrp", "sts", "fitted", "ecb", "speed", "targets"]
     if "msrp" in sections:
         bench_msrp(args.data, semantic, encoders)
     if "sts" in sections:
@@ -672,6 +736,8 @@ def main() -> int:
         bench_ecb(args.data, semantic)
     if "speed" in sections:
         bench_speed(args.data)
+    if "targets" in sections:
+        bench_targets(args.data)
     return 0
 
 
