@@ -40,9 +40,7 @@ def _analyze(story: Story, semantic: bool | None) -> Analysis:
     relations: list[Relation] = []
     pairs = _within_claims(sentences, align(story, semantic=semantic))
     found = [find_conflicts(sentences[p.i], sentences[p.j]) for p in pairs]
-    # Checked once every pair is read, so the story's index reuses their features.
-    featured = frozenset(sentences[n].id for p in pairs for n in (p.i, p.j))
-    facts = StoryFacts(story, featured)
+    facts = StoryFacts(story)
     for pair, reasons in zip(pairs, found, strict=True):
         a, b = sentences[pair.i], sentences[pair.j]
         if reasons and not pair.worded:

@@ -105,7 +105,12 @@ def group_claims(story: Story, relations: list[Relation]) -> list[Claim]:
         if r.kind is RelationKind.CONFLICT
         for end in (r.a, r.b)
     }
-    clashes = [r for r in relations if r.kind is RelationKind.CONFLICT]
+    # The clashes each sentence is an end of, with their place in the relations' order.
+    clashes_of: dict[str, list[tuple[int, Relation]]] = {}
+    for k, r in enumerate(relations):
+        if r.kind is RelationKind.CONFLICT:
+            clashes_of.setdefault(r.a, []).append((k, r))
+            clashes_of.setdefault(r.b, []).append((k, r))
     by_id = {s.id: s for s in sentences}
     claims: list[Claim] = []
     used_ids: set[str] = set()
@@ -122,18 +127,14 @@ def group_claims(story: Story, relations: list[Relation]) -> list[Claim]:
             status = ClaimStatus.CORROBORATED
         else:
             status = ClaimStatus.SINGLE_SOURCE
-        member_ids = {sentences[m].id for m in members}
+        touching = dict(c for m in members for c in clashes_of.get(sentences[m].id, ()))
         claims.append(
             Claim(
                 id=ident,
                 sentences=tuple(sentences[m].id for m in members),
                 status=status,
                 articles=tuple(dict.fromkeys(sentences[m].article_id for m in members)),
-                conflicts=claim_conflicts(
-                    story,
-                    [r for r in clashes if r.a in member_ids or r.b in member_ids],
-                    by_id,
-                ),
+                conflicts=claim_conflicts(story, [touching[k] for k in sorted(touching)], by_id),
             )
         )
     return claims

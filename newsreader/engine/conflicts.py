@@ -382,11 +382,6 @@ def _negative_verb_target(toks: tuple[Token, ...], i: int) -> int | None:
 _PERIOD_REACH = 3
 
 
-def period_of(text: str, q: Quantity) -> str:
-    """The month a figure is stated for, right after it ("3.1% in October"), or ''."""
-    return _period_after(tokenize(text[q.span[1] :])[: _PERIOD_REACH + 1], q.kind)
-
-
 def _tokens_after(toks: tuple[Token, ...], q: Quantity) -> tuple[Token, ...]:
     start = bisect_left([t.start for t in toks], q.span[1])
     return toks[start : start + _PERIOD_REACH + 1]
@@ -470,6 +465,7 @@ def _who(toks: tuple[Token, ...], clause: tuple[int, ...], index: int) -> frozen
     return frozenset(found)
 
 
+@lru_cache(maxsize=4096)
 def _positions(words: tuple[str, ...]) -> dict[str, list[int]]:
     found: dict[str, list[int]] = {}
     for p, w in enumerate(words):

@@ -20,9 +20,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from newsreader.engine.conflicts import features, period_of
-from newsreader.engine.quantities import Quantity, quantities
-from newsreader.engine.wordforms import Token, key, tokenize
+from newsreader.engine.conflicts import features
+from newsreader.engine.quantities import Quantity
+from newsreader.engine.wordforms import key, tokenize
 from newsreader.model import Reason, Sentence, Story
 
 # Reason types whose two sides are values a source can state side by side.
@@ -42,10 +42,9 @@ class _Index:
 class StoryFacts:
     """Answers 'does one source state both sides of this difference?' for one story."""
 
-    def __init__(self, story: Story, featured: frozenset[str] = frozenset()) -> None:
-        """`featured`: ids of sentences whose conflict features are already computed."""
+    def __init__(self, story: Story) -> None:
+        """The index is built on the first question (from the features cached per sentence)."""
         self._story = story
-        self._featured = featured
         self._index: _Index | None = None
 
     def _built(self) -> _Index:
@@ -53,24 +52,13 @@ class StoryFacts:
             index = _Index()
             for article in self._story.articles:
                 for sentence in article.sentences:
-                    figures, words = self._read(sentence)
-                    for q in figures:
-                        index.figures[(q.kind, q.head)].append(
-                            (q, period_of(sentence.text, q), article.id, sentence.id)
-                        )
-                    for k in words:
+                    f = features(sentence.text)
+                    for q, period in zip(f.quantities, f.q_period, strict=True):
+                        index.figures[(q.kind, q.head)].append((q, period, article.id, sentence.id))
+                    for k in {key(t[1]) for t in f.token_data if t[4]}:
                         index.words[k].append((article.id, sentence.id))
             self._index = index
         return self._index
-
-    def _read(self, sentence: Sentence) -> tuple[tuple[Quantity, ...], set[str]]:
-        """A sentence's figures and word keys, from its cached features when it has them."""
-        if sentence.id in self._featured:
-            f = features(sentence.text)
-            toks = tuple(map(Token._make, f.token_data))
-            return f.quantities, {key(t.low) for t in toks if t.is_word}
-        toks = tokenize(sentence.text)
-        return quantities(sentence.text, toks), {key(t.low) for t in toks if t.is_word}
 
     def stated_together(self, reason: Reason, a: Sentence, b: Sentence) -> bool:
         """True when one source of the story states both sides of the reason."""
@@ -81,8 +69,8 @@ class StoryFacts:
                 return False
             index = self._built()
             return _together(
-                _figure_sources(index, x, y, period_of(a.text, x)),
-                _figure_sources(index, y, x, period_of(b.text, y)),
+                _figure_sources(index, x[0], y[0], x[1]),
+                _figure_sources(index, y[0], x[0], y[1]),
                 own,
             )
         if reason.type == "substitution":
@@ -135,10 +123,12 @@ def _together(
     return bool(({art for art, _ in x} & {art for art, _ in y}) - own)
 
 
-def _quantity_at(text: str, span: tuple[int, int]) -> Quantity | None:
-    for q in features(text).quantities:
+def _quantity_at(text: str, span: tuple[int, int]) -> tuple[Quantity, str] | None:
+    """The figure at a span of a sentence and the month it is stated for."""
+    f = features(text)
+    for q, period in zip(f.quantities, f.q_period, strict=True):
         if q.span == span:
-            return q
+            return q, period
     return None
 
 
