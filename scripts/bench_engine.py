@@ -464,6 +464,15 @@ def bench_ecb(data: Path, semantic: bool) -> None:
         )
 
 
+def cluster_story(cluster: list[dict]) -> Story:
+    """One ECB+ cluster as a story: each document an article of its sentences."""
+    return Story(
+        "ecb",
+        "ecb",
+        tuple(make_article(d["doc"], [s["text"] for s in d["sentences"]]) for d in cluster),
+    )
+
+
 def synthetic_story(docs: list[dict], articles: int) -> Story:
     """A story of `articles` articles cut from consecutive ECB+ sentences (40 each)."""
     pool = [s["text"] for d in docs for s in d["sentences"]]
@@ -566,11 +575,7 @@ def bench_speed(data: Path) -> None:
         print(f"skipped: no ECB+ data in {data / 'ecbplus'}")
         return
     largest = max(ecb_clusters(docs).values(), key=len)
-    cluster = Story(
-        "ecb",
-        "ecb",
-        tuple(make_article(d["doc"], [s["text"] for s in d["sentences"]]) for d in largest),
-    )
+    cluster = cluster_story(largest)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "cluster"
         write_story(cluster, folder)
@@ -658,11 +663,7 @@ def bench_targets(data: Path) -> None:
         print(f"skipped: no ECB+ data in {data / 'ecbplus'}")
         return
     largest = max(ecb_clusters(docs).values(), key=len)
-    cluster = Story(
-        "ecb",
-        "ecb",
-        tuple(make_article(d["doc"], [s["text"] for s in d["sentences"]]) for d in largest),
-    )
+    cluster = cluster_story(largest)
     every = sum(len(d["sentences"]) for d in docs)
     stories = {
         f"{len(largest)} articles (largest cluster)": cluster,

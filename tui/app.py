@@ -56,6 +56,15 @@ class NewsreaderApp(App[None]):
         open_store: StoreOpener | None = None,
         shown: Callable[[], None] | None = None,
     ) -> None:
+        """The app for a story and a store; without an analysis ``analyse`` makes one in a
+        worker (default: the engine).
+
+        Without a store, open_store opens it once the story is on screen (for a first start,
+        when there is no database yet to read anything from). shown is called once the first
+        frame is drawn.
+        """
+        if store is None and open_store is None:
+            raise ValueError("the app needs a store or a way to open one")
         super().__init__()
         self._analyse = analyse
         # Called once the first frame is drawn.
@@ -245,24 +254,5 @@ class NewsreaderApp(App[None]):
         )
 
 
-def make_app(
-    story: Story,
-    store: AnnotationStore | None,
-    analysis: Analysis | None = None,
-    *,
-    analyse: Analyser = run_engine,
-    open_store: StoreOpener | None = None,
-    shown: Callable[[], None] | None = None,
-) -> NewsreaderApp:
-    """Build the app for a story and a store; without an analysis ``analyse`` makes one in
-    a worker (default: the engine).
-
-    Without a store, open_store opens it once the story is on screen (for a first start,
-    when there is no database yet to read anything from). shown is called once the first
-    frame is drawn.
-    """
-    if store is None and open_store is None:
-        raise ValueError("make_app needs a store or a way to open one")
-    return NewsreaderApp(
-        story, store, analysis, analyse=analyse, open_store=open_store, shown=shown
-    )
+# The app's builder, as the command line and the tests call it.
+make_app = NewsreaderApp
