@@ -50,6 +50,11 @@ def test_each_session_runs_this_interpreter_on_the_same_files_quoted_for_a_shell
         "--",
         "-odd-id",
     ]
+    assert shlex.split(session_command(db, None, None, debug=True))[3:] == [
+        "--db",
+        str(db),
+        "--debug",
+    ]
     # Through a real shell (as textual-serve runs it), with `config` in place of `open`.
     shell = session_command(db, config, None) + " config"
     result = subprocess.run(shell, shell=True, capture_output=True, text=True, cwd=tmp_path)
