@@ -1,10 +1,12 @@
-"""Drive the reader headless on the demo story and write SVG screenshots to screenshots/."""
+"""Drive the reader headless on the demo story and write SVG screenshots to screenshots/,
+and a PNG of the reader served to headless Chromium by `newsreader serve`."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
@@ -65,6 +67,35 @@ SHOTS: list[tuple[str, tuple[int, int], list[str]]] = [
 ]
 
 
+BROWSER_SHOT = "browser"
+
+
+def browser_shot(out: Path) -> Path | None:
+    """`newsreader serve` on the demo story, opened in headless Chromium (the code path of
+    the end-to-end test): the next conflict with the claim panel, saved as a PNG."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from browser_session import BrowserMissing, browser_page, served
+
+    # A fixed path: the status line shows where verdicts are saved.
+    folder = Path(tempfile.gettempdir()) / "newsreader-screenshots"
+    shutil.rmtree(folder, ignore_errors=True)
+    try:
+        with (
+            served("--db", str(folder / "newsreader.json"), "demo") as server,
+            browser_page(server.url, size=(1600, 900)) as page,
+        ):
+            page.wait_for("0 reviewed", what="the reader's status line")
+            page.press("c", "p")
+            page.wait_for("Why they conflict", what="the claim panel on the next conflict")
+            shot = page.screenshot(out / f"{BROWSER_SHOT}.png")
+    except BrowserMissing as exc:
+        print(f"screenshots: {exc}; skipping the browser screenshot")
+        return None
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return shot
+
+
 def main() -> None:
     """Write every screenshot (or the ones named on the command line)."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -86,6 +117,8 @@ def main() -> None:
         if story is not None:
             shot = shoot(args.out, "ecbplus-22-outlets", (160, 45), ["j", "c", "p"], story)
             print(asyncio.run(shot))
+    if not args.names or BROWSER_SHOT in args.names:
+        print(browser_shot(args.out))
 
 
 if __name__ == "__main__":

@@ -39,10 +39,13 @@ class Source:
 
 @dataclass(frozen=True)
 class Side:
-    """One side of a conflict: the value stated and a source stating it."""
+    """One side of a conflict: the value stated and a source stating it; with the side's
+    publication date when known, and whether its reports are the later ones."""
 
     value: str
     source: Source
+    date: str | None = None
+    later: bool = False
 
 
 @dataclass(frozen=True)
@@ -89,12 +92,13 @@ def _structured(analysis: Analysis, conflicts: Any) -> tuple[Conflict, ...]:
     """Conflicts the engine attached to the claim (any shape it lacks is passed over)."""
     found = []
     for conflict in conflicts or ():
-        sources = [
-            (str(getattr(side, "value", "")), _source_of(analysis, sentence_id))
-            for side in getattr(conflict, "sides", ())
-            for sentence_id in getattr(side, "sentences", ())
-        ]
-        sides = tuple(Side(value, source) for value, source in sources if source is not None)
+        later = getattr(conflict, "later", None)
+        sides = tuple(
+            Side(str(getattr(side, "value", "")), source, getattr(side, "date", None), n == later)
+            for n, side in enumerate(getattr(conflict, "sides", ()))
+            for source in (_source_of(analysis, sid) for sid in getattr(side, "sentences", ()))
+            if source is not None
+        )
         if sides:
             found.append(Conflict(str(getattr(conflict, "detail", "")), sides))
     return tuple(found)

@@ -55,8 +55,38 @@ def _totals(analysis: Analysis) -> str:
     return f"{len(analysis.claims)} claims ({parts}) in {len(analysis.story.articles)} articles"
 
 
+def _when(date: str, dates: set[str]) -> str:
+    """A side's date as the report shows it: the time alone when every side has one on the
+    same day (08:40), else the date (and time) as given."""
+    days = {d.partition("T")[0] for d in dates}
+    if len(days) == 1 and all("T" in d for d in dates):
+        return date.partition("T")[2]
+    return date.replace("T", " ")
+
+
+def _later_report(conflict: Conflict) -> str | None:
+    """Which report is later, when the sides' dates tell: "37 (The Post, 08:40) → 61 (The
+    Courier, 15:05, later)"; None when they do not."""
+    if not any(side.later for side in conflict.sides):
+        return None
+    dates = {side.date for side in conflict.sides if side.date}
+    parts = []
+    for later in (False, True):
+        sides = [side for side in conflict.sides if side.later is later]
+        if not sides:
+            return None
+        values = " / ".join(dict.fromkeys(_one_line(side.value) for side in sides))
+        outlets = ", ".join(dict.fromkeys(_one_line(side.source.outlet) for side in sides))
+        date = next((side.date for side in sides if side.date), None)
+        when = f", {_when(date, dates)}" if date else ""
+        parts.append(f"{values} ({outlets}{when}{', later' if later else ''})")
+    return " → ".join(parts)
+
+
 def _conflict_lines(conflict: Conflict, paint: Paint) -> list[str]:
-    lines = [f"    {_one_line(conflict.detail) or 'the sources disagree'}:"]
+    order = _later_report(conflict)
+    detail = _one_line(conflict.detail) or "the sources disagree"
+    lines = [f"    {detail}: {order}" if order else f"    {detail}:"]
     width = max(len(side.value) for side in conflict.sides)
     for side in conflict.sides:
         value = paint(side.value.ljust(width), "value") if width else ""
@@ -106,7 +136,9 @@ def render_markdown(analysis: Analysis) -> str:
         lines += [f"### {md_escape(claim_text(analysis, claim))}", "", f"Claim `{claim.id}`.", ""]
         conflicts = claim_conflicts(analysis, claim)
         for conflict in conflicts:
-            lines.append(f"- {md_escape(conflict.detail) or 'The sources disagree'}:")
+            order = _later_report(conflict)
+            detail = md_escape(conflict.detail) or "The sources disagree"
+            lines.append(f"- {detail}: {md_escape(order)}" if order else f"- {detail}:")
             lines += [
                 f"  - **{md_escape(side.value) or '(no value)'}** "
                 f"({md_escape(side.source.outlet)}): {md_escape(side.source.sentence.text)}"

@@ -416,7 +416,7 @@ def _build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argume
         prog="newsreader",
         description="Compare news reports side by side: matching and conflicting claims, "
         "verdicts and notes. Commands: list, open, add, rm, analyze, export, import, doctor, "
-        "config (see 'newsreader COMMAND --help').",
+        "config, serve (see 'newsreader COMMAND --help').",
     )
     main.add_argument("--version", action="version", version=f"newsreader {__version__}")
     main.add_argument(
@@ -497,7 +497,41 @@ def _build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argume
     _add_global_options(doctor)
     doctor.set_defaults(func=cmd_doctor)
     commands["doctor"] = doctor
+    commands["serve"] = _serve_parser()
     return main, commands
+
+
+def _serve_parser() -> argparse.ArgumentParser:
+    serve = _Parser(
+        prog="newsreader serve",
+        description="Serve the reader to web browsers: each page opened runs its own reader "
+        "on the same database (one at a time may write; the others open read-only). Ctrl+C "
+        "stops it. Bound to another address than this machine's own (127.0.0.1, ::1), "
+        "anyone who can reach it can read the stories and write the verdicts.",
+    )
+    serve.add_argument(
+        "story",
+        nargs="?",
+        metavar="STORY",
+        help="the story to open: its id, a unique id prefix, title words or demo "
+        "(default: the story opened last, else the demo)",
+    )
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)"
+    )
+    serve.add_argument(
+        "--port", type=int, default=8000, help="port to listen on; 0: any free port (default: 8000)"
+    )
+    _add_global_options(serve)
+    serve.set_defaults(func=_serve_command)
+    return serve
+
+
+def _serve_command(args: argparse.Namespace) -> int:
+    """`newsreader serve`, imported when it runs (it loads the web server)."""
+    from newsreader.cli.serve import cmd_serve
+
+    return cmd_serve(args)
 
 
 def _library_command(name: str) -> Command:

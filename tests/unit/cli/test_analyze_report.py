@@ -3,6 +3,7 @@ only on a terminal without NO_COLOR."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -162,3 +163,66 @@ def test_structured_sides_are_used_when_the_claim_has_them(clips: list[str]) -> 
         ("nineteen", first),
         ("fourteen", second),
     ]
+
+
+def dated_story(folder: Path, first: str, second: str) -> Path:
+    """Two dated reports of a toll from two outlets (The Post first, then The Courier)."""
+    folder.mkdir()
+    for name, toll in (("a.txt", 37), ("b.txt", 61)):
+        (folder / name).write_text(
+            f"Toll climbs after the quake\n\nAt least {toll} people were killed when the "
+            "quake struck the town.\n\nRescue teams searched the rubble through the night.\n",
+            encoding="utf-8",
+        )
+    manifest = {
+        "title": "Coastal quake",
+        "articles": {
+            "a.txt": {"outlet": "The Post", "date": first},
+            "b.txt": {"outlet": "The Courier", "date": second},
+        },
+    }
+    (folder / "story.json").write_text(json.dumps(manifest), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "order"),
+    [
+        (
+            "2025-05-07T08:40",
+            "2025-05-07T15:05",
+            "At least 37 (The Post, 08:40) → At least 61 (The Courier, 15:05, later)",
+        ),
+        (
+            "2025-05-08T09:00",
+            "2025-05-07",
+            "At least 61 (The Courier, 2025-05-07) → At least 37 (The Post, 2025-05-08 09:00, "
+            "later)",
+        ),
+    ],
+)
+def test_a_conflict_says_which_report_is_later_when_the_dates_tell(
+    tmp_path: Path, first: str, second: str, order: str
+) -> None:
+    folder = dated_story(tmp_path / "quake", first, second)
+    text = run("analyze", str(folder))
+    assert text.returncode == 0, text.stderr
+    [detail] = [line for line in text.stdout.splitlines() if "→" in line]
+    assert detail == f"    At least 37 vs At least 61 people: {order}"
+    markdown = run("analyze", "--format", "md", str(folder)).stdout
+    assert f"- At least 37 vs At least 61 people: {order}" in markdown.splitlines()
+    analysis = json.loads(run("analyze", "--json", str(folder)).stdout)
+    [conflict] = [x for claim in analysis["claims"] for x in claim["conflicts"]]
+    assert conflict["sides"][conflict["later"]]["date"] == (second if second > first else first)
+
+
+def test_no_order_is_claimed_without_dates_or_on_the_same_day(tmp_path: Path) -> None:
+    for folder, first, second in (
+        (tmp_path / "undated", "", ""),
+        (tmp_path / "same-day", "2025-05-07", "2025-05-07T15:05"),
+    ):
+        dated_story(folder, first, second)
+        result = run("analyze", str(folder))
+        assert result.returncode == 0, result.stderr
+        assert "At least 37 vs At least 61 people:" in result.stdout
+        assert "→" not in result.stdout and "later" not in result.stdout
