@@ -607,8 +607,6 @@ def _related(x: Quantity, y: Quantity, single: bool = False, shared_fact: bool =
     ox, oy = _outcomes(x), _outcomes(y)
     if bool(ox) != bool(oy) or (ox and ox.isdisjoint(oy)):
         return False
-    if x.kind == "score" and single:
-        return True  # one tally each in two sentences of one claim: "a 5-2 majority" / "vote"
     if x.thing and y.thing:
         if x.head != y.head:
             return False
@@ -1582,26 +1580,26 @@ def claim_figure_reasons(a_text: str, b_text: str) -> list[Reason]:
     return reasons
 
 
+# Kinds of figure compared between sentences linked by a fact: an event's own figures.
+# Durations, ordinals, scores, lengths and ages recur inside one event ("a 12-minute
+# run", "the third round", "a 20-yard pass"), so a shared fact says too little of them.
+_LINKED_KINDS = frozenset({"count", "magnitude", "time", "date", "weekday", "percent", "money"})
+
+
 def same_fact_reasons(reasons: list[Reason], a_text: str, b_text: str) -> list[Reason]:
     """The reasons of a pair linked by a shared fact rather than by its words: only
     figures that share a fact key naming what they are about (see `names_fact`) are
-    compared (two sentences
-    of one claim may say other things, about which their words tell too little)."""
+    compared (two sentences of one claim may say other things, about which their words
+    tell too little)."""
     fa, fb = features(a_text), features(b_text)
     keys_a = {q.span: k for q, k in zip(fa.quantities, fa.q_keys, strict=True)}
     keys_b = {q.span: k for q, k in zip(fb.quantities, fb.q_keys, strict=True)}
-    tallies = (
-        [q for q in fa.quantities if q.kind == "score"],
-        [q for q in fb.quantities if q.kind == "score"],
-    )
+    kinds = {q.span: q.kind.split(":")[0] for q in fa.quantities}
     kept = []
     for reason in reasons:
+        if kinds.get(reason.a_span) not in _LINKED_KINDS:
+            continue
         shared = keys_a.get(reason.a_span, frozenset()) & keys_b.get(reason.b_span, frozenset())
         if reason.type in ("numeric", "date") and any(names_fact(k) for k in shared):
             kept.append(reason)
-        elif reason.type == "numeric" and all(
-            len(side) == 1 and side[0].span == span
-            for side, span in zip(tallies, (reason.a_span, reason.b_span), strict=True)
-        ):
-            kept.append(reason)  # the one tally of each sentence: "4-3" / "a 5-2 majority"
     return kept
