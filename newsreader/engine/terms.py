@@ -7,6 +7,8 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from newsreader.engine.wordforms import Token, tokenize
+
 STOP_WORDS = frozenset(
     [
         "a",
@@ -158,12 +160,27 @@ STOP_WORDS = frozenset(
 )
 
 _NUMBER_TOKEN = r"\d+(?:[.,]\d+)*(?:(?:st|nd|rd|th)\b)?"
-_TOKEN = re.compile(_NUMBER_TOKEN + r"|[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+
+
+_ORDINAL_ENDINGS = frozenset({"st", "nd", "rd", "th"})
 
 
 def tokens(text: str) -> list[str]:
-    """Lowercase word and number tokens."""
-    return [t.lower() for t in _TOKEN.findall(text)]
+    """Lowercase word and number tokens (the engine's one tokeniser, see `wordforms`): an
+    ordinal's ending stays on its figure ("11th") and a contraction on its verb ("didn't")."""
+    out: list[str] = []
+    previous: Token | None = None
+    for tok in tokenize(text):
+        if not (tok.is_word or tok.is_number):
+            previous = None
+            continue
+        ending = (previous.is_number and tok.low in _ORDINAL_ENDINGS) if previous else False
+        if previous is not None and previous.end == tok.start and (ending or tok.low == "n't"):
+            out[-1] += tok.low
+        else:
+            out.append(tok.low)
+        previous = tok
+    return out
 
 
 @lru_cache(maxsize=65536)
