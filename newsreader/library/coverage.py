@@ -112,8 +112,12 @@ def differing_articles(conflict: ClaimConflict) -> set[str]:
     }
 
 
-def coverage_row(analysis: Analysis, claim: Claim, order: int) -> CoverageRow:
-    """The cells of one claim."""
+def coverage_row(
+    analysis: Analysis, claim: Claim, order: int, places: dict[str, int] | None = None
+) -> CoverageRow:
+    """The cells of one claim, in article order (``places``: each article's position)."""
+    if places is None:
+        places = article_places(analysis)
     sentences: dict[str, list[str]] = {}
     for sentence_id in claim.sentences:
         sentence = analysis.sentence_index[sentence_id]
@@ -133,24 +137,29 @@ def coverage_row(analysis: Analysis, claim: Claim, order: int) -> CoverageRow:
                 ):
                     sentences.setdefault(sentence.article_id, []).append(sentence_id)
     cells = {
-        article.id: Cell(
-            Mark.DIFFERS if article.id in differing else Mark.STATES,
-            tuple(sentences.get(article.id, ())),
-            values.get(article.id),
-            article.id in members,
+        article_id: Cell(
+            Mark.DIFFERS if article_id in differing else Mark.STATES,
+            tuple(sentences.get(article_id, ())),
+            values.get(article_id),
+            article_id in members,
         )
-        for article in analysis.story.articles
-        if article.id in sentences or article.id in differing
+        for article_id in sorted(sentences.keys() | differing, key=places.__getitem__)
     }
     first = claim.sentences[0] if claim.sentences else None
     text = " ".join(analysis.sentence_index[first].text.split()) if first else ""
     return CoverageRow(claim, order, text, cells)
 
 
+def article_places(analysis: Analysis) -> dict[str, int]:
+    """Each article's position in the story."""
+    return {article.id: n for n, article in enumerate(analysis.story.articles)}
+
+
 def coverage(analysis: Analysis) -> Coverage:
     """The coverage matrix of an analysis, rows sorted by sources, then story order."""
     order = story_order(analysis)
-    rows = [coverage_row(analysis, claim, order[claim.id]) for claim in analysis.claims]
+    places = article_places(analysis)
+    rows = [coverage_row(analysis, c, order[c.id], places) for c in analysis.claims]
     rows.sort(key=lambda row: (-row.sources, row.order))
     return Coverage(analysis.story.articles, tuple(rows))
 

@@ -130,10 +130,17 @@ def story_scores(
 def scorecard(stories: Iterable[tuple[Analysis, Iterable[Annotation]]]) -> list[OutletScore]:
     """The outlets of one or more stories (each with its annotations), most claims first."""
     totals: dict[tuple[str, ...], OutletScore] = {}
+    story_ids = set()
     for analysis, verdicts in stories:
+        story_ids.add(analysis.story.id)
         for key, score in story_scores(analysis, verdicts).items():
             if key in totals:
                 totals[key].add(score)
             else:
                 totals[key] = score
+    if len(story_ids) > 1:
+        # An article without an outlet is named within its story: say which story.
+        for key, score in totals.items():
+            if key[0] == "article":
+                score.outlet = f"{score.outlet} ({key[1]})"
     return sorted(totals.values(), key=lambda s: (-s.stated, s.outlet.casefold(), s.outlet))
