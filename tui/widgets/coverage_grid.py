@@ -175,6 +175,12 @@ class CoverageGrid(ScrollView, can_focus=True):
         last = max(first, bisect_right(self._offsets, left + window - 1) - 1)
         return first, min(last, len(self._widths) - 1)
 
+    def column_box(self, column: int) -> tuple[int, int]:
+        """Where a source column is drawn now: its first and past-last x in the viewport
+        (outside the viewport's range when it is scrolled off)."""
+        start = self.fixed_width() + self._offsets[column] - round(self.scroll_offset.x)
+        return start, start + self._widths[column]
+
     # -- geometry ---------------------------------------------------------------------------
 
     def _columns_width(self) -> int:
