@@ -178,6 +178,7 @@ class ReaderScreen(ReviewingScreen):
             "s",
             "scorecard",
             "Sources",
+            show=False,
             id="reader.scorecard",
             tooltip="source scorecard: per outlet, its claims and your verdicts",
         ),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,9 +18,19 @@ from tui.review import ReviewSession
 
 NAME_LIMIT = 40
 EXPLAINED = (
-    "Per outlet: claims it states; of those corroborated, conflicting, single-source; "
-    "differs: its value stands apart; verified / disputed: your verdicts."
+    "Per outlet: claims it states, of which corroborated, conflicting, single-source; "
+    "differs: its value stands apart; ✓ verified / ✗ disputed by you."
 )
+# Headings for a narrow screen, where the full ones would not fit side by side.
+WIDE = 120
+SHORT_LABELS = {
+    "articles": "Art.",
+    "corroborated": "Corr.",
+    "conflicting": "Confl.",
+    "single_source": "Single",
+    "verified": "✓",
+    "disputed": "✗",
+}
 
 
 class ScorecardScreen(Screen[None]):
@@ -52,8 +63,11 @@ class ScorecardScreen(Screen[None]):
         self.title = self.analysis.story.title
         self.sub_title = "sources"
         table = self.query_one(DataTable)
-        for key, label in COLUMNS:
-            table.add_column(label, key=key)
+        labels = dict(COLUMNS) if self.size.width >= WIDE else dict(COLUMNS) | SHORT_LABELS
+        longest = max((len(s.outlet) for s in self.scores()), default=6)
+        for key, label in labels.items():
+            width = min(NAME_LIMIT + 1, max(6, longest)) if key == "outlet" else len(label)
+            table.add_column(label, key=key, width=width)
         self.refill()
         table.focus()
 
@@ -74,7 +88,7 @@ class ScorecardScreen(Screen[None]):
         scores = self.scores()
         for score in scores:
             name = score.outlet[:NAME_LIMIT] + ("…" if len(score.outlet) > NAME_LIMIT else "")
-            cells = [getattr(score, key) for key, _ in COLUMNS[1:]]
+            cells = [Text(str(getattr(score, key)), justify="right") for key, _ in COLUMNS[1:]]
             table.add_row(Content(name), *cells)
         if scores:
             table.move_cursor(row=min(row, len(scores) - 1))
