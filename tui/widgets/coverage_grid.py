@@ -138,7 +138,7 @@ class CoverageGrid(ScrollView, can_focus=True):
         self.cursor = GridCursor(index, min(self.cursor.column, max(0, len(article_ids) - 1)))
         self._resize()
         self.refresh()
-        self.call_after_refresh(self.show_cursor)
+        self.call_after_refresh(self._cursor_shown)
         self.post_message(self.Moved())
 
     def set_verdicts(self, verdicts: dict[str, str]) -> None:
@@ -158,7 +158,7 @@ class CoverageGrid(ScrollView, can_focus=True):
         self._offsets = [0, *accumulate(self._widths)]
         self._resize()
         self.refresh()
-        self.call_after_refresh(self.show_cursor)
+        self.call_after_refresh(self._cursor_shown)
 
     @property
     def current_row(self) -> CoverageRow | None:
@@ -213,7 +213,12 @@ class CoverageGrid(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         self._resize()
-        self.call_after_refresh(self.show_cursor)
+        self.call_after_refresh(self._cursor_shown)
+
+    def _cursor_shown(self) -> None:
+        """Once laid out anew: scroll to the cursor and tell what is on screen now."""
+        self.show_cursor()
+        self.post_message(self.Moved())
 
     def _visual(self, *names: str) -> VisualStyle:
         """The widget's style with these component classes (Textual caches it)."""
