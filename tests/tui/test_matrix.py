@@ -363,10 +363,11 @@ async def test_help_lists_the_matrix_and_scorecard_keys_and_marks(db_path: Path)
 async def test_the_palette_opens_the_matrix(db_path: Path) -> None:
     analysis = handmade_analysis_with_sides()
     async with running(analysis, db_path) as (app, pilot):
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"coverage matrix")
-        await pilot.pause(0.3)
+        await pilot.press("ctrl+p", *"coverage matrix")
+        for _ in range(50):  # the palette searches in the background
+            if str(app.screen.query("CommandList").first().highlighted) != "None":
+                break
+            await pilot.pause(0.05)
         await pilot.press("enter")
         await pilot.pause(0.2)
         assert isinstance(app.screen, MatrixScreen)

@@ -8,7 +8,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from newsreader.ingest.article_names import article_name
@@ -18,12 +17,12 @@ from newsreader.library.coverage import (
     Mark,
     RowFilter,
     by_story_order,
-    coverage,
     filtered_rows,
 )
 from newsreader.model import Analysis, Verdict
 from tui.messages import AnnotationSaved
 from tui.review import ReviewSession, SaveFailed, verdict_of
+from tui.screens.story_view import StoryView, leaving_bindings, verdict_bindings
 from tui.widgets.coverage_grid import MARK_GLYPH, CoverageGrid
 
 LEGEND = (
@@ -34,7 +33,7 @@ LEGEND = (
 QUOTE_LIMIT = 200
 
 
-class MatrixScreen(Screen[str | None]):
+class MatrixScreen(StoryView[str | None]):
     """Claims by sources; enter jumps to the claim in the reader (dismisses with the id of
     the sentence to put the cursor on)."""
 
@@ -75,20 +74,14 @@ class MatrixScreen(Screen[str | None]):
             id="matrix.compact",
             tooltip="narrow numbered source columns ↔ named ones",
         ),
-        Binding("v", "tag('verified')", "Verified", id="matrix.verified", tooltip="tag verified"),
-        Binding("d", "tag('disputed')", "Disputed", id="matrix.disputed", tooltip="tag disputed"),
-        Binding("x", "tag('')", "Clear", id="matrix.clear", tooltip="clear the verdict"),
-        Binding("question_mark", "app.help", "Help", id="matrix.help", tooltip="this help"),
-        Binding("q", "app.quit", "Quit", id="matrix.quit", tooltip="quit (all is saved)"),
+        *verdict_bindings("matrix"),
+        *leaving_bindings("matrix"),
     ]
 
     def __init__(
         self, analysis: Analysis, session: ReviewSession, matrix: Coverage | None = None
     ) -> None:
-        super().__init__()
-        self.analysis = analysis
-        self.session = session
-        self.matrix = matrix or coverage(analysis)
+        super().__init__(analysis, session, matrix)
         self.names = [
             article_name(article, n) for n, article in enumerate(self.matrix.articles, start=1)
         ]

@@ -7,7 +7,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from newsreader.library.coverage import Coverage
@@ -15,6 +14,7 @@ from newsreader.library.scorecard import COLUMNS, OutletScore, story_scores
 from newsreader.model import Analysis
 from tui.messages import AnnotationSaved
 from tui.review import ReviewSession
+from tui.screens.story_view import StoryView, leaving_bindings
 
 NAME_LIMIT = 40
 EXPLAINED = (
@@ -33,23 +33,19 @@ SHORT_LABELS = {
 }
 
 
-class ScorecardScreen(Screen[None]):
+class ScorecardScreen(StoryView[None]):
     """One row per outlet of the story, from the analysis and the user's verdicts."""
 
     BINDINGS = [
         Binding("escape", "back", "Reader", id="scorecard.back", tooltip="back to the reader"),
         Binding("s", "cycle_sort", "Sort", id="scorecard.sort", tooltip="sort by the next column"),
-        Binding("question_mark", "app.help", "Help", id="scorecard.help", tooltip="this help"),
-        Binding("q", "app.quit", "Quit", id="scorecard.quit", tooltip="quit (all is saved)"),
+        *leaving_bindings("scorecard"),
     ]
 
     def __init__(
         self, analysis: Analysis, session: ReviewSession, matrix: Coverage | None = None
     ) -> None:
-        super().__init__()
-        self.analysis = analysis
-        self.session = session
-        self.matrix = matrix
+        super().__init__(analysis, session, matrix)
         self.sort_key = "stated"
 
     def compose(self) -> ComposeResult:
