@@ -352,7 +352,7 @@ async def test_help_lists_the_matrix_and_scorecard_keys_and_marks(db_path: Path)
         lines = text.splitlines()
         assert any(line.split()[:2] == ["m", "coverage"] for line in lines)
         assert any(line.split()[:2] == ["s", "source"] for line in lines)
-        for section in ("Coverage matrix", "Source scorecard", "Coverage matrix marks"):
+        for section in ("Keys: Coverage matrix", "Keys: Source scorecard", "Coverage matrix marks"):
             assert section in lines
         for words in ("claims the source under the cursor omits", "the source states the claim"):
             assert words in text
