@@ -64,6 +64,8 @@ SHOTS: list[tuple[str, tuple[int, int], list[str]]] = [
     ("claims-view", (160, 45), ["j", "v", "c", "d", "tab"]),
     ("help", (120, 40), ["question_mark"]),
     ("narrow-80x24", (80, 24), ["c"]),
+    ("coverage-matrix", (160, 45), ["c", "d", "m", "l"]),
+    ("source-scorecard", (120, 30), ["c", "d", "j", "v", "s"]),
 ]
 
 
@@ -112,10 +114,12 @@ def main() -> None:
     for name, size, keys in SHOTS:
         if not args.names or name in args.names:
             print(asyncio.run(shoot(args.out, name, size, keys)))
-    if not args.names or "ecbplus-22-outlets" in args.names:
+    if not args.names or {"ecbplus-22-outlets", "ecbplus-matrix"} & set(args.names):
         story = ecbplus_story(args.ecbplus)
         if story is not None:
             shot = shoot(args.out, "ecbplus-22-outlets", (160, 45), ["j", "c", "p"], story)
+            print(asyncio.run(shot))
+            shot = shoot(args.out, "ecbplus-matrix", (160, 45), ["m", "z"], story)
             print(asyncio.run(shot))
     if not args.names or BROWSER_SHOT in args.names:
         print(browser_shot(args.out))

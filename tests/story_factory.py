@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from newsreader.model import (
     Analysis,
     Article,
     Claim,
+    ClaimConflict,
     ClaimStatus,
+    ConflictSide,
     Reason,
     Relation,
     RelationKind,
@@ -154,3 +158,22 @@ def handmade_analysis() -> Analysis:
                     )
                 )
     return Analysis.build(story, tuple(relations), tuple(claims))
+
+
+def handmade_analysis_with_sides() -> Analysis:
+    """The hand-made analysis whose conflicting claim has sides: 14 (report 1) against
+    19 (reports 2 and 3), with publication dates, so report 1 differs from the others."""
+    analysis = handmade_analysis()
+    claims = []
+    for claim in analysis.claims:
+        if claim.id == "c-injured":
+            first, *rest = claim.sentences
+            sides = (
+                ConflictSide("14", (first,), ("a00",), "2025-05-07"),
+                ConflictSide("19", tuple(rest), ("a01", "a02"), "2025-05-07"),
+            )
+            claim = replace(
+                claim, conflicts=(ClaimConflict("numeric", "14 vs 19 people injured", sides),)
+            )
+        claims.append(claim)
+    return Analysis.build(analysis.story, analysis.relations, tuple(claims))

@@ -239,7 +239,10 @@ class NewsreaderApp(App[None]):
         """Show the keys."""
         from tui.screens.claims import ClaimsScreen
         from tui.screens.help import HelpScreen
+        from tui.screens.matrix import MatrixScreen
         from tui.screens.reader import ReaderScreen
+        from tui.screens.scorecard import ScorecardScreen
+        from tui.widgets.coverage_grid import CoverageGrid
 
         if isinstance(self.screen, HelpScreen):
             return
@@ -248,6 +251,8 @@ class NewsreaderApp(App[None]):
                 [
                     ("Reader", list(ReaderScreen.BINDINGS)),
                     ("Claims view", list(ClaimsScreen.BINDINGS)),
+                    ("Coverage matrix", [*MatrixScreen.BINDINGS, *CoverageGrid.BINDINGS]),
+                    ("Source scorecard", list(ScorecardScreen.BINDINGS)),
                     ("Everywhere", [b for b in self.BINDINGS if isinstance(b, Binding) and b.show]),
                 ]
             )

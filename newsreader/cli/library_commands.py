@@ -1,18 +1,24 @@
-"""The library commands of the command line: list, rm and add (open lives in `main`)."""
+"""The library commands of the command line: list, rm, add and sources (open lives in
+`main`)."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsreader.errors import UserError
 from newsreader.ingest.cleaning import strip_controls
 from newsreader.library.demo import load_demo_story
 from newsreader.library.lookup import find_story, match_story
 from newsreader.library.stories import library_story, opened_label
-from newsreader.model import Story
+from newsreader.model import Analysis, Annotation, Story
 from store import AnnotationStore, StoryInfo, resolve_db_path
+
+if TYPE_CHECKING:
+    from newsreader.library.scorecard import OutletScore
 
 
 def _warn(message: str) -> None:
@@ -148,4 +154,87 @@ def cmd_add(args: argparse.Namespace) -> int:
         print(f"{len(anchored.orphaned)} annotation(s) no longer placed (kept, orphaned)")
     if len(story.articles) < 2:
         print(f"Add another article to compare: newsreader add PATH --story {story.id}")
+    return 0
+
+
+def _scored_stories(
+    store: AnnotationStore, story_query: str | None, demo: Story
+) -> tuple[list[tuple[Analysis, list[Annotation]]], list[str]]:
+    """The analysed stories to score, each with its annotations, and the ids of the saved
+    stories passed over because no analysis by this engine version is cached for them.
+
+    With a story named, only that one (analysed now when its analysis is not cached).
+    """
+    from newsreader.library.cache import analyse_cached, engine_key, load_cached
+
+    if story_query is not None:
+        story = library_story(store, resolve(store, story_query, demo), demo)
+        if len(story.articles) < 2:
+            raise UserError(f"story {story.id!r} has fewer than two articles: nothing to compare")
+        analysis, _ = analyse_cached(story, store)
+        return [(analysis, store.attached(story.id))], []
+    scored, skipped = [], []
+    for info in store.list_stories(always=[demo], engine=engine_key()):
+        if not info.articles:
+            continue
+        analysis = None
+        if info.claims is not None:
+            analysis = load_cached(library_story(store, info.id, demo), store)
+        if analysis is None:
+            if info.saved:
+                skipped.append(info.id)
+            continue
+        scored.append((analysis, store.attached(info.id)))
+    return scored, skipped
+
+
+def _sources_table(scores: list[OutletScore]) -> list[str]:
+    """The scorecard as aligned text lines (outlet names cleaned of control characters)."""
+    from newsreader.library.scorecard import COLUMNS
+
+    heads = ["STORIES", *(label.upper() for _, label in COLUMNS[1:])]
+    rows = [(*heads, "OUTLET")]
+    for score in scores:
+        outlet = strip_controls(" ".join(score.outlet.split())) or "?"
+        counts = [str(len(score.stories)), *(str(getattr(score, key)) for key, _ in COLUMNS[1:])]
+        rows.append((*counts, outlet))
+    widths = [max(len(row[n]) for row in rows) for n in range(len(heads))]
+    return [
+        "  ".join([*(cell.rjust(w) for cell, w in zip(row, widths, strict=False)), row[-1]])
+        for row in rows
+    ]
+
+
+def cmd_sources(args: argparse.Namespace) -> int:
+    """Print the source scorecard: per outlet, its claims and the user's verdicts on them."""
+    from newsreader.library.scorecard import scorecard
+
+    demo = load_demo_story()
+    with AnnotationStore(resolve_db_path(args.db), read_only=True) as store:
+        scored, skipped = _scored_stories(store, args.story, demo)
+    scores = scorecard(scored)
+    if args.json:
+        document = {
+            "stories": [
+                {"id": a.story.id, "title": strip_controls(a.story.title)} for a, _ in scored
+            ],
+            "skipped": skipped,
+            "outlets": [
+                {**score.as_dict(), "outlet": strip_controls(score.outlet)} for score in scores
+            ],
+        }
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+        return 0
+    if not scored:
+        print("No analysed story yet: open one ('newsreader open STORY') to analyse it.")
+    else:
+        stories = f"{len(scored)} stor{'y' if len(scored) == 1 else 'ies'}"
+        print(f"{len(scores)} outlets in {stories}")
+        for line in _sources_table(scores):
+            print(line.rstrip())
+    if skipped:
+        print(
+            f"({len(skipped)} saved stor{'y' if len(skipped) == 1 else 'ies'} not analysed by "
+            "this version yet, left out: opening a story analyses it)"
+        )
     return 0

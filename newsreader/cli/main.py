@@ -415,8 +415,8 @@ def _build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argume
     main = _Parser(
         prog="newsreader",
         description="Compare news reports side by side: matching and conflicting claims, "
-        "verdicts and notes. Commands: list, open, add, rm, analyze, export, import, doctor, "
-        "config, serve (see 'newsreader COMMAND --help').",
+        "verdicts and notes. Commands: list, open, add, rm, sources, analyze, export, import, "
+        "doctor, config, serve (see 'newsreader COMMAND --help').",
     )
     main.add_argument("--version", action="version", version=f"newsreader {__version__}")
     main.add_argument(
@@ -584,7 +584,23 @@ def _library_parsers() -> dict[str, argparse.ArgumentParser]:
     )
     adder.set_defaults(func=_library_command("cmd_add"))
 
-    parsers = {"list": listing, "open": opener, "rm": remover, "add": adder}
+    sources = _Parser(
+        prog="newsreader sources",
+        description="The source scorecard: per outlet, the claims it states, how many are "
+        "corroborated, conflicting or single-source, on how many its value differs from the "
+        "other sources, and how many you tagged verified or disputed. Across every saved story "
+        "with a cached analysis, or one story.",
+    )
+    sources.add_argument(
+        "story",
+        nargs="?",
+        metavar="STORY",
+        help="only this story: its id, a unique id prefix, title words or demo",
+    )
+    sources.add_argument("--json", action="store_true", help="print JSON (for scripts)")
+    sources.set_defaults(func=_library_command("cmd_sources"))
+
+    parsers = {"list": listing, "open": opener, "rm": remover, "add": adder, "sources": sources}
     for parser in parsers.values():
         _add_global_options(parser)
     return parsers

@@ -12,8 +12,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from story_factory import handmade_analysis
+from story_factory import handmade_analysis, handmade_analysis_with_sides
 
+from newsreader.model import Analysis
 from store import AnnotationStore
 from tui.app import NewsreaderApp, make_app
 
@@ -24,19 +25,29 @@ SIZES = [(80, 24), (160, 45)]
 DB_DIR = Path(tempfile.gettempdir()) / "newsreader-snapshots"
 
 
-@pytest.fixture
-def demo_app() -> Iterator[NewsreaderApp]:
-    """A fixed story and analysis (not the engine's, which may change) and a fresh database.
+def app_on(analysis: Analysis) -> Iterator[NewsreaderApp]:
+    """The app on a fixed analysis (not the engine's, which may change), a fresh database.
 
     The path is shared by every checkout on the machine: a lock keeps two runs apart.
     """
     with open(f"{DB_DIR}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         shutil.rmtree(DB_DIR, ignore_errors=True)
-        analysis = handmade_analysis()
         with AnnotationStore(DB_DIR / "db.json") as store:
             yield make_app(analysis.story, store, analysis)
         shutil.rmtree(DB_DIR, ignore_errors=True)
+
+
+@pytest.fixture
+def demo_app() -> Iterator[NewsreaderApp]:
+    """The hand-made story and analysis."""
+    yield from app_on(handmade_analysis())
+
+
+@pytest.fixture
+def sides_app() -> Iterator[NewsreaderApp]:
+    """The hand-made story, its conflict with sides (one report against two)."""
+    yield from app_on(handmade_analysis_with_sides())
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x45"])
@@ -65,3 +76,22 @@ class TestOtherViewSnapshots:
 
     def test_help(self, snap_compare, demo_app, size) -> None:
         assert snap_compare(demo_app, press=["question_mark"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x45"])
+class TestCoverageSnapshots:
+    """The coverage matrix and the source scorecard."""
+
+    def test_matrix(self, snap_compare, sides_app, size) -> None:
+        assert snap_compare(sides_app, press=["v", "m", "j", "l"], terminal_size=size)
+
+    def test_matrix_omitted_by_a_source(self, snap_compare, sides_app, size) -> None:
+        assert snap_compare(sides_app, press=["m", "l", "w"], terminal_size=size)
+
+    def test_scorecard(self, snap_compare, sides_app, size) -> None:
+        async def tag_then_open(pilot) -> None:
+            await pilot.press("c", "d", "j", "v")
+            pilot.app.clear_notifications()
+            await pilot.press("s")
+
+        assert snap_compare(sides_app, run_before=tag_then_open, terminal_size=size)

@@ -9,8 +9,10 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from newsreader.library.coverage import Mark
 from tui.widgets.article_view import COUNTERPART_BAR, CURSOR_BAR, status_mark
 from tui.widgets.column import HEADER_COUNTERS
+from tui.widgets.coverage_grid import MARK_GLYPH
 
 LEGEND = [
     (CURSOR_BAR, "the cursor: the sentence your keys act on (v, d, n tag its claim)"),
@@ -34,6 +36,17 @@ COLOURS = [
 HEADER: list[tuple[str, str]] = [
     ("Outlet  2 of 5 ▸", "the outlet (else file name), the column's place; ◂ ▸: more out of sight"),
     *((f"{symbol}N", meaning) for symbol, meaning in HEADER_COUNTERS),
+]
+
+
+MATRIX_LEGEND = [
+    (MARK_GLYPH[Mark.STATES], "the source states the claim"),
+    (
+        MARK_GLYPH[Mark.DIFFERS],
+        "its value differs from the other sources (a side most do not take)",
+    ),
+    ("(blank)", "the source is silent on the claim"),
+    ("#", "how many sources state the claim"),
 ]
 
 
@@ -66,6 +79,7 @@ class HelpScreen(ModalScreen[None]):
         section("Marks beside the sentences", LEGEND)
         section("Colours (the marks say the same without colour)", COLOURS)
         section("Column headers (then date, author and title, when known)", HEADER)
+        section("Coverage matrix marks", MATRIX_LEGEND)
         for title, bindings in self.sections:
             rows = [
                 (

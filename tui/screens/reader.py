@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -26,6 +27,9 @@ from tui.widgets.column import ArticleColumn, fit_columns, is_compact
 from tui.widgets.legend import Legend
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.status_line import StatusLine
+
+if TYPE_CHECKING:
+    from newsreader.library.coverage import Coverage
 
 POSITION_SAVE_DELAY = 1.0
 LEGEND_PREFERENCE = "legend"
@@ -164,6 +168,21 @@ class ReaderScreen(ReviewingScreen):
         ),
         Binding("tab", "claims", "Claims", id="reader.claims", tooltip="table of all claims"),
         Binding(
+            "m",
+            "matrix",
+            "Matrix",
+            id="reader.matrix",
+            tooltip="coverage matrix: which source states each claim",
+        ),
+        Binding(
+            "s",
+            "scorecard",
+            "Sources",
+            show=False,
+            id="reader.scorecard",
+            tooltip="source scorecard: per outlet, its claims and your verdicts",
+        ),
+        Binding(
             "e",
             "export",
             "Export",
@@ -205,6 +224,7 @@ class ReaderScreen(ReviewingScreen):
         self.panel = ClaimPanel(self.grid)
         self.status = StatusLine()
         self.legend = Legend(self.columns[0].view if self.columns else None)
+        self._coverage: Coverage | None = None
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -641,6 +661,37 @@ class ReaderScreen(ReviewingScreen):
         self.app.push_screen(
             ClaimsScreen(self.analysis, self.grid, self.session, self.shown), chosen
         )
+
+    def action_matrix(self) -> None:
+        """Open the coverage matrix; enter there puts the cursor on the chosen claim."""
+        from tui.screens.matrix import MatrixScreen  # loaded on first use: start-up time
+
+        self.app.push_screen(
+            MatrixScreen(self.analysis, self.session, self.coverage()), self._jump_to_sentence
+        )
+
+    def action_scorecard(self) -> None:
+        """Open the source scorecard of this story."""
+        from tui.screens.scorecard import ScorecardScreen  # loaded on first use
+
+        self.app.push_screen(ScorecardScreen(self.analysis, self.session, self.coverage()))
+
+    def coverage(self) -> Coverage:
+        """The story's coverage matrix (made once, on first use)."""
+        if self._coverage is None:
+            from newsreader.library.coverage import coverage
+
+            self._coverage = coverage(self.analysis)
+        return self._coverage
+
+    def _jump_to_sentence(self, sentence_id: str | None) -> None:
+        """Put the cursor on a sentence, showing every sentence if the filter hides it."""
+        if sentence_id is None or sentence_id not in self.grid.position:
+            return
+        if not self._visible(sentence_id):
+            self.shown = Filter.ALL
+            self._apply_filter()
+        self.go_to(sentence_id)
 
     # -- remembering the position -----------------------------------------------------------
 
