@@ -116,7 +116,7 @@ def test_engine_version_change_invalidates(
         assert cached
         # One entry per story: the newer engine's replaced the older one.
         [info] = store.list_stories(always=[demo_story], engine="a-newer-engine")
-        assert info.claims is not None
+        assert info.claims == len(load_cached(demo_story, store).claims)
         [stale] = store.list_stories(always=[demo_story], engine="an-older-engine")
         assert stale.claims is None
 
@@ -199,7 +199,9 @@ def test_open_story_snapshots_caches_and_marks_opened(db_path: Path, demo_story:
         assert not StoryOpener(store).open(demo_story).cached
         assert StoryOpener(store).open(demo_story).cached
         [info] = store.list_stories()
-        assert info.opened and info.claims and info.conflicts is not None
+        analysis = load_cached(demo_story, store)
+        assert info.opened and info.claims == len(analysis.claims)
+        assert info.conflicts == sum(c.status == "conflicting" for c in analysis.claims)
         assert last_opened([(info.id, info.opened), ("x", None)]) == demo_story.id
         with pytest.raises(UserError, match="at least two"):
             StoryOpener(store).open(
