@@ -45,7 +45,7 @@ def _analyze(story: Story, semantic: bool | None) -> Analysis:
         a, b = sentences[pair.i], sentences[pair.j]
         if reasons and not pair.worded:
             reasons = same_fact_reasons(reasons, a.text, b.text)
-        if not reasons:
+        if not reasons and pair.worded:
             reasons = claim_figure_reasons(a.text, b.text)
         if reasons:
             reasons = facts.keep(reasons, a, b)
