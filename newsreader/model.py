@@ -205,7 +205,7 @@ class CachedAnalysis:
     conflicts: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Target:
     """A quoted sentence an annotation hangs on (TextQuote + TextPosition selectors)."""
 
@@ -217,7 +217,7 @@ class Target:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Annotation:
     """A verdict on a claim, with an optional note and the sentences it quotes.
 

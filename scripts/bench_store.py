@@ -4,10 +4,16 @@ Prints, for a database of N annotations (default 10,000, quoting the demo story'
 sentences): the time to open it and the time to save one verdict (p50/p95), for
 `store.AnnotationStore` (atomic, fsynced, locked) and for a plain `TinyDB(path)` with the
 stock JSONStorage (no fsync, no atomic rename). Also compares orjson with the standard
-json module for encoding the database. Needs no data set: the annotations are generated
-from the bundled demo story. Timings depend on the disk and on other load on the machine.
+json module for encoding the database, and times `newsreader import` of exports of
+several sizes (default 10,000 and 100,000 annotations, each with its own id and times)
+into a new database: the wall time and peak memory (RSS) of the command, and the ratio of
+the largest to the smallest (linear growth: the ratio of the sizes; a copy of the table
+per annotation, as imports once made: its square). Needs no data set: the annotations are
+generated from the bundled demo story. Timings depend on the disk and on other load on
+the machine.
 
-    python scripts/bench_store.py [--annotations N] [--saves N] [--dir FOLDER]
+    python scripts/bench_store.py [--annotations N] [--saves N] [--import-sizes N,N]
+        [--dir FOLDER]
 """
 
 from __future__ import annotations
@@ -15,11 +21,13 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
 import uuid
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import orjson
@@ -153,18 +161,107 @@ def bench_encoders(docs: list[dict]) -> dict[str, float]:
     return {"json": stdlib, "orjson": fast}
 
 
+def _stamp(day: int, n: int) -> str:
+    """A time of its own for annotation ``n`` (on a day of January 2026)."""
+    moment = datetime(2026, 1, day, tzinfo=UTC) + timedelta(milliseconds=n)
+    return moment.isoformat(timespec="milliseconds")
+
+
+def write_export(path: Path, docs: list[dict]) -> None:
+    """An export file of the annotations, each created and updated at its own time."""
+    annotations = [
+        {**doc, "created": _stamp(1, n), "updated": _stamp(2, n)} for n, doc in enumerate(docs)
+    ]
+    document = {"format": "newsreader-annotations", "version": 1, "annotations": annotations}
+    path.write_bytes(orjson.dumps(document))
+
+
+# Runs the command as `python -m newsreader` does, then reports the peak RSS of this process
+# since it started (VmHWM; ru_maxrss of a child would count the benchmark's own memory,
+# which the child shares until it starts the interpreter).
+_MEASURED_RUN = """
+import sys
+from newsreader.cli.main import main
+status = main(sys.argv[2:])
+with open("/proc/self/status") as proc, open(sys.argv[1], "w") as out:
+    out.write(next(line for line in proc if line.startswith("VmHWM:")).split()[1])
+sys.exit(status)
+"""
+
+
+def bench_import(folder: Path, sizes: list[int]) -> list[dict[str, float]]:
+    """Run `newsreader import` of an export of each size (and of an empty one, the baseline)
+    into a new database: the wall time and the peak RSS of the command."""
+    largest = make_docs(max(sizes))
+    results = []
+    # The empty export three times (the start-up, least disturbed by the first run's cold
+    # caches), then each size once.
+    for run, size in enumerate([0, 0, 0, *sizes]):
+        export, db = folder / f"export-{size}.json", folder / f"import-{run}.json"
+        write_export(export, largest[:size])
+        peak = folder / "peak"
+        command = [sys.executable, "-c", _MEASURED_RUN, str(peak), "--db", str(db), "import"]
+        start = time.perf_counter()
+        done = subprocess.run([*command, str(export)], cwd=ROOT, stdout=subprocess.DEVNULL)
+        seconds = time.perf_counter() - start
+        if done.returncode != 0:
+            raise SystemExit(f"newsreader import of {size} annotations failed")
+        # VmHWM is in kibibytes; MB here are millions of bytes.
+        results.append({"size": size, "seconds": seconds, "mb": int(peak.read_text()) * 1024 / 1e6})
+    baseline = min(results[:3], key=lambda r: r["seconds"])
+    return [baseline, *results[3:]]
+
+
+def print_import(results: list[dict[str, float]]) -> bool:
+    """Print the import figures; True when 100,000 (if measured) met the targets.
+
+    The first result is the baseline: an empty export (the command's start-up).
+    """
+    empty, measured = results[0], results[1:]
+    print("newsreader import into a new database (wall time, peak RSS of the command):")
+    print(f"  {'empty export':>21} {empty['seconds']:7.2f} s {empty['mb']:7.0f} MB  (start-up)")
+    for r in measured:
+        per = (r["seconds"] - empty["seconds"]) / r["size"] * 1e6
+        print(
+            f"  {r['size']:>9,} annotations {r['seconds']:7.2f} s {r['mb']:7.0f} MB  "
+            f"({per:.0f} µs per annotation after start-up)"
+        )
+    small, large = measured[0], measured[-1]
+    if large["size"] > small["size"]:
+        scale = large["size"] / small["size"]
+        work = (large["seconds"] - empty["seconds"]) / (small["seconds"] - empty["seconds"])
+        print(
+            f"  ratio {large['size']:,}/{small['size']:,} (after start-up): time {work:.1f}x "
+            f"for {scale:.0f}x the annotations (linear: {scale:.0f}x; a table copy per "
+            f"annotation: {scale**2:.0f}x)"
+        )
+    hundred = [r for r in results if r["size"] == 100_000]
+    if not hundred:
+        return True
+    ok = hundred[0]["seconds"] < 10 and hundred[0]["mb"] < 400
+    print(f"targets (100,000 imported in < 10 s and < 400 MB): {'met' if ok else 'NOT met'}")
+    return ok
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--annotations", type=int, default=10_000)
     parser.add_argument("--saves", type=int, default=200, help="verdicts saved (ours)")
     parser.add_argument("--stock-saves", type=int, default=20, help="verdicts saved (stock)")
+    parser.add_argument(
+        "--import-sizes",
+        default="10000,100000",
+        help="annotations per export imported, comma-separated (default: 10000,100000)",
+    )
     parser.add_argument("--dir", type=Path, help="folder for the databases (default: a temp dir)")
     args = parser.parse_args()
+    sizes = sorted(int(size) for size in args.import_sizes.split(","))
     docs = make_docs(args.annotations)
     with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
         folder = Path(tmp)
         ours = bench_ours(folder, docs, args.saves)
         stock = bench_stock(folder, docs, args.stock_saves)
+        imports = bench_import(folder, sizes)
     enc = bench_encoders(docs)
     print(f"database: {args.annotations} annotations, {ours['size_mb']:.1f} MB")
     print(f"{'':34}{'open (ms)':>12}{'save p50 (ms)':>15}{'save p95 (ms)':>15}")
@@ -190,6 +287,7 @@ def main() -> int:
     )
     ok = ours["p95"] < 15 and ours["open"] < 500
     print(f"targets (save p95 < 15 ms, open < 500 ms): {'met' if ok else 'NOT met'}")
+    print_import(imports)
     return 0
 
 

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
 from tinydb import Query
-from tinydb.table import Document
 
 from newsreader.annotations.anchors import Reanchored, reattach
+from newsreader.annotations.native import annotation_to_dict
 from newsreader.model import Analysis, Annotation, Target, Verdict
 from store.clock import now
 from store.database import Database
@@ -53,10 +53,8 @@ def annotation_from_doc(doc: dict[str, Any]) -> Annotation:
 
 
 def annotation_to_doc(annotation: Annotation) -> dict[str, Any]:
-    """A stored document for an Annotation."""
-    doc = asdict(annotation)
-    doc["status"] = annotation.status.value
-    return doc
+    """A stored document for an Annotation (the shape of the JSON export)."""
+    return annotation_to_dict(annotation)
 
 
 @dataclass
@@ -86,7 +84,6 @@ class Annotations:
     def _rebuild_index(self) -> None:
         self._by_claim: dict[tuple[str, str], int] = {}
         self._by_id: dict[str, int] = {}
-        self._key_of: dict[int, tuple[str, str]] = {}
         self._last_doc_id = 0
         # The raw table: building TinyDB Documents for every annotation costs more than this.
         for key, doc in self._db.raw_table(ANNOTATIONS).items():
@@ -95,18 +92,16 @@ class Annotations:
             self._last_doc_id = max(self._last_doc_id, doc_id)
 
     def _index(self, doc_id: int, doc: dict[str, Any]) -> None:
-        self._unindex(doc_id)
         self._by_id[doc["id"]] = doc_id
         if not doc.get("orphaned"):
-            key = (doc["story"], doc["claim"])
-            self._by_claim[key] = doc_id
-            self._key_of[doc_id] = key
+            self._by_claim[(doc["story"], doc["claim"])] = doc_id
 
-    def _unindex(self, doc_id: int, annotation_id: str | None = None) -> None:
-        if annotation_id is not None:
-            self._by_id.pop(annotation_id, None)
-        key = self._key_of.pop(doc_id, None)
-        if key is not None and self._by_claim.get(key) == doc_id:
+    def _unindex(self, doc_id: int, doc: dict[str, Any]) -> None:
+        """Forget a stored document (about to be replaced or removed) in the look-ups."""
+        if self._by_id.get(doc["id"]) == doc_id:
+            del self._by_id[doc["id"]]
+        key = (doc["story"], doc["claim"])
+        if self._by_claim.get(key) == doc_id:
             del self._by_claim[key]
 
     def counts(self) -> tuple[dict[str, int], dict[str, int]]:
@@ -156,27 +151,26 @@ class Annotations:
     def write(self, annotations: Iterable[Annotation], remove: Iterable[str] = ()) -> None:
         """Insert, replace and remove annotations (by id) in one atomic write."""
         removals = {i: self._by_id[i] for i in remove if i in self._by_id}
-        written: list[tuple[int, dict[str, Any]]] = []
+        # Documents by stored (string) id: one string per id, shared by the table and the
+        # storage's hints (a large import holds them all).
+        written: dict[str, dict[str, Any]] = {}
         for annotation in annotations:
             doc_id = self._by_id.get(annotation.id)
             if doc_id is None:
                 self._last_doc_id += 1
                 doc_id = self._last_doc_id
-            written.append((doc_id, annotation_to_doc(annotation)))
-        touched = [*removals.values(), *(doc_id for doc_id, _ in written)]
-        with self._db.changing(ANNOTATIONS, touched), self._db.deferred():
-            if removals:
-                self._table.remove(doc_ids=list(removals.values()))
-            for doc_id, doc in written:
-                if doc["id"] in self._by_id:
-                    self._table.update(doc, doc_ids=[doc_id])
-                else:
-                    self._table.insert(Document(doc, doc_id=doc_id))
+            written[str(doc_id)] = annotation_to_doc(annotation)
+        removed = [str(doc_id) for doc_id in removals.values()]
+        stored = self._db.raw_table(ANNOTATIONS)
+        touched = [*removed, *written]
+        replaced = {key: stored[key] for key in touched if key in stored}
+        with self._db.changing(ANNOTATIONS, touched):
+            self._table.put_many(written, remove=removed)
         # The write succeeded: only now bring the look-up tables up to date.
-        for annotation_id, doc_id in removals.items():
-            self._unindex(doc_id, annotation_id)
-        for doc_id, doc in written:
-            self._index(doc_id, doc)
+        for key, doc in replaced.items():
+            self._unindex(int(key), doc)
+        for key, doc in written.items():
+            self._index(int(key), doc)
 
     def set_verdict(
         self,

@@ -10,10 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from tinydb import TinyDB
-from tinydb.table import Table
 
 from store.lock import WriterLock, acquire_writer_lock
 from store.schema import (
@@ -96,9 +95,9 @@ class Database:
         self._db = TinyDB(storage=lambda: self.storage)
         self._db.table_class = FastTable
 
-    def table(self, name: str) -> Table:
+    def table(self, name: str) -> FastTable:
         """A table of the database (read through to the storage: no query cache)."""
-        return self._db.table(name, cache_size=0)
+        return cast(FastTable, self._db.table(name, cache_size=0))
 
     def raw_table(self, name: str) -> dict[str, Any]:
         """A table's documents by id as stored (faster than building TinyDB Documents)."""

@@ -436,6 +436,8 @@ def test_benchmark_script_runs(tmp_path: Path) -> None:
             "5",
             "--stock-saves",
             "2",
+            "--import-sizes",
+            "30,60",
             "--dir",
             str(tmp_path),
         ],
@@ -445,3 +447,4 @@ def test_benchmark_script_runs(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "TinyDB stock JSONStorage" in result.stdout and "disk floor" in result.stdout
+    assert "60 annotations" in result.stdout and "ratio 60/30" in result.stdout
