@@ -5,9 +5,9 @@ is two lines of JSON: a header (the story id, the content fingerprint and engine
 is valid for, its claim and conflict counts, when it was saved), then the packed analysis.
 Listing stories reads the headers only.
 
-The folder is safe to delete: a missing, damaged or foreign file is a cache miss (the story
-is analysed again), never an error. Files are replaced atomically (``write_atomically``),
-and only by the process that holds the database's writer lock.
+The folder is safe to delete: a missing, damaged, foreign or special file (a named pipe) is
+a cache miss (the story is analysed again), never an error. Files are replaced atomically
+(``write_atomically``), and only by the process that holds the database's writer lock.
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ from typing import Any
 
 import orjson
 
+from newsreader.errors import UserError
+from newsreader.ingest.files import MIB, open_file, read_file
 from newsreader.model import CachedAnalysis
 from store.storage import TEMP_PREFIX, path_inside, remove_stale_temp_files, write_atomically
 
@@ -29,6 +31,8 @@ CACHE_SUFFIX = ".cache"
 FORMAT = 1
 # A header is a few hundred bytes; a longer first line is not one of ours.
 HEADER_LIMIT = 64 * 1024
+# The analysis of the largest story (many articles of up to 10 MB) stays well below this.
+MAX_CACHE_BYTES = 256 * MIB
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
 _TEXT_KEYS = ("story", "fingerprint", "engine")
 
@@ -125,8 +129,9 @@ class AnalysisFiles:
     def data(self, story_id: str, fingerprint: str, engine: str) -> Any | None:
         """The analysis data cached for a story's fingerprint and engine, if any."""
         try:
-            raw = self.path_of(story_id).read_bytes()
-        except OSError:
+            raw = read_file(self.path_of(story_id), MAX_CACHE_BYTES)
+        except (OSError, UserError):
+            # A missing, special (a named pipe) or oversized file is a cache miss.
             return None
         line, _, body = raw.partition(b"\n")
         header = parse_header(line)
@@ -195,8 +200,8 @@ class AnalysisFiles:
 def read_header(path: Path) -> CacheHeader | None:
     """The header of a cache file (its first line only); None when missing or not valid."""
     try:
-        with path.open("rb") as file:
+        with open_file(path) as file:
             line = file.readline(HEADER_LIMIT)
-    except OSError:
+    except (OSError, UserError):
         return None
     return parse_header(line)

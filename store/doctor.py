@@ -24,6 +24,7 @@ from store.storage import (
     backup_path,
     follow_link,
     parse_tables,
+    read_database_bytes,
     write_atomically,
 )
 
@@ -40,9 +41,9 @@ class Checkup:
 def _read(path: Path) -> Tables:
     """Read a database file's tables as they are on disk."""
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise StoreError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        raw = read_database_bytes(path)
+    except FileNotFoundError:
+        raise StoreError(f"{path}: cannot read (no such file)") from None
     return parse_tables(path, raw)
 
 
@@ -175,10 +176,13 @@ def restore(path: Path) -> str:
         if path.exists():
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
             aside = path.with_name(f"{path.name}.replaced-{stamp}")
-            shutil.copyfile(path, aside)
+            try:
+                shutil.copyfile(path, aside)
+            except OSError as exc:
+                raise StoreError(f"{path}: cannot keep a copy ({exc.strerror or exc})") from None
             kept = f"; the replaced file is kept as {aside}"
         try:
-            write_atomically(path, [backup.read_bytes()], keep_backup=False)
+            write_atomically(path, [read_database_bytes(backup)], keep_backup=False)
         except OSError as exc:
             raise StoreError(f"{path}: cannot restore ({exc.strerror or exc})") from None
     finally:

@@ -24,9 +24,12 @@ import orjson
 from tinydb.storages import Storage
 
 from newsreader.errors import UserError
+from newsreader.ingest.files import GIB, FileRefused, read_file, special_kind
 
 TEMP_PREFIX = ".newsreader-tmp-"
 BACKUP_SUFFIX = ".bak"
+# Far beyond any real library (100,000 annotations take about 80 MB).
+MAX_DATABASE_BYTES = GIB
 
 Tables = dict[str, dict[str, Any]]
 Buffer = bytes | memoryview
@@ -100,19 +103,40 @@ def follow_link(path: Path) -> Path:
         ) from None
     except (OSError, RuntimeError):
         raise StoreError(f"{path}: a symbolic link that leads in a loop") from None
+    kind = special_kind(target.stat().st_mode)
+    if kind is not None:
+        raise StoreError(
+            f"{path}: a symbolic link to {target}, not an ordinary file ({kind}); "
+            "refusing to read it"
+        )
     return target
+
+
+def read_database_bytes(path: Path) -> bytes:
+    """The bytes of a database file (or its backup): an ordinary file, up to the size limit.
+
+    Raises:
+        FileNotFoundError: there is no such file.
+        StoreError: it is a folder, a named pipe, a device, too large or unreadable.
+    """
+    try:
+        return read_file(path, MAX_DATABASE_BYTES)
+    except FileNotFoundError:
+        raise
+    except IsADirectoryError:
+        raise StoreError(f"{path}: is a folder, not a database file") from None
+    except FileRefused as exc:
+        raise StoreError(f"{exc} (not a newsreader database file)") from None
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read database ({exc.strerror or exc})") from None
 
 
 def read_database(path: Path) -> Tables | None:
     """Read and validate a database file; None when it does not exist yet."""
-    if path.is_dir():
-        raise StoreError(f"{path}: is a folder, not a database file")
     try:
-        raw = path.read_bytes()
+        raw = read_database_bytes(path)
     except FileNotFoundError:
         return None
-    except OSError as exc:
-        raise StoreError(f"{path}: cannot read database ({exc.strerror or exc})") from None
     return parse_tables(path, raw)
 
 

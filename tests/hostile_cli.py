@@ -27,9 +27,18 @@ GOOD: dict[str, Any] = {
 }
 
 
-def newsreader(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
+def newsreader(*args: str, db: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
     """Run the real command in a subprocess against a database file (no terminal input)."""
-    return cli_run.newsreader(*args, env={"NEWSREADER_DB": str(db)})
+    return cli_run.newsreader(*args, env={"NEWSREADER_DB": str(db)}, timeout=timeout)
+
+
+def one_line_error(done: subprocess.CompletedProcess[str], *words: str) -> None:
+    """The command failed with exit 2 and one line on stderr holding every word."""
+    assert done.returncode == 2, (done.stdout, done.stderr)
+    assert done.stderr.startswith("newsreader: error: ") and done.stderr.count("\n") == 1
+    assert "Traceback" not in done.stderr
+    for word in words:
+        assert word in done.stderr, done.stderr
 
 
 def export_text(**changes: Any) -> str:

@@ -11,11 +11,13 @@ from pathlib import Path
 from typing import Any
 
 from newsreader.errors import UserError
+from newsreader.ingest.files import MIB, read_file
 
 ENV_VAR = "NEWSREADER_CONFIG"
 FILE_NAME = "config.toml"
 EXPORT_FORMATS = ("json", "w3c", "claimreview", "csv", "md")
 KEYS = ("reviewer", "export_format", "theme", "keymap")
+MAX_CONFIG_BYTES = MIB
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,7 @@ def load_settings(option: str | None = None) -> Settings:
     """
     path = config_path(option)
     try:
-        raw = path.read_bytes()
+        raw = read_file(path, MAX_CONFIG_BYTES)
     except FileNotFoundError:
         return Settings(path=path, exists=False)
     except OSError as exc:

@@ -17,6 +17,7 @@ from newsreader.engine.segment import sentence_spans
 from newsreader.errors import UserError
 from newsreader.ingest.cleaning import CleanedText, clean_article, strip_controls
 from newsreader.ingest.encoding import decode_text
+from newsreader.ingest.files import MIB, read_file
 from newsreader.ingest.formats import (
     SUFFIX_FORMATS,
     Format,
@@ -30,9 +31,10 @@ from newsreader.ingest.html_extract import host_of
 from newsreader.model import MAX_ID_LENGTH, Article, Sentence, Story, is_plain_id
 
 ARTICLE_SUFFIXES = tuple(SUFFIX_FORMATS)
-MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_FILE_BYTES = 10 * MIB
 MANIFEST = "story.json"
-MAX_LINK_LIST_BYTES = 1024 * 1024
+MAX_MANIFEST_BYTES = MIB
+MAX_LINK_LIST_BYTES = MIB
 # Two texts this alike (0-1, by edit distance) are reported as near copies of each other.
 NEAR_COPY_SHARE = 0.9
 
@@ -53,9 +55,7 @@ def read_source(path: Path, name: str | None = None) -> Source:
     """Read one article file; raise UserError with a clear message when it cannot be used."""
     name = name or str(path)
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise UserError(f"{name}: file too large for an article (over 10 MB)")
-        data = path.read_bytes()
+        data = read_file(path, MAX_FILE_BYTES, name)
     except UserError:
         raise
     except FileNotFoundError:
@@ -73,11 +73,14 @@ def _read_manifest(folder: Path, warn: Warn) -> dict[str, object]:
     if not path.is_file():
         return {}
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_file(path, MAX_MANIFEST_BYTES).decode("utf-8"))
         if not isinstance(data, dict) or not isinstance(data.get("articles", {}), dict):
             raise ValueError("not a story manifest")
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, RecursionError) as exc:
         warn(f"{path}: ignored ({exc})")
+        return {}
+    except UserError as exc:
+        warn(f"{exc}; ignored")
         return {}
     return data
 
@@ -85,7 +88,10 @@ def _read_manifest(folder: Path, warn: Warn) -> dict[str, object]:
 def _folder_files(folder: Path, name: str, warn: Warn) -> list[Path]:
     files: list[Path] = []
     for path in sorted(folder.iterdir()):
-        if not path.is_file() or path.name.startswith(".") or path.name == MANIFEST:
+        if path.name.startswith(".") or path.name == MANIFEST or path.is_dir():
+            continue
+        if not path.is_file():
+            warn(f"{path}: skipped (not an ordinary file)")
             continue
         if path.suffix.lower() in SUFFIX_FORMATS:
             files.append(path)
@@ -101,9 +107,7 @@ def _link_list(path: Path) -> list[str]:
     if SUFFIX_FORMATS.get(path.suffix.lower(), Format.TEXT) is not Format.TEXT:
         return []
     try:
-        if path.stat().st_size > MAX_LINK_LIST_BYTES:
-            return []
-        data = path.read_bytes()
+        data = read_file(path, MAX_LINK_LIST_BYTES)
         # Cheap test first: a list starts with an address or a comment.
         if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] not in (b"h", b"H", b"#"):
             return []
