@@ -52,6 +52,11 @@ class Analyses:
                 left[entry.story] = doc
         return left
 
+    def stop_saving(self) -> None:
+        """Keep nothing new from now on (the database stopped saving)."""
+        self._read_only = True
+        self.files.writable = False
+
     def header(self, story_id: str) -> CacheHeader | None:
         """What is known of a story's cached analysis without reading its data."""
         header = self.files.header(story_id)

@@ -115,6 +115,13 @@ class Database:
         with self.storage.deferred():
             yield
 
+    def stop_saving(self, reason: str) -> None:
+        """Refuse every write from now on (a save failed: a full disk), and give up the
+        writer lock; ``reason`` says why (shown as the read-only reason)."""
+        self.read_only, self.read_only_reason = True, reason
+        self.storage.read_only, self.storage.reason = True, reason
+        self._lock.release()
+
     def close(self) -> None:
         """Close the database and give up the writer lock."""
         self._db.close()

@@ -40,6 +40,18 @@ class StoreError(UserError):
     """The database file cannot be used (not a newsreader database, unreadable, unwritable)."""
 
 
+class CannotSave(StoreError):
+    """A save failed on the file system (a full disk, a folder that is not writable).
+
+    Attributes:
+        why: the reason alone, without the file ("the disk is full").
+    """
+
+    def __init__(self, path: Path, why: str) -> None:
+        super().__init__(f"{path}: cannot save, {why}; the previous file is intact")
+        self.why = why
+
+
 def backup_path(path: Path) -> Path:
     """Where the last good copy of a database file is kept."""
     return path.with_name(path.name + BACKUP_SUFFIX)
@@ -209,13 +221,19 @@ def write_atomically(path: Path, chunks: Sequence[Buffer], keep_backup: bool = T
 def _link_backup(path: Path) -> None:
     """Keep the current (good) file as the backup: a hard link, or a copy where links fail."""
     backup = backup_path(path)
+    if backup.is_dir() and not backup.is_symlink():
+        raise IsADirectoryError(errno.EISDIR, "is a folder, not a backup copy", str(backup))
     staging = path.with_name(f"{TEMP_PREFIX}{os.getpid()}-{backup.name}")
     staging.unlink(missing_ok=True)
     try:
-        os.link(path, staging)
-    except OSError:
-        shutil.copyfile(path, staging)
-    os.replace(staging, backup)
+        try:
+            os.link(path, staging)
+        except OSError:
+            shutil.copyfile(path, staging)
+        os.replace(staging, backup)
+    except BaseException:
+        staging.unlink(missing_ok=True)
+        raise
 
 
 def remove_stale_temp_files(folder: Path, name: str) -> list[Path]:
@@ -228,13 +246,17 @@ def remove_stale_temp_files(folder: Path, name: str) -> list[Path]:
     return removed
 
 
-def describe_os_error(path: Path, exc: OSError) -> str:
-    """A short, user-facing reason for a failed save."""
+def save_failure(path: Path, exc: OSError) -> CannotSave:
+    """The user-facing error for a failed save (naming the other file when one is at fault)."""
     if exc.errno == errno.ENOSPC:
-        return f"{path}: cannot save, the disk is full; the previous file is intact"
+        return CannotSave(path, "the disk is full")
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"{path}: cannot save, the folder is not writable; the previous file is intact"
-    return f"{path}: cannot save ({exc.strerror or exc}); the previous file is intact"
+        return CannotSave(path, "the folder is not writable")
+    why = exc.strerror or str(exc)
+    other = exc.filename2 or exc.filename
+    if other and Path(other).name != path.name and TEMP_PREFIX not in str(other):
+        why = f"{other} {why}"
+    return CannotSave(path, why)
 
 
 def _fragment(key: str, doc: Any) -> bytes:
@@ -381,7 +403,7 @@ class SafeJSONStorage(Storage):
             self._forget_caches()
             self._data = self._reload_good()
             if isinstance(exc, OSError):
-                raise StoreError(describe_os_error(self.path, exc)) from None
+                raise save_failure(self.path, exc) from None
             raise
         self._good_chunks = chunks
 

@@ -25,6 +25,7 @@ from newsreader.model import Analysis, Annotation, CachedAnalysis, Story, Target
 from store.analyses import Analyses
 from store.annotations import Annotations, MergeReport
 from store.database import Database
+from store.storage import CannotSave
 from store.stories import Stories, StoryInfo
 from store.ui_state import UiState
 
@@ -69,6 +70,15 @@ class AnnotationStore:
         self.annotations = Annotations(self.database)
         self.stories = Stories(self.database, self.annotations, self.analyses)
         self.ui_state = UiState(self.database)
+
+    def stop_saving(self, error: Exception) -> None:
+        """Go on read-only after a save failed (a full disk): reading goes on, nothing more
+        is written, and ``read_only_reason`` says why (from ``error``)."""
+        why = f"cannot save, {error.why}" if isinstance(error, CannotSave) else str(error)
+        self.database.stop_saving(why)
+        self.read_only, self.read_only_reason = True, why
+        self.annotations.read_only = True
+        self.analyses.stop_saving()
 
     def close(self) -> None:
         """Close the database and give up the writer lock."""

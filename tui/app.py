@@ -160,6 +160,8 @@ class NewsreaderApp(App[None]):
 
     def _show_opened(self, opened: OpenedStory) -> None:
         """Replace the loading screen with the reader, then apply the keys typed meanwhile."""
+        # Opening may have found that nothing can be saved (a full disk): say so too.
+        self._note_read_only(self.the_store)
         self.analysis = opened.analysis
         self.orphans = list(opened.anchored.orphaned)
         # The help may be open over the loading screen: the reader replaces both.

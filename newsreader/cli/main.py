@@ -182,10 +182,11 @@ def _read(story: Story, store: AnnotationStore, settings: Settings) -> None:
     from newsreader.library.opening import StoryOpener, read_only_notice
     from tui.app import make_app
 
-    _note(read_only_notice(store))
     # A cached analysis opens at once; otherwise the reader shows the articles and
     # analyses them in a worker, then caches the result and re-attaches the verdicts.
     opened = StoryOpener(store).open_cached(story)
+    # After opening: a database that cannot save (a full disk) is opened read-only.
+    _note(read_only_notice(store))
     app = make_app(story, store, opened.analysis if opened else None, shown=gc.enable)
     _apply_settings(app, settings)
     app.run()

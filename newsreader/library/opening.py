@@ -1,9 +1,10 @@
 """Opening a story to read, for the command line and the app alike.
 
 :class:`StoryOpener` is the one place that decides what opening a story means: the
-two-article rule, the snapshot and "opened" time (not in a read-only library), the cached
-analysis or a fresh one made by the analyser it was given, and the annotations re-attached
-to that analysis. The persistence behind it is anything with the methods of
+two-article rule, the snapshot and "opened" time (not in a read-only library; a library
+that cannot save them, a full disk, is opened read-only instead), the cached analysis or a
+fresh one made by the analyser it was given, and the annotations re-attached to that
+analysis. The persistence behind it is anything with the methods of
 :class:`Library` (the store implements them).
 """
 
@@ -68,6 +69,10 @@ class Library(Access, AnalysisCache, Protocol):
         """Re-attach a story's annotations to a new analysis of it."""
         ...
 
+    def stop_saving(self, error: Exception) -> None:
+        """Become read-only because a save failed (``error`` says why)."""
+        ...
+
 
 @dataclass(frozen=True)
 class OpenedStory:
@@ -109,7 +114,7 @@ class StoryOpener:
         the caller analyses it, e.g. in a worker, then calls :meth:`open` with the result).
 
         Raises:
-            UserError: the story has fewer than two articles, or saving failed.
+            UserError: the story has fewer than two articles.
         """
         cached = load_cached(story, self.library)
         # Noted after the look-up: a refreshed snapshot drops the cached analysis.
@@ -122,10 +127,10 @@ class StoryOpener:
         """Open a story: its snapshot saved, its analysis (``analysis`` when given, else the
         cached one, else a fresh one) cached, marked opened, its annotations re-attached.
 
-        A read-only library saves nothing.
+        A read-only library saves nothing; one that cannot save becomes read-only.
 
         Raises:
-            UserError: the story has fewer than two articles, or saving failed.
+            UserError: the story has fewer than two articles.
         """
         self._note_opened(story)
         if analysis is None:
@@ -136,12 +141,27 @@ class StoryOpener:
         return self._attach(story, analysis, cached=cached)
 
     def _attach(self, story: Story, analysis: Analysis, *, cached: bool) -> OpenedStory:
-        anchored = self.library.reanchor(story.id, analysis)
+        try:
+            anchored = self.library.reanchor(story.id, analysis)
+        except UserError as exc:
+            self._read_only_after(exc)
+            anchored = self.library.reanchor(story.id, analysis)
         return OpenedStory(story, analysis, cached, anchored)
 
     def _note_opened(self, story: Story) -> None:
         """Save a story's snapshot and mark it opened now (nothing in a read-only library)."""
         check_comparable(story)
-        if not self.library.read_only:
+        if self.library.read_only:
+            return
+        try:
             self.library.save_story(story)
             self.library.mark_opened(story.id)
+        except UserError as exc:
+            self._read_only_after(exc)
+
+    def _read_only_after(self, error: UserError) -> None:
+        """Reading needs no saving: a library that cannot save (a full disk) is read from
+        read-only, and says why, rather than not opened at all."""
+        if self.library.read_only:
+            raise error
+        self.library.stop_saving(error)
