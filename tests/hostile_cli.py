@@ -47,6 +47,16 @@ def export_text(**changes: Any) -> str:
     return json.dumps({**document, "annotations": [{**GOOD, **changes}]})
 
 
+def imported(folder: Path, **changes: Any) -> Path:
+    """A database in ``folder`` holding the good annotation with some fields changed, put
+    there by the real `import`."""
+    db, export = folder / "db" / "newsreader.json", folder / "imported.json"
+    export.write_text(export_text(**changes), encoding="utf-8")
+    done = newsreader("import", str(export), db=db)
+    assert done.returncode == 0, done.stderr
+    return db
+
+
 HOLDER = """
 import sys
 from store import AnnotationStore

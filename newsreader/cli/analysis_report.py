@@ -15,6 +15,7 @@ from newsreader.annotations.claim_sides import (
     claim_text,
 )
 from newsreader.annotations.markdown import md_escape
+from newsreader.cli.terminal import visible_line
 from newsreader.model import Analysis, Claim, ClaimStatus
 
 _STYLES = {
@@ -38,7 +39,9 @@ def _ansi(text: str, style: str) -> str:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    """A piece of the story on one line, its control characters shown as escapes: every
+    piece of text in the report goes through here (the colours are the report's own)."""
+    return visible_line(" ".join(text.split()))
 
 
 def _by_status(analysis: Analysis, status: ClaimStatus) -> list[Claim]:
@@ -46,7 +49,7 @@ def _by_status(analysis: Analysis, status: ClaimStatus) -> list[Claim]:
 
 
 def _outlets(sources: tuple[Source, ...]) -> str:
-    return ", ".join(dict.fromkeys(s.outlet for s in sources))
+    return ", ".join(dict.fromkeys(_one_line(s.outlet) for s in sources))
 
 
 def _totals(analysis: Analysis) -> str:
@@ -78,7 +81,7 @@ def _later_report(conflict: Conflict) -> str | None:
         values = " / ".join(dict.fromkeys(_one_line(side.value) for side in sides))
         outlets = ", ".join(dict.fromkeys(_one_line(side.source.outlet) for side in sides))
         date = next((side.date for side in sides if side.date), None)
-        when = f", {_when(date, dates)}" if date else ""
+        when = f", {_one_line(_when(date, dates))}" if date else ""
         parts.append(f"{values} ({outlets}{when}{', later' if later else ''})")
     return " → ".join(parts)
 
@@ -87,36 +90,41 @@ def _conflict_lines(conflict: Conflict, paint: Paint) -> list[str]:
     order = _later_report(conflict)
     detail = _one_line(conflict.detail) or "the sources disagree"
     lines = [f"    {detail}: {order}" if order else f"    {detail}:"]
-    width = max(len(side.value) for side in conflict.sides)
-    for side in conflict.sides:
-        value = paint(side.value.ljust(width), "value") if width else ""
+    values = [_one_line(side.value) for side in conflict.sides]
+    width = max(len(value) for value in values)
+    for side, shown in zip(conflict.sides, values, strict=True):
+        value = paint(shown.ljust(width), "value") if width else ""
         lines.append(
-            f"      {value}{'  ' if width else ''}{side.source.outlet}: "
+            f"      {value}{'  ' if width else ''}{_one_line(side.source.outlet)}: "
             f'"{_one_line(side.source.sentence.text)}"'
         )
     return lines
 
 
 def render_text(analysis: Analysis, color: bool = False) -> str:
-    """The report as text; ANSI colours only when ``color`` is set."""
+    """The report as text; ANSI colours only when ``color`` is set (the only escape
+    sequences in it: the story's own control characters are shown as escapes)."""
     paint: Paint = _ansi if color else _plain
     story = analysis.story
-    lines = [paint(f"{_one_line(story.title)} ({story.id})", "heading"), ""]
+    lines = [paint(f"{_one_line(story.title)} ({_one_line(story.id)})", "heading"), ""]
     for claim in _by_status(analysis, ClaimStatus.CONFLICTING):
         label = paint("conflicting", "conflicting")
-        lines.append(f"{label}  {claim.id}  {claim_text(analysis, claim)}")
+        lines.append(f"{label}  {_one_line(claim.id)}  {_one_line(claim_text(analysis, claim))}")
         conflicts = claim_conflicts(analysis, claim)
         for conflict in conflicts:
             lines += _conflict_lines(conflict, paint)
         if not conflicts:
             sources = claim_sources(analysis, claim)
-            lines += [f'      {s.outlet}: "{_one_line(s.sentence.text)}"' for s in sources]
+            lines += [
+                f'      {_one_line(s.outlet)}: "{_one_line(s.sentence.text)}"' for s in sources
+            ]
         lines.append("")
     for status in (ClaimStatus.CORROBORATED, ClaimStatus.SINGLE_SOURCE):
         for claim in _by_status(analysis, status):
             sources = claim_sources(analysis, claim)
             lines.append(
-                f"{paint(status.value, status.value)}  {claim.id}  {claim_text(analysis, claim)}"
+                f"{paint(status.value, status.value)}  {_one_line(claim.id)}  "
+                f"{_one_line(claim_text(analysis, claim))}"
                 f"  [{len(sources)} source{'s' if len(sources) != 1 else ''}: {_outlets(sources)}]"
             )
         if _by_status(analysis, status):

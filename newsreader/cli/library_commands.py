@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from newsreader.cli import terminal
 from newsreader.errors import UserError
-from newsreader.ingest.cleaning import strip_controls
 from newsreader.library.demo import load_demo_story
 from newsreader.library.lookup import find_story, match_story
 from newsreader.library.stories import library_story, opened_label
@@ -19,10 +19,6 @@ from store import AnnotationStore, StoryInfo, resolve_db_path
 
 if TYPE_CHECKING:
     from newsreader.library.scorecard import OutletScore
-
-
-def _warn(message: str) -> None:
-    print(f"newsreader: warning: {message}", file=sys.stderr)
 
 
 def library_listing(store: AnnotationStore, demo: Story) -> list[StoryInfo]:
@@ -49,18 +45,19 @@ def cmd_list(args: argparse.Namespace) -> int:
         infos = library_listing(store, demo)
     rows = [("ID", "ARTICLES", "CLAIMS", "CONFLICTS", "VERDICTS", "LAST OPENED", "TITLE")]
     for info in infos:
-        title = strip_controls(" ".join(info.title.split())) or "(articles not saved)"
+        title = " ".join(info.title.split()) or "(articles not saved)"
         if info.id == demo.id:
             title += " (demo)"
         rows.append(
             (
-                info.id,
+                # Escaped here too, so that the columns line up with what is shown.
+                terminal.visible_line(info.id),
                 str(info.articles),
                 _count(info.claims),
                 _count(info.conflicts),
                 str(info.annotations),
                 opened_label(info.opened),
-                title,
+                terminal.visible_line(title),
             )
         )
     widths = [max(len(row[n]) for row in rows) for n in range(len(rows[0]) - 1)]
@@ -69,16 +66,16 @@ def cmd_list(args: argparse.Namespace) -> int:
             cell.ljust(width) if n in (0, 5) else cell.rjust(width)
             for n, (cell, width) in enumerate(zip(row, widths, strict=False))
         ]
-        print("  ".join([*cells, row[-1]]).rstrip())
+        terminal.say("  ".join([*cells, row[-1]]).rstrip())
     if any(info.claims is None for info in infos):
-        print("(-: not analysed by this version yet; opening the story analyses it)")
+        terminal.say("(-: not analysed by this version yet; opening the story analyses it)")
     return 0
 
 
 def _confirm(question: str) -> bool:
     """Ask a yes/no question on the terminal (no is the default)."""
     try:
-        answer = input(f"{question} [y/N] ")
+        answer = terminal.ask(f"{question} [y/N]")
     except EOFError:
         return False
     return answer.strip().casefold() in {"y", "yes"}
@@ -107,7 +104,9 @@ def cmd_rm(args: argparse.Namespace) -> int:
         verdicts = len(store.all(story_id))
         saved = any(s.id == story_id and s.saved for s in store.list_stories())
         if not saved and not verdicts:
-            print(f"{story_id}: nothing saved for this story (the demo story is always listed)")
+            terminal.say(
+                f"{story_id}: nothing saved for this story (the demo story is always listed)"
+            )
             return 0
         if saved or story_id == demo.id:
             story = library_story(store, story_id, demo)
@@ -116,15 +115,15 @@ def cmd_rm(args: argparse.Namespace) -> int:
             story = Story(id=story_id, title="", articles=())
             what = f"story {story_id} (articles not saved)"
         question = f"Remove {what} and its {verdicts} annotation(s)?"
-        if not args.yes and not _confirm(strip_controls(question)):
-            print("Nothing removed.")
+        if not args.yes and not _confirm(question):
+            terminal.say("Nothing removed.")
             return 1
         if args.export:
             exported = _export(store, story, args.export)
-            print(f"Exported {exported} annotation(s) to {args.export}")
+            terminal.say(f"Exported {exported} annotation(s) to {args.export}")
         store.delete_story(story_id, annotations=True)
     note = " (the demo story stays available)" if story_id == demo.id else ""
-    print(f"Removed {strip_controls(what)} and {verdicts} annotation(s){note}")
+    terminal.say(f"Removed {what} and {verdicts} annotation(s){note}")
     return 0
 
 
@@ -140,20 +139,20 @@ def cmd_add(args: argparse.Namespace) -> int:
             stories = [(s.id, s.title) for s in store.list_stories(always=[demo])]
             story_id = match_story(args.story, stories, demo_id=demo.id)
             base = library_story(store, story_id, demo) if story_id else None
-        story = add_articles(base, list(args.paths), warn=_warn, title=args.story)
+        story = add_articles(base, list(args.paths), warn=terminal.warn, title=args.story)
         store.save_story(story)
         analysis, _ = analyse_cached(story, store)
         anchored = store.reanchor(story.id, analysis)
     added = len(story.articles) - (len(base.articles) if base else 0)
     verb = "Added" if base else "Saved"
-    print(
-        f"{verb} {added} article(s) to {strip_controls(story.title)!r} ({story.id}): "
+    terminal.say(
+        f"{verb} {added} article(s) to {story.title!r} ({story.id}): "
         f"{len(story.articles)} articles, {len(analysis.claims)} claims"
     )
     if anchored.orphaned:
-        print(f"{len(anchored.orphaned)} annotation(s) no longer placed (kept, orphaned)")
+        terminal.say(f"{len(anchored.orphaned)} annotation(s) no longer placed (kept, orphaned)")
     if len(story.articles) < 2:
-        print(f"Add another article to compare: newsreader add PATH --story {story.id}")
+        terminal.say(f"Add another article to compare: newsreader add PATH --story {story.id}")
     return 0
 
 

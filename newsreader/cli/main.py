@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsreader import __version__
+from newsreader.cli import terminal
 from newsreader.errors import UserError
 from newsreader.model import Annotation, Story
 
@@ -78,15 +79,11 @@ def _add_global_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _warn(message: str) -> None:
-    print(f"newsreader: warning: {message}", file=sys.stderr)
-
-
 def _load_story(paths: Sequence[str]) -> Story:
     if paths:
         from newsreader.ingest.reader import load_story
 
-        return load_story(list(paths), warn=_warn)
+        return load_story(list(paths), warn=terminal.warn)
     from newsreader.library.demo import load_demo_story
 
     return load_demo_story()
@@ -94,7 +91,7 @@ def _load_story(paths: Sequence[str]) -> Story:
 
 def _write_output(text: str, output: str | None) -> None:
     if output is None:
-        sys.stdout.write(text)
+        terminal.write_document(text)
         return
     try:
         Path(output).write_text(text, encoding="utf-8")
@@ -172,11 +169,6 @@ def _last_story(store: AnnotationStore) -> Story:
     return library_story(store, story_id) if story_id else load_demo_story()
 
 
-def _note(message: str | None) -> None:
-    if message:
-        print(f"newsreader: note: {message}", file=sys.stderr)
-
-
 def _read(story: Story, store: AnnotationStore, settings: Settings) -> None:
     """Get a story ready (snapshot, cached analysis, annotations) and run the reader on it."""
     from newsreader.library.opening import StoryOpener, read_only_notice
@@ -186,7 +178,7 @@ def _read(story: Story, store: AnnotationStore, settings: Settings) -> None:
     # analyses them in a worker, then caches the result and re-attaches the verdicts.
     opened = StoryOpener(store).open_cached(story)
     # After opening: a database that cannot save (a full disk) is opened read-only.
-    _note(read_only_notice(store))
+    terminal.note(read_only_notice(store))
     app = make_app(story, store, opened.analysis if opened else None, shown=gc.enable)
     _apply_settings(app, settings)
     app.run()
@@ -212,7 +204,7 @@ def _read_new(path: Path, settings: Settings) -> None:
         if app.store is not None:
             app.store.close()
     if app.store is not None:
-        _note(read_only_notice(app.store, done=True))
+        terminal.note(read_only_notice(app.store, done=True))
     _list_orphans(app.orphans)
 
 
@@ -236,7 +228,11 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     else:
         from newsreader.cli.analysis_report import render_text
 
-        text = render_text(analysis, color=args.output is None and _colour_wanted(sys.stdout))
+        color = args.output is None and _colour_wanted(sys.stdout)
+        text = render_text(analysis, color=color)
+        if color:
+            terminal.write_styled(text)
+            return 0
     _write_output(text, args.output)
     return 0
 
@@ -276,7 +272,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         stories = _export_stories(store, {a.story for a in annotations})
         analyses = _export_analyses(store, stories) if fmt in {"csv", "md"} else {}
     if story_id is not None and not annotations:
-        print(f"newsreader: note: story {story_id!r} has no annotations", file=sys.stderr)
+        terminal.note(f"story {story_id!r} has no annotations")
     context = ExportContext(
         stories=stories,
         analyses=analyses,
@@ -341,7 +337,7 @@ def cmd_config(args: argparse.Namespace) -> int:
     from newsreader.cli.settings import describe
 
     for line in describe(_settings(args)):
-        print(line)
+        terminal.say(line)
     return 0
 
 
@@ -359,14 +355,13 @@ def _apply_settings(app: Any, settings: Settings) -> None:
 def _list_orphans(orphans: list[Annotation]) -> None:
     if not orphans:
         return
-    print(
-        f"newsreader: note: {len(orphans)} orphaned annotation(s), whose sentences are no "
-        'longer in their story (kept, marked "orphaned"):',
-        file=sys.stderr,
+    terminal.note(
+        f"{len(orphans)} orphaned annotation(s), whose sentences are no longer in their story "
+        '(kept, marked "orphaned"):'
     )
     for a in orphans:
         quote = " ".join(a.targets[0].exact.split())[:70] if a.targets else ""
-        print(f'  {a.story} / {a.claim} ({a.status.value}): "{quote}"', file=sys.stderr)
+        terminal.tell(f'  {a.story} / {a.claim} ({a.status.value}): "{quote}"')
 
 
 def _read_export(name: str) -> str:
@@ -404,8 +399,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         ("=", report.kept, "kept (newer in the database)"),
     ):
         for a in group:
-            print(f"{sign} {a.story} / {a.claim}: {a.status.value} {why}")
-    print(
+            terminal.say(f"{sign} {a.story} / {a.claim}: {a.status.value} {why}")
+    terminal.say(
         f"{args.file}: {'would be ' if args.dry_run else ''}"
         f"{len(report.added)} added, {len(report.updated)} updated, "
         f"{len(report.unchanged)} unchanged, {len(report.kept)} kept (newer in the database)"
@@ -420,10 +415,10 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 
     path = resolve_db_path(args.db)
     if args.restore:
-        print(restore_backup(path))
+        terminal.say(restore_backup(path))
     report = check_database(path, engine=engine_key())
     for line in report.lines:
-        print(line)
+        terminal.say(line)
     if not report.ok:
         raise UserError(report.problem)
     return 0
@@ -672,7 +667,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(args_list)
     except UserError as exc:
-        print(f"newsreader: error: {exc}", file=sys.stderr)
+        terminal.error(str(exc))
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
@@ -681,7 +676,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             traceback.print_exc()
         hint = "" if debug else " (run again with --debug for the traceback)"
         what = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-        print(f"newsreader: internal error: {' '.join(what.split())}{hint}", file=sys.stderr)
+        terminal.tell(f"newsreader: internal error: {' '.join(what.split())}{hint}")
         return EXIT_INTERNAL
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hostile_cli import export_text, newsreader, one_line_error
@@ -109,28 +110,32 @@ def test_a_special_config_file_is_refused(tmp_path: Path, kind: str) -> None:
     one_line_error(done, str(config), "not an ordinary file")
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("kind", list(SPECIAL))
-def test_a_special_article_is_one_warning_and_the_rest_is_read(tmp_path: Path, kind: str) -> None:
-    bad = SPECIAL[kind](tmp_path / "bad.txt")
-    done = newsreader(
-        "analyze", *_articles(tmp_path / "s"), str(bad), db=tmp_path / "db.json", timeout=60
-    )
-    assert done.returncode == 0, done.stderr
-    assert f"newsreader: warning: {bad}: not an ordinary file" in done.stderr
-    assert "in 2 articles" in done.stdout
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("kind", list(SPECIAL))
-def test_special_files_in_a_story_folder_are_skipped(tmp_path: Path, kind: str) -> None:
-    folder = tmp_path / "story"
+def _story_folder(folder: Path, kind: str) -> list[str]:
+    """Two articles and, beside them, a special article file and manifest."""
     _articles(folder)
     SPECIAL[kind](folder / "c.txt")
     SPECIAL[kind](folder / "story.json")
-    done = newsreader("analyze", str(folder), db=tmp_path / "db.json", timeout=PATIENCE)
+    return [str(folder)]
+
+
+def _named(folder: Path, kind: str) -> list[str]:
+    """Two articles and a special one, each named on the command line."""
+    return [*_articles(folder), str(SPECIAL[kind](folder / "c.txt"))]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("given", "warning"),
+    [(_named, ": not an ordinary file"), (_story_folder, ": skipped (not an ordinary file)")],
+)
+@pytest.mark.parametrize("kind", list(SPECIAL))
+def test_a_special_article_is_one_warning_and_the_rest_is_read(
+    tmp_path: Path, kind: str, given: Any, warning: str
+) -> None:
+    paths = given(tmp_path / "s", kind)
+    done = newsreader("analyze", *paths, db=tmp_path / "db.json", timeout=PATIENCE)
     assert done.returncode == 0, done.stderr
-    assert f"{folder / 'c.txt'}: skipped (not an ordinary file)" in done.stderr
+    assert f"newsreader: warning: {tmp_path / 's' / 'c.txt'}{warning}" in done.stderr
     assert "in 2 articles" in done.stdout
 
 

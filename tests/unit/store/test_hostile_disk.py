@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hostile_cli import export_text, newsreader, one_line_error
+from hostile_cli import export_text, imported, newsreader, one_line_error
 
 import store.storage
 from newsreader.library.opening import StoryOpener, read_only_notice, read_only_title
@@ -101,10 +101,8 @@ def test_a_backup_that_is_a_folder_opens_the_story_read_only_naming_it(
 
 @pytest.mark.slow
 def test_an_import_with_a_backup_folder_is_one_line_naming_it(tmp_path: Path) -> None:
-    db = tmp_path / "db" / "newsreader.json"
+    db = imported(tmp_path)
     export = tmp_path / "good.json"
-    export.write_text(export_text(), encoding="utf-8")
-    assert newsreader("import", str(export), db=db).returncode == 0
     before = db.read_bytes()
     backup_path(db).unlink(missing_ok=True)
     backup_path(db).mkdir()
