@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -13,11 +14,13 @@ from pathlib import Path
 
 import pytest
 
+from newsreader.annotations.export import render
 from newsreader.model import Annotation, Target, Verdict
 from store import AnnotationStore
 from store.storage import TEMP_PREFIX, backup_path
 
 KILLS = 200
+IMPORT_KILLS = 40
 CLAIMS = 40
 TARGET = (Target("article", "A quoted sentence.", "before ", " after", 7, 25),)
 
@@ -152,3 +155,51 @@ def test_killed_command_process_and_concurrent_readers(tmp_path: Path) -> None:
             saved = {a.claim: int(a.note or -1) for a in store.all("story")}
         assert all(saved[f"c{k}"] >= n for k, n in acked.items())
     assert acked
+
+
+def _export(path: Path, count: int) -> None:
+    """An export of ``count`` annotations none of which the seeded database holds."""
+    with AnnotationStore(path.with_name("source.json")) as source:
+        source.merge(
+            Annotation(
+                id=f"imported-{n}",
+                story="imported",
+                claim=f"i{n}",
+                status=Verdict.DISPUTED,
+                note="y" * 200,
+                created="2026-02-01T00:00:00+00:00",
+                updated="2026-02-01T00:00:00+00:00",
+                targets=TARGET * 2,
+            )
+            for n in range(count)
+        )
+        path.write_text(render("json", source.all()), encoding="utf-8")
+
+
+def test_a_killed_import_leaves_all_of_it_or_none(tmp_path: Path) -> None:
+    """`newsreader import` killed at random moments: the database holds the whole import or
+    nothing of it, the seeded annotations are intact, and it always loads."""
+    path, export, seeded = tmp_path / "db.json", tmp_path / "export.json", tmp_path / "seed.json"
+    _seed(seeded, 300)
+    _export(export, 3000)
+    command = [sys.executable, "-m", "newsreader", "--db", str(path), "import", str(export)]
+    start = time.monotonic()
+    shutil.copyfile(seeded, path)
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    duration = time.monotonic() - start
+    rng = random.Random(84)
+    interrupted = 0
+    for _ in range(IMPORT_KILLS):
+        shutil.copyfile(seeded, path)
+        backup_path(path).unlink(missing_ok=True)
+        child = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.1, 0.9) * duration)
+        child.send_signal(signal.SIGKILL)
+        interrupted += child.wait() == -signal.SIGKILL
+        with AnnotationStore(path) as store:
+            assert not store.read_only
+            assert len(store.all("seeded")) == 300
+            imported = len(store.all("imported"))
+        assert imported in (0, 3000)
+        assert not any(tmp_path.glob(f"{TEMP_PREFIX}*")), "leftovers are cleaned on open"
+    assert interrupted > 0, "some kills must land while the import runs"
