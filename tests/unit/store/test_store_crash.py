@@ -30,22 +30,27 @@ pytestmark = [
 ]
 
 
+def _many(story: str, count: int, stamp: str, copies: int) -> list[Annotation]:
+    """Annotations of one story on claims of their own, each with a long note."""
+    return [
+        Annotation(
+            id=f"{story}-{n}",
+            story=story,
+            claim=f"{story[0]}{n}",
+            status=Verdict.VERIFIED,
+            note="x" * 200,
+            created=stamp,
+            updated=stamp,
+            targets=TARGET * copies,
+        )
+        for n in range(count)
+    ]
+
+
 def _seed(path: Path, count: int) -> None:
     """A database that is not tiny, so kills often land in the middle of a save."""
     with AnnotationStore(path) as store:
-        store.merge(
-            Annotation(
-                id=f"seed-{n}",
-                story="seeded",
-                claim=f"s{n}",
-                status=Verdict.VERIFIED,
-                note="x" * 200,
-                created="2026-01-01T00:00:00+00:00",
-                updated="2026-01-01T00:00:00+00:00",
-                targets=TARGET * 3,
-            )
-            for n in range(count)
-        )
+        store.merge(_many("seeded", count, "2026-01-01T00:00:00+00:00", 3))
 
 
 def _writer(path: Path, ack_fd: int, first: int) -> None:
@@ -159,21 +164,8 @@ def test_killed_command_process_and_concurrent_readers(tmp_path: Path) -> None:
 
 def _export(path: Path, count: int) -> None:
     """An export of ``count`` annotations none of which the seeded database holds."""
-    with AnnotationStore(path.with_name("source.json")) as source:
-        source.merge(
-            Annotation(
-                id=f"imported-{n}",
-                story="imported",
-                claim=f"i{n}",
-                status=Verdict.DISPUTED,
-                note="y" * 200,
-                created="2026-02-01T00:00:00+00:00",
-                updated="2026-02-01T00:00:00+00:00",
-                targets=TARGET * 2,
-            )
-            for n in range(count)
-        )
-        path.write_text(render("json", source.all()), encoding="utf-8")
+    annotations = _many("imported", count, "2026-02-01T00:00:00+00:00", 2)
+    path.write_text(render("json", annotations), encoding="utf-8")
 
 
 def test_a_killed_import_leaves_all_of_it_or_none(tmp_path: Path) -> None:
