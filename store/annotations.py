@@ -276,5 +276,8 @@ class Annotations:
                 continue
             incoming[annotation.id] = annotation
         if (incoming or removals) and not dry_run:
-            self.write(incoming.values(), remove=removals)
+            # The look-up by id is done with: let it go before the write, which holds every
+            # document of a large import (and its encoding) at once.
+            changes, incoming = list(incoming.values()), {}
+            self.write(changes, remove=removals)
         return report
