@@ -21,6 +21,7 @@ from aiohttp import web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
+from newsreader.cli import terminal
 from newsreader.errors import UserError
 
 # How long a stop waits for open sessions to end before it cancels them.
@@ -90,7 +91,7 @@ class ReaderServer(Server):
 
     async def on_startup(self, app: web.Application) -> None:
         """Say where the reader is served (textual-serve prints a banner instead)."""
-        print(f"newsreader: serving the reader at {page_address(self.sock)} (ctrl+c stops)")
+        terminal.say(f"newsreader: serving the reader at {page_address(self.sock)} (ctrl+c stops)")
         sys.stdout.flush()
 
     async def on_shutdown(self, app: web.Application) -> None:
@@ -182,10 +183,9 @@ def cmd_serve(args: Any) -> int:
     try:
         if not is_loopback(sock):
             port = sock.getsockname()[1]
-            print(
-                f"newsreader: warning: serving on {args.host} port {port}: anyone who can "
-                "reach it can read the stories and write the verdicts",
-                file=sys.stderr,
+            terminal.warn(
+                f"serving on {args.host} port {port}: anyone who can reach it can read the "
+                "stories and write the verdicts"
             )
         server = ReaderServer(session_command(db, config, story_id, args.debug), sock, "newsreader")
         server.run()
