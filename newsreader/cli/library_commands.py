@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from newsreader.cli import terminal
 from newsreader.errors import UserError
+from newsreader.ingest.cleaning import strip_controls
 from newsreader.library.demo import load_demo_story
 from newsreader.library.lookup import find_story, match_story
 from newsreader.library.stories import library_story, opened_label
@@ -188,13 +189,14 @@ def _scored_stories(
 
 
 def _sources_table(scores: list[OutletScore]) -> list[str]:
-    """The scorecard as aligned text lines (outlet names cleaned of control characters)."""
+    """The scorecard as aligned text lines (control characters in outlet names shown as
+    escapes, before the columns are lined up)."""
     from newsreader.library.scorecard import COLUMNS
 
     heads = ["STORIES", *(label.upper() for _, label in COLUMNS[1:])]
     rows = [(*heads, "OUTLET")]
     for score in scores:
-        outlet = strip_controls(" ".join(score.outlet.split())) or "?"
+        outlet = terminal.visible_line(" ".join(score.outlet.split())) or "?"
         counts = [str(len(score.stories)), *(str(getattr(score, key)) for key, _ in COLUMNS[1:])]
         rows.append((*counts, outlet))
     widths = [max(len(row[n]) for row in rows) for n in range(len(heads))]
@@ -222,17 +224,17 @@ def cmd_sources(args: argparse.Namespace) -> int:
                 {**score.as_dict(), "outlet": strip_controls(score.outlet)} for score in scores
             ],
         }
-        print(json.dumps(document, ensure_ascii=False, indent=2))
+        terminal.write_document(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
         return 0
     if not scored:
-        print("No analysed story yet: open one ('newsreader open STORY') to analyse it.")
+        terminal.say("No analysed story yet: open one ('newsreader open STORY') to analyse it.")
     else:
         stories = f"{len(scored)} stor{'y' if len(scored) == 1 else 'ies'}"
-        print(f"{len(scores)} outlets in {stories}")
+        terminal.say(f"{len(scores)} outlets in {stories}")
         for line in _sources_table(scores):
-            print(line.rstrip())
+            terminal.say(line.rstrip())
     if skipped:
-        print(
+        terminal.say(
             f"({len(skipped)} saved stor{'y' if len(skipped) == 1 else 'ies'} not analysed by "
             "this version yet, left out: opening a story analyses it)"
         )
