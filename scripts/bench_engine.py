@@ -464,6 +464,12 @@ def bench_ecb(data: Path, semantic: bool) -> None:
         )
 
 
+def largest_cluster(docs: list[dict]) -> tuple[list[dict], Story]:
+    """The ECB+ cluster with the most documents, and it as a story."""
+    largest = max(ecb_clusters(docs).values(), key=len)
+    return largest, cluster_story(largest)
+
+
 def cluster_story(cluster: list[dict]) -> Story:
     """One ECB+ cluster as a story: each document an article of its sentences."""
     return Story(
@@ -574,8 +580,7 @@ def bench_speed(data: Path) -> None:
     if docs is None:
         print(f"skipped: no ECB+ data in {data / 'ecbplus'}")
         return
-    largest = max(ecb_clusters(docs).values(), key=len)
-    cluster = cluster_story(largest)
+    largest, cluster = largest_cluster(docs)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "cluster"
         write_story(cluster, folder)
@@ -662,8 +667,7 @@ def bench_targets(data: Path) -> None:
     if docs is None:
         print(f"skipped: no ECB+ data in {data / 'ecbplus'}")
         return
-    largest = max(ecb_clusters(docs).values(), key=len)
-    cluster = cluster_story(largest)
+    largest, cluster = largest_cluster(docs)
     every = sum(len(d["sentences"]) for d in docs)
     stories = {
         f"{len(largest)} articles (largest cluster)": cluster,
