@@ -115,7 +115,8 @@ def _time(doc: dict[str, Any], key: str, where: str) -> str:
 
 
 Share = Callable[[str, str], str]
-"""The one copy of a string seen before (ids and times repeat across annotations)."""
+"""The one copy of a string seen before (ids, times, quotes and notes repeat across
+annotations)."""
 
 
 def _target(doc: Any, where: str, share: Share) -> Target:
@@ -126,11 +127,18 @@ def _target(doc: Any, where: str, share: Share) -> Target:
         value = doc.get(key)
         if not isinstance(value, kind) or isinstance(value, bool):
             raise _fail(f"{where}.{key}", f"expected {'an integer' if kind is int else 'a string'}")
-        values[key] = _unicode(value, f"{where}.{key}") if kind is str else value
+        if kind is str:
+            text = _unicode(value, f"{where}.{key}")
+            values[key] = share(text, text)  # the same quote in many verdicts: kept once
+        else:
+            values[key] = value
     if not 0 <= values["start"] <= values["end"] <= MAX_OFFSET:
         raise _fail(where, f"start and end must satisfy 0 <= start <= end <= {MAX_OFFSET}")
-    values["article"] = share(values["article"], values["article"])
     return Target(**values)
+
+
+def _shared(text: str | None, share: Share) -> str | None:
+    return None if text is None else share(text, text)
 
 
 def _annotation(doc: Any, where: str, share: Share) -> Annotation:
@@ -152,7 +160,7 @@ def _annotation(doc: Any, where: str, share: Share) -> Annotation:
         story=share(story, story),
         claim=share(claim, claim),
         status=Verdict(status),
-        note=_text(doc, "note", where, optional=True),
+        note=_shared(_text(doc, "note", where, optional=True), share),
         created=share(created, created),
         updated=share(updated, updated),
         targets=tuple(_target(t, f"{where}.targets[{n}]", share) for n, t in enumerate(targets)),
