@@ -41,6 +41,7 @@ from newsreader.engine.lexicon import (
     SLOT_CLASSES,
     STANCE_VERBS,
     TITLE_WORDS,
+    VAGUE_PLURALS,
     WEEKDAYS,
 )
 from newsreader.engine.quantities import Quantity, quantities
@@ -821,8 +822,8 @@ def reported(q: Quantity) -> Quantity:
     "52" (or "at least 19" and "at least 14") are two reports of one count that differ;
     a bound on a round figure ("more than 300") stays a bound.
     """
-    if q.kind != "count" or not math.isinf(q.high) or q.zero:
-        return q
+    if q.kind != "count" or not math.isinf(q.high) or q.zero or q.text.lower() in VAGUE_PLURALS:
+        return q  # "dozens", "hundreds": a bound, not a count
     low = round(q.low)
     if abs(q.low - low) > 1e-3 or not _precise(low) or low < 2:
         return q

@@ -25,6 +25,7 @@ from newsreader.engine.lexicon import (
     MONTHS,
     NUMBER_WORDS,
     ORDINAL_WORDS,
+    OUTCOME_CLASSES,
     POST_GE,
     POST_LE,
     SCALES,
@@ -37,6 +38,8 @@ from newsreader.engine.terms import STOP_WORDS
 from newsreader.engine.wordforms import PUNCT, Token, key
 
 INF = math.inf
+# Keys of the verbs of an event's outcomes: killed, injured, arrested ...
+_OUTCOME_WORDS = frozenset(key(w) for group in OUTCOME_CLASSES for w in group)
 _EPS = 1e-9
 _DURATION_FORMS = {
     **{u: u for u in DURATIONS},
@@ -380,6 +383,16 @@ def quantities(text: str, toks: tuple[Token, ...]) -> tuple[Quantity, ...]:
     return tuple(found)
 
 
+_AUXILIARY_AFTER = frozenset({"were", "was", "have", "had", "are", "remain", "remained"})
+
+
+def _counted_by_its_verb(toks: tuple[Token, ...], i: int) -> bool:
+    """True when a vague plural stands alone as the object of an event's verb ("killing
+    dozens", "injuring hundreds") or as the subject of one ("hundreds were hurt")."""
+    before = key(_peek(toks, i - 1))
+    return before in _OUTCOME_WORDS or _peek(toks, i + 1) in _AUXILIARY_AFTER
+
+
 def _period_of_rate(last: Quantity, q: Quantity, toks: tuple[Token, ...], i: int) -> bool:
     """True when q is the "a month" of the rate just before it ("30 dorins a month")."""
     if not last.qualifier.startswith("rate:") or q.kind != "duration":
@@ -422,6 +435,10 @@ def _parse_at(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
         start = _modifier_before(toks, i)[1]
         low = VAGUE_PLURALS[w]
         return _make(toks, start, i + 1, "count", low, INF, thing, noun, ""), i + 1
+    if w in VAGUE_PLURALS and w != "scores" and _counted_by_its_verb(toks, i):
+        # "injuring hundreds", "dozens were hurt": people, counted by the event's verb.
+        low = VAGUE_PLURALS[w]
+        return _make(toks, i, i + 1, "count", low, INF, frozenset(), "", ""), i + 1
     if w in ORDINAL_WORDS and (w != "second" or _peek(toks, i - 1) in _DETERMINERS):
         return _ordinal(toks, i, i + 1, float(ORDINAL_WORDS[w]))
     if tok.is_number:

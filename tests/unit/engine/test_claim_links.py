@@ -94,3 +94,11 @@ def test_a_general_mention_of_both_kinds_does_not_settle_two_pipelines() -> None
 
 def _ids(story, a: str, b: str) -> set[str]:
     return {s.id for art in story.articles for s in art.sentences if s.text in (a, b)}
+
+
+def test_a_vague_plural_counted_by_its_verb_is_a_figure() -> None:
+    (_toll, vague) = _figures("The blast killed 12 people and injured hundreds, police said.")
+    assert (vague.low, vague.high) == (200.0, float("inf"))
+    (subject,) = _figures("Dozens were hurt in the crush.")
+    assert subject.low == 24.0
+    assert not _figures("Thousands marched through the city.")
