@@ -261,8 +261,16 @@ class ReaderScreen(ReviewingScreen):
             self.view_of(self.cursor).set_cursor(self.cursor)
         self._update_status()
         self.call_after_refresh(self._show_cursor, None)
+        # Every column is laid out once the first frame is drawn, not on the first key that
+        # lines one up: laying out a column changes its size, which redoes the screen's layout.
+        self.call_after_refresh(self._lay_out_columns)
         self.call_after_refresh(gc.freeze)
         self.set_interval(POSITION_SAVE_DELAY, self._save_position_if_moved)
+
+    def _lay_out_columns(self) -> None:
+        """Lay out every column for its width now (see on_mount)."""
+        for column in self.columns:
+            column.view.ensure_layout()
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit_columns(event.size.width)
