@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsreader.engine.conflicts import features
-from newsreader.engine.fact_links import fact_pairs, value_keys
+from newsreader.engine.fact_links import fact_pairs
 from newsreader.engine.similarity import (
     Corpus,
     build_corpus,
@@ -73,8 +73,7 @@ def states_something(text: str) -> bool:
 def _fact_keys(text: str) -> frozenset[tuple[str, str]]:
     """A sentence's fact keys: what its figures are about, and their distinctive values."""
     f = features(text)
-    values = [value_keys(q) for q in f.quantities]
-    return frozenset().union(*f.q_keys, *values)
+    return frozenset().union(*f.q_keys, *f.q_values)
 
 
 def _query_mask(corpus: Corpus) -> np.ndarray:

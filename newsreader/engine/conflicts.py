@@ -167,6 +167,7 @@ class Features:
     q_negated: tuple[bool, ...]
     q_who: tuple[frozenset[str], ...]
     q_keys: tuple[frozenset[tuple[str, str]], ...]
+    q_values: tuple[frozenset[tuple[str, str]], ...]
     q_period: tuple[str, ...]
     names: frozenset[str]
     clause: tuple[int, ...]
@@ -427,6 +428,7 @@ def features(text: str) -> Features:
         q_negated,
         tuple(_who(toks, clause, i) for i in q_index),
         tuple(frozenset(quantity_keys(q, toks, era_of(qs))) for q in qs),
+        tuple(frozenset(value_keys(q)) for q in qs),
         tuple(_period_after(_tokens_after(toks, q), q.kind) for q in qs),
         frozenset(key(t.low) for t in toks if t.is_capitalized and _is_content(t)),
         clause,
@@ -1553,30 +1555,19 @@ def find_conflicts(a: Sentence, b: Sentence) -> list[Reason]:
     return conflicts_between(a.text, b.text)
 
 
-# Kinds of figure that two sentences of one claim, each holding one, state of one fact.
-_ONE_FIGURE_KINDS: frozenset[str] = frozenset()
-
-
 def claim_figure_reasons(a_text: str, b_text: str) -> list[Reason]:
-    """Reasons from comparing figures across two sentences of one claim that the pair
-    check could not tie by their words: the only percentage of each ("slowed decline by
-    31%" / "cut the rate of decline by 27%"), or two large figures near enough in value
-    to be one figure ("more than 2,000 people" / "1,842 participants")."""
+    """Reasons from comparing figures the pair check could not tie by their words: two
+    large figures near enough in value to be one figure ("more than 2,000 people" /
+    "1,842 participants") that cannot both hold."""
     fa, fb = features(a_text), features(b_text)
     reasons = []
-    for kind in _ONE_FIGURE_KINDS:
-        xs = [q for q in fa.quantities if q.kind == kind]
-        ys = [q for q in fb.quantities if q.kind == kind]
-        if len(xs) == 1 and len(ys) == 1 and xs[0].qualifier == ys[0].qualifier:
-            x, y = xs[0], ys[0]
-            if not _agree(x, y):
-                reasons.append(Reason("numeric", _numeric_detail(x, y), x.span, y.span))
-    for x in fa.quantities:
-        for y in fb.quantities:
-            if x.kind != y.kind or x.qualifier != y.qualifier or x.kind in _ONE_FIGURE_KINDS:
-                continue
-            near = value_keys(x) & value_keys(y)
-            if near and any(k[1].startswith("~") for k in near) and not _agree(x, y):
+    for x, values_x in zip(fa.quantities, fa.q_values, strict=True):
+        near_x = {k for k in values_x if k[1].startswith("~")}
+        if not near_x:
+            continue
+        for y, values_y in zip(fb.quantities, fb.q_values, strict=True):
+            same_kind = x.kind == y.kind and x.qualifier == y.qualifier
+            if same_kind and near_x & values_y and not _agree(x, y):
                 reasons.append(Reason("numeric", _numeric_detail(x, y), x.span, y.span))
     return reasons
 
