@@ -67,6 +67,20 @@ async def reader(
             yield app, screen, pilot
 
 
+@asynccontextmanager
+async def loading(
+    story: Story, db_path: Path, held_engine: threading.Event
+) -> AsyncIterator[tuple[NewsreaderApp, AnnotationStore, object]]:
+    """Run the app on a story whose analysis waits for ``held_engine``; yields the app on
+    its loading screen, the store and the pilot."""
+    with AnnotationStore(db_path) as store:
+        app = make_app(story, store, analyse=held_engine)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, LoadingScreen)
+            yield app, store, pilot
+
+
 def status_text(screen: ReaderScreen) -> str:
     """What the status line says (position and saving state)."""
     line = screen.query_one(StatusLine)
@@ -503,23 +517,19 @@ async def test_without_an_analysis_the_story_is_analysed_in_a_worker(
     demo_story, db_path, held_engine: threading.Event
 ) -> None:
     release = held_engine
-    with AnnotationStore(db_path) as store:
-        app = make_app(demo_story, store, analyse=held_engine)
-        async with app.run_test(size=(120, 40)) as pilot:
-            await pilot.pause()
-            assert isinstance(app.screen, LoadingScreen)
-            # The UI answers while the engine works: the help opens, and stays open
-            # until the reader replaces the loading screen.
-            await pilot.press("question_mark")
-            assert isinstance(app.screen, HelpScreen)
-            release.set()
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            assert isinstance(app.screen, ReaderScreen)
-            assert len(app.screen.columns) == len(demo_story.articles)
-            assert len(app.screen_stack) == 2
-            await pilot.press("j")
-            assert app.screen.row_index == 1
+    async with loading(demo_story, db_path, held_engine) as (app, _store, pilot):
+        # The UI answers while the engine works: the help opens, and stays open
+        # until the reader replaces the loading screen.
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        assert len(app.screen.columns) == len(demo_story.articles)
+        assert len(app.screen_stack) == 2
+        await pilot.press("j")
+        assert app.screen.row_index == 1
 
 
 async def test_a_failed_analysis_is_shown_not_raised(
@@ -582,24 +592,20 @@ async def test_keys_typed_while_analysing_are_applied_when_the_reader_opens(
     demo_story, db_path, held_engine: threading.Event
 ) -> None:
     release = held_engine
-    with AnnotationStore(db_path) as store:
-        app = make_app(demo_story, store, analyse=held_engine)
-        async with app.run_test(size=(120, 40)) as pilot:
+    async with loading(demo_story, db_path, held_engine) as (app, store, pilot):
+        await pilot.press("j", "j", "v")
+        assert isinstance(app.screen, LoadingScreen)
+        assert store.all() == []
+        release.set()
+        await app.workers.wait_for_complete()
+        for _ in range(5):
             await pilot.pause()
-            assert isinstance(app.screen, LoadingScreen)
-            await pilot.press("j", "j", "v")
-            assert isinstance(app.screen, LoadingScreen)
-            assert store.all() == []
-            release.set()
-            await app.workers.wait_for_complete()
-            for _ in range(5):
-                await pilot.pause()
-            assert isinstance(app.screen, ReaderScreen)
-            assert app.screen.row_index == 2
-            [saved] = store.all()
-            third = demo_story.articles[0].sentences[2].id
-            assert saved.claim == app.screen.analysis.claim_for(third).id
-            assert saved.status.value == "verified"
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.screen.row_index == 2
+        [saved] = store.all()
+        third = demo_story.articles[0].sentences[2].id
+        assert saved.claim == app.screen.analysis.claim_for(third).id
+        assert saved.status.value == "verified"
 
 
 def cursor_rows(screen: ReaderScreen) -> range:
