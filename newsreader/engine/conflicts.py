@@ -23,6 +23,8 @@ from newsreader.engine.fact_links import concept, era_of, names_fact, quantity_k
 from newsreader.engine.lexicon import (
     ALIASES,
     ANTONYM_PAIRS,
+    CHANGE_DOWN,
+    CHANGE_UP,
     CONVERSE_PAIRS,
     DENY_VERBS,
     IDIOMS,
@@ -113,6 +115,12 @@ _PAIRS = (
     # adverbs of adjective pairs: "publicly" / "privately", "permanently" / ...
     + [((x + "ly", y + "ly"), "antonym", False) for x, y in ANTONYM_PAIRS]
     + [(pair, "antonym", True) for pair in CONVERSE_PAIRS]
+    + [
+        ((up, down), "antonym", False)
+        for up in CHANGE_UP
+        for down in CHANGE_DOWN
+        if (up, down) not in ANTONYM_PAIRS
+    ]
 )
 _PAIR_KIND = tuple(kind for _, kind, _ in _PAIRS)
 _PAIR_WORDS = tuple((key(left), key(right)) for (left, right), _, _ in _PAIRS)
@@ -358,9 +366,21 @@ def _light_verb_object(toks: tuple[Token, ...], verb: int) -> int | None:
     return None
 
 
+# After a bare "decline" or "fail", these make it a noun: "the decline in sales",
+# "slowed decline by 27 per cent".
+_NOUN_AFTER = frozenset({"in", "of", "on", "by", "from", "since", "over", "at"}) | _BOUNDARY
+
+
 def _negative_verb_target(toks: tuple[Token, ...], i: int) -> int | None:
     """'refused to sign', 'rejected calls to resign', 'denied any wrongdoing': what is denied."""
     n = len(toks)
+    if (
+        toks[i].low in NEGATIVE_VERBS
+        and i + 1 < n
+        and toks[i + 1].low in _NOUN_AFTER
+        and not (i and toks[i - 1].low in _BEFORE_BASE_VERB)
+    ):
+        return None
     if toks[i].low == "against" and not _stance_before(toks, i):
         return None
     for j in range(i + 1, min(i + 4, n - 1)):
@@ -1126,7 +1146,12 @@ def _opposites(fa: Features, fb: Features) -> list[Reason]:
         if _unasserted(fa, pa.index) != _unasserted(fb, pb.index):
             continue
         exclude = frozenset({pa.key, pb.key})
-        if not _shared_context(_window(fa, pa.index, exclude), _window(fb, pb.index, exclude)):
+        subject = _subject(fa, pa.index)
+        # "The dorin rose" / "The dorin lost half a per cent": one subject, opposite moves.
+        same_subject = bool(subject) and subject == _subject(fb, pb.index)
+        if not same_subject and not _shared_context(
+            _window(fa, pa.index, exclude), _window(fb, pb.index, exclude)
+        ):
             continue
         if _PAIR_CONVERSE[pair] and _subject(fa, pa.index) != _subject(fb, pb.index):
             continue

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 
-from newsreader.engine.lexicon import FACT_CONCEPTS, OUTCOME_CLASSES
+from newsreader.engine.lexicon import CHANGE_DOWN, CHANGE_UP, FACT_CONCEPTS, OUTCOME_CLASSES
 from newsreader.engine.quantities import Quantity, quantities
 from newsreader.engine.wordforms import Token, key, tokenize
 
@@ -94,9 +94,37 @@ def quantity_keys(q: Quantity, toks: Sequence[Token] = (), era: str = "") -> set
         # "18,000 people" alone says nothing of what happened to them.
         return {(kind, w + era) for w in q.near if w != q.head and concept(w) != _PERSON}
     keys = {(kind, concept(w)) for w in q.near | q.thing}
+    change = _change_of(q, toks)
+    if change:
+        keys.add((kind, change))
     if kind not in _GENERIC_KINDS and not kind.startswith("money"):
         keys.add((kind, ""))
     return keys
+
+
+_DIRECTION = {key(w): "up" for w in CHANGE_UP} | {key(w): "down" for w in CHANGE_DOWN}
+# How far before "by 27%" its verb may stand: "cut the rate of cognitive decline by 27%".
+_CHANGE_REACH = 10
+
+
+def _change_of(q: Quantity, toks: Sequence[Token]) -> str:
+    """'change:down' for a figure that says by how much something moved ("slowed decline
+    by 27%", "reduced it by nearly a third"), from the verb before "by"; else ''."""
+    at = next((n for n, t in enumerate(toks) if t.start >= q.span[0]), None)
+    if at is None:
+        return ""
+    k = at - 1
+    while k >= 0 and k >= at - 4 and toks[k].low != "by" and toks[k].low not in _CLAUSE_MARKS:
+        k -= 1  # "by nearly", "by about a third"
+    if k < 0 or toks[k].low != "by":
+        return ""
+    for j in range(k - 1, max(k - 1 - _CHANGE_REACH, -1), -1):
+        if toks[j].low in _CLAUSE_MARKS or toks[j].low == ".":
+            break
+        direction = _DIRECTION.get(key(toks[j].low))
+        if direction:
+            return "change:" + direction
+    return ""
 
 
 # Kinds whose values are not facts of the story's own: when, which, whose age, what score.

@@ -673,6 +673,54 @@ ANTONYM_PAIRS = (
 
 # Converse pairs: "A beat B" is "B lost to A", "A sold to B" is "B bought from A". They
 # clash only when the word before each (its subject) is the same.
+# Verbs of change by direction: any word of one set is the opposite of any of the other
+# ("the currency rose" / "the currency lost ground").
+CHANGE_UP = (
+    "rise",
+    "increase",
+    "grow",
+    "climb",
+    "jump",
+    "gain",
+    "surge",
+    "soar",
+    "raise",
+    "boost",
+    "lift",
+    "hike",
+    "expand",
+    "strengthen",
+    "advance",
+    "rebound",
+    "accelerate",
+    "widen",
+)
+CHANGE_DOWN = (
+    "fall",
+    "drop",
+    "decline",
+    "decrease",
+    "shrink",
+    "slide",
+    "slip",
+    "dip",
+    "sink",
+    "plunge",
+    "tumble",
+    "slump",
+    "lose",
+    "weaken",
+    "cut",
+    "reduce",
+    "lower",
+    "trim",
+    "slash",
+    "ease",
+    "slow",
+    "narrow",
+    "shed",
+    "contract",
+)
 CONVERSE_PAIRS = (
     ("win", "lose"),
     ("win", "loss"),

@@ -292,11 +292,14 @@ def _near(toks: tuple[Token, ...], start: int, end: int, width: int = 3) -> froz
         if _is_content(toks[j]):
             found.append(key(toks[j].low))
     for j in range(end, min(end + width, len(toks))):
-        if toks[j].low in PUNCT:
-            break
+        if toks[j].low in PUNCT or toks[j].low in _BASELINE:
+            break  # "27% compared with placebo": the baseline is not what is measured
         if _is_content(toks[j]):
             found.append(key(toks[j].low))
     return frozenset(found)
+
+
+_BASELINE = frozenset({"compared", "versus", "vs", "than", "relative", "against"})
 
 
 def _thing(toks: tuple[Token, ...], j: int, skip_of: bool) -> tuple[frozenset[str], str, int]:
