@@ -93,7 +93,11 @@ def quantity_keys(q: Quantity, toks: Sequence[Token] = (), era: str = "") -> set
         # People counted by what they did ("3,812 people invested" / "3,800 investors");
         # "18,000 people" alone says nothing of what happened to them.
         return {(kind, w + era) for w in q.near if w != q.head and concept(w) != _PERSON}
-    keys = {(kind, concept(w)) for w in q.near | q.thing}
+    # "half of the volunteers" / "11.2% of patients": a share of people is a fact of what
+    # happened to them, not of the people.
+    # "half of the volunteers" / "11.2% of patients": a share of people is a fact of what
+    # happened to them, not of the people.
+    keys = {(kind, concept(w)) for w in q.near | q.thing if concept(w) != _PERSON}
     change = _change_of(q, toks)
     if change:
         keys.add((kind, change))

@@ -91,6 +91,27 @@ ORDINAL_WORDS = {
 }
 
 # Duration units in days.
+# Denominators of fractions in words: "a third", "two-thirds", "three quarters".
+FRACTION_WORDS = {
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "sixth": 6,
+    "sixths": 6,
+    "seventh": 7,
+    "sevenths": 7,
+    "eighth": 8,
+    "eighths": 8,
+    "ninth": 9,
+    "ninths": 9,
+    "tenth": 10,
+    "tenths": 10,
+}
 DURATIONS = {
     "second": 1 / 86400,
     "minute": 1 / 1440,

@@ -17,6 +17,7 @@ from newsreader.engine.lexicon import (
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
     DURATIONS,
+    FRACTION_WORDS,
     INCREMENT_AFTER,
     INCREMENT_BEFORE,
     IRREGULAR,
@@ -120,7 +121,7 @@ _MONTH_ABBREVIATIONS = frozenset(
 )
 _TRIGGERS = frozenset(
     {*WEEKDAYS, *MONTHS, *_TIME_WORDS, *VAGUE_PLURALS, *ORDINAL_WORDS, *NUMBER_WORDS}
-    | {"no", "none", "nobody", "zero", "not", "a", "an", "one"}
+    | {"no", "none", "nobody", "zero", "not", "a", "an", "one", "half"}
 )
 
 
@@ -444,6 +445,9 @@ def _parse_at(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
         return _make(toks, i, i + 1, "count", low, INF, frozenset(), "", ""), i + 1
     if w in ORDINAL_WORDS and (w != "second" or _peek(toks, i - 1) in _DETERMINERS):
         return _ordinal(toks, i, i + 1, float(ORDINAL_WORDS[w]))
+    share = _proportion(toks, i)
+    if share is not None:
+        return share
     if tok.is_number:
         return _number(toks, i)
     if w in NUMBER_WORDS or (w in ("a", "an") and _peek(toks, i + 1) in ("dozen", "hundred")):
@@ -464,6 +468,73 @@ def _parse_at(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
         thing, noun, _ = _thing(toks, end, skip_of=False)
         return _make(toks, start, end, "duration", low, high, thing, noun, ""), end
     return None, i + 1
+
+
+# After "a quarter" these make it a unit, not a share: "a quarter point", "half an hour".
+_NOT_A_SHARE = frozenset({"point", "points", "percentage", "century", "cent", "mile", "an", "a"})
+
+
+def _small_integer(tok: Token) -> float | None:
+    """The value of a whole number from 1 to 1,000 in digits or one word, else None."""
+    if tok.is_number:
+        if not _integer(tok):
+            return None
+        value = _value_of(tok.text)
+    else:
+        value = UNITS.get(tok.low) or TENS.get(tok.low)
+        if value is None:
+            return None
+    return float(value) if 1 <= value <= 1000 else None
+
+
+def _proportion(toks: tuple[Token, ...], i: int) -> tuple[Quantity, int] | None:
+    """A share in words, read as a percentage: "one in nine patients", "8 out of 10",
+    "a third of voters", "two-thirds of", "by nearly a quarter", "half of the staff"."""
+    n = len(toks)
+    if toks[i].low in ("a", "an", "one"):
+        numerator, j = 1.0, i + 1
+    elif toks[i].low == "half":
+        numerator, j = 0.5, i  # "half of the volunteers", "cut by half"
+    else:
+        small = _small_integer(toks[i])
+        if small is None:
+            return None
+        numerator, j = small, i + 1
+    if numerator != 0.5 and j < n and toks[j].low in ("in", "out"):
+        k = j + 2 if toks[j].low == "out" and _peek(toks, j + 1) == "of" else j + 1
+        whole = _small_integer(toks[k]) if k < n and toks[k].low not in ("a", "an") else None
+        if whole is None or whole <= numerator or (toks[j].low == "out" and k != j + 2):
+            return None
+        if k + 1 < n and toks[k + 1].low in (".", ",") and k + 2 < n and toks[k + 2].is_number:
+            return None  # "3 in 1,000" typed apart is not "3 in 1"
+        value, end = 100.0 * numerator / whole, k + 1
+        thing, noun, _ = _thing(toks, end, skip_of=True)
+    else:
+        if numerator != 0.5:
+            if j < n and toks[j].low in ("-", "–"):
+                j += 1  # "two-thirds"
+            if j >= n or toks[j].low not in FRACTION_WORDS:
+                return None
+            denominator = FRACTION_WORDS[toks[j].low]
+            plural = toks[j].low.endswith("s") and toks[j].low != "halves"
+            if (numerator == 1) == plural or numerator >= denominator:
+                return None  # "one thirds", "five quarters": not a share
+            value, end = 100.0 * numerator / denominator, j + 1
+        else:
+            value, end = 50.0, i + 1
+        nxt = _peek(toks, end)
+        start_mod = _modifier_before(toks, i)[1]
+        after_by = _peek(toks, start_mod - 1) == "by"
+        if nxt in _NOT_A_SHARE or nxt in MEASURES or nxt in _DURATION_FORMS:
+            return None
+        if nxt == "of" and _peek(toks, end + 1) in ("a", "an"):
+            return None  # "a quarter of a century", "a third of a mile"
+        if not (nxt == "of" or after_by):
+            return None
+        thing, noun, _ = _thing(toks, end, skip_of=True) if nxt == "of" else (frozenset(), "", 0)
+    mod, start = _modifier_before(toks, i)
+    low, high = _interval(value, mod, max(1.0, 0.1 * value))
+    return _make(toks, start, end, "percent", low, high, thing, noun, ""), end
 
 
 def _half(toks: tuple[Token, ...], j: int) -> bool:

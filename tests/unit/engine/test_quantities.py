@@ -174,3 +174,34 @@ def test_spans_point_at_the_words() -> None:
     text = "Officials said at least 19 people and about $3.2bn were lost in 2015."
     texts = [q.text for q in parse(text)]
     assert texts == ["at least 19", "about $3.2bn", "2015"]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "thing"),
+    [
+        ("Roughly one in nine patients developed a rash.", 10.0, 12.3, "patient"),
+        ("Eight out of 10 dentists agreed.", 72.0, 88.0, "dentist"),
+        ("Two-thirds of voters backed the plan.", 60.0, 73.4, "voter"),
+        ("Half of the volunteers were given the drug.", 45.0, 55.0, "volunteer"),
+        ("The drug slowed decline by nearly a third.", 28.3, 33.4, ""),
+        ("Sales fell by more than a quarter.", 25.0, math.inf, ""),
+    ],
+)
+def test_shares_in_words_are_percentages(text: str, low: float, high: float, thing: str) -> None:
+    q = only(text)
+    assert q.kind == "percent"
+    assert low <= q.low < q.high <= high
+    assert q.thing == (frozenset({key(thing)}) if thing else frozenset())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bank cut rates by a quarter point.",
+        "A quarter of a century has passed.",
+        "Profits rose in the third quarter.",
+        "Three in 2019 were unpaid.",
+    ],
+)
+def test_units_and_ordinals_are_not_shares(text: str) -> None:
+    assert all(q.kind != "percent" for q in parse(text))
