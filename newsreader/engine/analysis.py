@@ -7,6 +7,7 @@ import gc
 from newsreader.engine.align import Pair, align
 from newsreader.engine.claims import cluster, group_claims
 from newsreader.engine.conflicts import claim_figure_reasons, find_conflicts, same_fact_reasons
+from newsreader.engine.relative_dates import reference_days, relative_date_reasons
 from newsreader.engine.story_facts import StoryFacts
 from newsreader.engine.version import ENGINE_VERSION
 from newsreader.model import Analysis, Relation, RelationKind, Sentence, Story
@@ -41,12 +42,15 @@ def _analyze(story: Story, semantic: bool | None) -> Analysis:
     pairs = _within_claims(sentences, align(story, semantic=semantic))
     found = [find_conflicts(sentences[p.i], sentences[p.j]) for p in pairs]
     facts = StoryFacts(story)
+    days = reference_days(story.articles)
     for pair, reasons in zip(pairs, found, strict=True):
         a, b = sentences[pair.i], sentences[pair.j]
         if reasons and not pair.worded:
             reasons = same_fact_reasons(reasons, a.text, b.text)
         if not reasons and pair.worded:
             reasons = claim_figure_reasons(a.text, b.text)
+        if not reasons:
+            reasons = relative_date_reasons(a.text, days[a.article_id], b.text, days[b.article_id])
         if reasons:
             reasons = facts.keep(reasons, a, b)
         kind = RelationKind.CONFLICT if reasons else RelationKind.MATCH

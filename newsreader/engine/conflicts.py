@@ -1603,6 +1603,9 @@ def claim_figure_reasons(a_text: str, b_text: str) -> list[Reason]:
 _LINKED_KINDS = frozenset({"count", "magnitude", "time", "date", "weekday", "percent", "money"})
 
 
+_TALLY_CONCEPTS = frozenset({concept(key("vote"))})
+
+
 def same_fact_reasons(reasons: list[Reason], a_text: str, b_text: str) -> list[Reason]:
     """The reasons of a pair linked by a shared fact rather than by its words: only
     figures that share a fact key naming what they are about (see `names_fact`) are
@@ -1614,9 +1617,13 @@ def same_fact_reasons(reasons: list[Reason], a_text: str, b_text: str) -> list[R
     kinds = {q.span: q.kind.split(":")[0] for q in fa.quantities}
     kept = []
     for reason in reasons:
-        if kinds.get(reason.a_span) not in _LINKED_KINDS:
-            continue
+        kind = kinds.get(reason.a_span)
         shared = keys_a.get(reason.a_span, frozenset()) & keys_b.get(reason.b_span, frozenset())
+        if kind == "score":
+            # A tally of one vote ("a four-to-three vote" / "voted 5-2"), not any score.
+            shared = {k for k in shared if k[1] in _TALLY_CONCEPTS}
+        elif kind not in _LINKED_KINDS:
+            continue
         if reason.type in ("numeric", "date") and any(names_fact(k) for k in shared):
             kept.append(reason)
     return kept

@@ -1171,4 +1171,6 @@ FACT_CONCEPTS = (
     frozenset({"win", "won", "victory", "beat", "defeat"}),
     frozenset({"say", "said", "state", "stated", "announce", "report", "tell", "told"}),
     frozenset({"trip", "visit", "journey", "tour", "voyage", "visited"}),
+    frozenset({"begin", "start", "open", "launch", "commence", "opening", "beginning"}),
+    frozenset({"end", "finish", "conclude", "close", "closing", "ending"}),
 )
