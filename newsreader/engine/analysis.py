@@ -17,6 +17,8 @@ __all__ = ["ENGINE_VERSION", "analyze"]
 # Claims of up to this many sentences get every pair of their sentences as a relation; a
 # larger one (a story of many near copies) keeps the pairs that were aligned.
 COMPLETE_UP_TO = 12
+# A sentence related to at least this share of another claim's sentences states it too.
+ALSO_STATES = 0.5
 
 
 def analyze(story: Story, semantic: bool | None = None) -> Analysis:
@@ -64,13 +66,20 @@ def _within_claims(sentences: list[Sentence], pairs: list[Pair]) -> list[Pair]:
     claim: a claim's sentences all state it, so each is a counterpart of the others."""
     edges = {(p.i, p.j): p.score for p in pairs}
     worded = {(p.i, p.j) for p in pairs if p.worded}
-    groups = cluster([s.article_id for s in sentences], edges)
+    owners = [s.article_id for s in sentences]
+    groups = cluster(owners, edges)
     group_of = {n: g for g, members in enumerate(groups) for n in members}
     weakest: dict[int, float] = {}
     for (i, j), score in edges.items():
         if group_of[i] == group_of[j]:
             weakest[group_of[i]] = min(score, weakest.get(group_of[i], score))
     found = dict(edges)
+    linked: dict[int, dict[int, int]] = {}  # sentence -> group -> counterparts in it
+    for i, j in edges:
+        for x, y in ((i, j), (j, i)):
+            if group_of[y] != group_of[x]:
+                row = linked.setdefault(x, {})
+                row[group_of[y]] = row.get(group_of[y], 0) + 1
     for g, members in enumerate(groups):
         if not 3 <= len(members) <= COMPLETE_UP_TO:
             continue
@@ -78,4 +87,17 @@ def _within_claims(sentences: list[Sentence], pairs: list[Pair]) -> list[Pair]:
         for x, i in enumerate(ordered):
             for j in ordered[x + 1 :]:
                 found.setdefault((i, j), weakest[g])
+    # A sentence related to most of another claim's sentences states that claim too (a
+    # wire lead packs several; a report may state one twice): it is a counterpart of all
+    # of them, though it belongs to its own claim.
+    for i, row in linked.items():
+        for g, count in row.items():
+            members = groups[g]
+            if not 3 <= len(members) <= COMPLETE_UP_TO or count < max(
+                2, ALSO_STATES * len(members)
+            ):
+                continue
+            for j in members:
+                if owners[j] != owners[i]:
+                    found.setdefault((min(i, j), max(i, j)), weakest[g])
     return [Pair(i, j, s, (i, j) in worded) for (i, j), s in sorted(found.items())]

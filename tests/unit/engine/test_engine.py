@@ -64,3 +64,23 @@ def test_corroborated_claim() -> None:
         )
     )
     assert [c.status for c in result.claims] == [ClaimStatus.CORROBORATED]
+
+
+def test_a_sentence_related_to_most_of_a_claim_is_a_counterpart_of_all_of_it() -> None:
+    from newsreader.engine.align import Pair
+    from newsreader.engine.analysis import _within_claims
+    from newsreader.model import Sentence
+
+    owners = ["a", "b", "c", "e", "b"]
+    sentences = [Sentence(f"{o}-{n}", o, n, "x", 0, 1) for n, o in enumerate(owners)]
+    claim = [(0, 1), (0, 2), (0, 3), (1, 2), (1, 3), (2, 3)]
+    # The second sentence of article b states the claim too: it meets two of its four.
+    pairs = [Pair(i, j, 0.8, True) for i, j in claim] + [
+        Pair(0, 4, 0.6, True),
+        Pair(2, 4, 0.6, True),
+    ]
+    found = {(p.i, p.j) for p in _within_claims(sentences, pairs)}
+    assert (3, 4) in found
+    assert (1, 4) not in found  # one article's two sentences are never paired
+    lone = [Pair(i, j, 0.8, True) for i, j in claim] + [Pair(0, 4, 0.6, True)]
+    assert (3, 4) not in {(p.i, p.j) for p in _within_claims(sentences, lone)}
