@@ -1150,6 +1150,37 @@ IRREGULAR = {
     "killed": "kill",
 }
 
+# Words that mean the same in news reports, whatever the story: sentences that use one or
+# another share the word (general English synonym sets; verbs of change by direction are
+# added from CHANGE_UP and CHANGE_DOWN).
+SYNONYM_SETS = (
+    frozenset({"wage", "pay", "salary", "earnings"}),
+    frozenset({"staff", "employee", "worker", "personnel", "workforce"}),
+    frozenset({"jail", "prison", "imprisonment", "incarceration"}),
+    frozenset({"prosecutor", "prosecution"}),
+    frozenset({"company", "firm"}),
+    frozenset({"buy", "purchase", "acquire", "acquisition"}),
+    frozenset({"begin", "start", "commence"}),
+    frozenset({"finish", "conclude", "end"}),
+    frozenset({"help", "aid", "assist", "assistance"}),
+    frozenset({"blast", "explosion", "explode"}),
+    frozenset({"fire", "blaze"}),
+    frozenset({"quake", "earthquake", "tremor", "temblor"}),
+    frozenset({"car", "vehicle"}),
+    frozenset({"doctor", "physician"}),
+    frozenset({"child", "children", "kid", "kids"}),
+    frozenset({"home", "house", "homes", "houses"}),
+    frozenset({"resign", "quit"}),
+    frozenset({"meeting", "talks"}),
+    frozenset({"plan", "proposal", "scheme"}),
+    frozenset({"big", "large", "major"}),
+    frozenset({"say", "said", "state", "stated", "tell", "told"}),
+    frozenset({"hurt", "injure", "wound"}),
+    frozenset({"die", "died", "dead", "death"}),
+    frozenset({"kill", "killed"}),
+    frozenset({"attack", "assault"}),
+)
+
 # Words that name one kind of thing or event, so that two figures about it can be found as
 # one fact even when the sentences word it differently (general English synonym sets and
 # hypernyms: a worker, a resident or a patient is a person).

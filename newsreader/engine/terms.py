@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from newsreader.engine.lexicon import CHANGE_DOWN, CHANGE_UP, IRREGULAR, SYNONYM_SETS
 from newsreader.engine.wordforms import Token, tokenize
 
 STOP_WORDS = frozenset(
@@ -216,13 +217,33 @@ def _root(word: str) -> str:
     return _english_stemmer().stemWord(word)
 
 
+def _synonym_roots() -> dict[str, str]:
+    """Stem -> the stem standing for its synonym set (every form of each word)."""
+    forms: dict[str, set[str]] = {}
+    for form, lemma in IRREGULAR.items():
+        forms.setdefault(lemma, set()).add(form)
+    canon: dict[str, str] = {}
+    for group in (*SYNONYM_SETS, frozenset(CHANGE_UP), frozenset(CHANGE_DOWN)):
+        words = set(group).union(*(forms.get(w, set()) for w in group))
+        roots = {_root(w) for w in words}
+        first = min(roots)
+        for root in roots:
+            canon.setdefault(root, first)
+    return canon
+
+
+_SYNONYM_ROOT = _synonym_roots()
+
+
 def term_of(token: str) -> str:
-    """The matching term of a lowercase token: its Snowball stem; numbers without commas."""
+    """The matching term of a lowercase token: its Snowball stem (one stem for a set of
+    synonyms, see SYNONYM_SETS); numbers without commas."""
     if token[0].isdigit():
         return token.replace(",", "")
     if token.endswith(("'s", "’s")):
         token = token[:-2]
-    return _root(token.replace("’", "'"))
+    root = _root(token.replace("’", "'"))
+    return _SYNONYM_ROOT.get(root, root)
 
 
 def sentence_terms(text: str) -> list[str]:
