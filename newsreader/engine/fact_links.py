@@ -200,7 +200,9 @@ def fact_pairs(
     articles = max(1, len(set(owner.tolist())))
     pairs: dict[tuple[int, int], bool] = {}
     for fact, members in holders.items():
-        toll = fact[0] == "count" and fact[1][:1] == "o" and fact[1] in _TOLLS
+        toll = (fact[0] == "count" and fact[1][:1] == "o" and fact[1] in _TOLLS) or fact[
+            1
+        ].startswith("change:")
         if not 2 <= len(members) <= min(MAX_TOTAL, MAX_PER_ARTICLE * articles):
             continue
         by_article: dict[int, list[int]] = defaultdict(list)
