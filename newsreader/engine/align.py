@@ -15,6 +15,7 @@ import numpy as np
 
 from newsreader.engine.conflicts import features
 from newsreader.engine.fact_links import fact_pairs
+from newsreader.engine.identities import identities
 from newsreader.engine.similarity import (
     Corpus,
     build_corpus,
@@ -73,7 +74,8 @@ def states_something(text: str) -> bool:
 def _fact_keys(text: str) -> frozenset[tuple[str, str]]:
     """A sentence's fact keys: what its figures are about, and their distinctive values."""
     f = features(text)
-    return frozenset().union(*f.q_keys, *f.q_values)
+    slots = {("slot", x.head) for x in identities(text)}
+    return frozenset().union(*f.q_keys, *f.q_values, slots)
 
 
 def _query_mask(corpus: Corpus) -> np.ndarray:

@@ -20,6 +20,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from newsreader.engine.fact_links import concept, era_of, names_fact, quantity_keys, value_keys
+from newsreader.engine.identities import identities, identity_conflicts
 from newsreader.engine.lexicon import (
     ALIASES,
     ANTONYM_PAIRS,
@@ -1554,6 +1555,13 @@ DETECTORS = (
         lambda fa, fb: _modifier_swaps(fa, fb),
     ),
     Detector(
+        "identities",
+        (ReasonType.SUBSTITUTION,),
+        "what fills a unique slot ('the main reason was', 'the most common side effect')",
+        (),
+        lambda fa, fb: identity_conflicts(fa.text, fb.text),
+    ),
+    Detector(
         "posts",
         (ReasonType.SUBSTITUTION,),
         "the post each sentence gives one person (see newsreader.engine.roles)",
@@ -1616,7 +1624,12 @@ def same_fact_reasons(reasons: list[Reason], a_text: str, b_text: str) -> list[R
     keys_b = {q.span: k for q, k in zip(fb.quantities, fb.q_keys, strict=True)}
     kinds = {q.span: q.kind.split(":")[0] for q in fa.quantities}
     kept = []
+    slots_a = {x.span: x.head for x in identities(a_text)}
+    slots_b = {x.span: x.head for x in identities(b_text)}
     for reason in reasons:
+        if slots_a.get(reason.a_span, "") == slots_b.get(reason.b_span) is not None:
+            kept.append(reason)  # two fillers of one unique slot: the slot is the fact
+            continue
         kind = kinds.get(reason.a_span)
         shared = keys_a.get(reason.a_span, frozenset()) & keys_b.get(reason.b_span, frozenset())
         if kind == "score":

@@ -184,6 +184,15 @@ def sentence_keys(text: str) -> set[tuple[str, str]]:
     return found
 
 
+def _strong(fact: tuple[str, str]) -> bool:
+    """A fact that stands without shared words: an event's toll (people killed, injured,
+    arrested ...), a change of one direction by a stated share, a unique slot ('the main
+    reason')."""
+    kind, word = fact
+    toll = kind == "count" and word[:1] == "o" and word in _TOLLS
+    return toll or word.startswith("change:") or kind == "slot"
+
+
 def fact_pairs(
     texts: Sequence[str],
     owner: np.ndarray,
@@ -200,9 +209,7 @@ def fact_pairs(
     articles = max(1, len(set(owner.tolist())))
     pairs: dict[tuple[int, int], bool] = {}
     for fact, members in holders.items():
-        toll = (fact[0] == "count" and fact[1][:1] == "o" and fact[1] in _TOLLS) or fact[
-            1
-        ].startswith("change:")
+        toll = _strong(fact)
         if not 2 <= len(members) <= min(MAX_TOTAL, MAX_PER_ARTICLE * articles):
             continue
         by_article: dict[int, list[int]] = defaultdict(list)

@@ -1181,6 +1181,25 @@ SYNONYM_SETS = (
     frozenset({"attack", "assault"}),
 )
 
+# Words that make the slot after "the" unique: "the main reason", "the most common ...";
+# with "most" first: common, frequent, important, likely.
+UNIQUE_MARKERS = frozenset(
+    {"main", "chief", "primary", "principal", "biggest", "largest", "greatest", "decisive"}
+    | {"leading", "sole", "only", "common", "frequent", "important", "likely"}
+)
+# Head nouns of unique slots, in sets that name one slot.
+SLOT_HEADS = (
+    frozenset({"reason", "reasons", "factor", "factors", "cause", "causes", "driver"})
+    | frozenset({"drivers", "explanation"}),
+    frozenset({"side effect", "side effects", "adverse event", "adverse events"})
+    | frozenset({"adverse reaction", "adverse reactions", "complication", "complications"}),
+    frozenset({"concern", "concerns", "worry", "fear", "risk"}),
+    frozenset({"goal", "aim", "objective", "priority"}),
+    frozenset({"suspect", "culprit"}),
+    frozenset({"winner", "beneficiary"}),
+    frozenset({"source", "sources"}),
+)
+
 # Words that name one kind of thing or event, so that two figures about it can be found as
 # one fact even when the sentences word it differently (general English synonym sets and
 # hypernyms: a worker, a resident or a patient is a person).

@@ -27,6 +27,8 @@ from newsreader.model import Reason, Sentence, Story
 
 # Reason types whose two sides are values a source can state side by side.
 _VALUE_TYPES = frozenset({"numeric", "date"})
+# A side of a substitution longer than this many words describes, it does not name.
+_NAME_WORDS = 3
 
 
 @dataclass
@@ -77,8 +79,8 @@ class StoryFacts:
             side_a = _span_keys(a.text, reason.a_span)
             side_b = _span_keys(b.text, reason.b_span)
             only_a, only_b = side_a - side_b, side_b - side_a
-            if not only_a or not only_b:
-                return False
+            if not only_a or not only_b or max(len(side_a), len(side_b)) > _NAME_WORDS:
+                return False  # a description ("a sharp fall in fuel prices"), not a name
             index = self._built()
             found_a = {s for k in only_a for s in index.words.get(k, ())}
             found_b = {s for k in only_b for s in index.words.get(k, ())}
