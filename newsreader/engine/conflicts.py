@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
+from newsreader.engine.agents import agent_conflicts
 from newsreader.engine.fact_links import concept, era_of, names_fact, quantity_keys, value_keys
 from newsreader.engine.identities import identities, identity_conflicts
 from newsreader.engine.lexicon import (
@@ -1560,6 +1561,13 @@ DETECTORS = (
         "what fills a unique slot ('the main reason was', 'the most common side effect')",
         (),
         lambda fa, fb: identity_conflicts(fa.text, fb.text),
+    ),
+    Detector(
+        "agents",
+        (ReasonType.SUBSTITUTION,),
+        "the named doer of one act on one object (see newsreader.engine.agents)",
+        (),
+        lambda fa, fb: agent_conflicts(fa.text, fb.text),
     ),
     Detector(
         "posts",

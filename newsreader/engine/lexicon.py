@@ -1174,7 +1174,7 @@ SYNONYM_SETS = (
     frozenset({"meeting", "talks"}),
     frozenset({"plan", "proposal", "scheme"}),
     frozenset({"big", "large", "major"}),
-    frozenset({"say", "said", "state", "stated", "tell", "told"}),
+    frozenset({"say", "said", "tell", "told"}),
     frozenset({"hurt", "injure", "wound"}),
     frozenset({"die", "died", "dead", "death"}),
     frozenset({"kill", "killed"}),

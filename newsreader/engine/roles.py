@@ -28,7 +28,7 @@ def roles(text: str) -> dict[str, tuple[frozenset[str], tuple[int, int]]]:
     """Surname key -> (the words of the post the sentence gives that person, its span)."""
     toks = tokenize(text)
     found: dict[str, tuple[frozenset[str], tuple[int, int]]] = {}
-    for title, start, end in _names(toks):
+    for title, start, end in name_runs(toks):
         post = _post(list(toks[title:start])) or _after(toks, end) or _before(toks, start)
         if post is None:
             continue
@@ -60,7 +60,7 @@ def _is_name_word(tok: Token) -> bool:
     return tok.is_capitalized and tok.is_word and tok.low not in STOP_WORDS
 
 
-def _names(toks: tuple[Token, ...]) -> list[tuple[int, int, int]]:
+def name_runs(toks: tuple[Token, ...]) -> list[tuple[int, int, int]]:
     """Runs of two or more capitalised words (a first name and a surname), each with where
     a title in front of it starts ("Deputy Governor Radu Menzel": the title is two words)."""
     runs, i, n = [], 0, len(toks)

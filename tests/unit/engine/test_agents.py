@@ -1,0 +1,45 @@
+"""One act on one object, done by another named person in each source."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsreader.engine.agents import acts, agent_conflicts
+
+
+def test_the_doer_is_found_past_an_apposition_and_who() -> None:
+    [plain] = acts("Governor Ana Ruiz signed the water bill on Friday.")
+    [who] = acts("Ana Ruiz, who signed the water bill on Friday, left for Madrid.")
+    [apposition] = acts("Ana Ruiz, the state's governor, signed the water bill on Friday.")
+    assert plain.surname == who.surname == apposition.surname
+    assert plain.verb == who.verb == apposition.verb
+    assert plain.objects == who.objects == apposition.objects
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "clash"),
+    [
+        (
+            "Governor Ana Ruiz signed the water bill on Friday.",
+            "Mayor Tomas Brenn signed the water bill on Friday.",
+            True,
+        ),
+        (
+            "Governor Ana Ruiz signed the water bill on Friday.",
+            "Mayor Tomas Brenn signed a trade deal on Friday.",
+            False,
+        ),
+        (
+            "Governor Ana Ruiz signed the water bill as Tomas Brenn watched.",
+            "Mayor Tomas Brenn signed the water bill on Friday.",
+            False,
+        ),
+        (
+            "Governor Ana Ruiz said the water bill would pass.",
+            "Mayor Tomas Brenn said the water bill would pass.",
+            False,
+        ),
+    ],
+)
+def test_two_people_one_act(a: str, b: str, clash: bool) -> None:
+    assert bool(agent_conflicts(a, b)) is clash
