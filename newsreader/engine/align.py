@@ -60,6 +60,8 @@ class Pair:
 
 # A line of at most this many words is a heading or a label ("The verdict"), not a claim.
 HEADING_WORDS = 2
+# A line of at most this many words without a full stop is a heading or a label too.
+LABEL_WORDS = 5
 _WORD = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
 
 
@@ -68,7 +70,10 @@ def states_something(text: str) -> bool:
     heading of a word or two."""
     if text.rstrip(" \"'”’)»").endswith("?"):
         return False
-    return len(_WORD.findall(text)) > HEADING_WORDS
+    words = len(_WORD.findall(text))
+    if words <= LABEL_WORDS and not text.rstrip(" \"'”’)»").endswith((".", "!", ":")):
+        return False  # "About Velquist Pharmaceuticals": a section heading
+    return words > HEADING_WORDS
 
 
 def _fact_keys(text: str) -> frozenset[tuple[str, str]]:

@@ -310,6 +310,12 @@ def _thing(toks: tuple[Token, ...], j: int, skip_of: bool) -> tuple[frozenset[st
         j += 1
         while j < n and toks[j].low in _DETERMINERS | {"them", "those", "these"}:
             j += 1
+        if (
+            toks[j - 1].low == "those"
+            and j < n
+            and (toks[j].low in ("who", "on", "with", "in", "given") or toks[j].low.endswith("ing"))
+        ):
+            return frozenset({_PEOPLE}), "people", j  # "11 percent of those taking the drug"
         # "14 of the 20 jurors": the part counts what the whole counts.
         while j < n and (toks[j].is_number or toks[j].low in NUMBER_WORDS):
             j += 1

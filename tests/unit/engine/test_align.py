@@ -261,3 +261,12 @@ def test_one_fact_in_other_words_is_a_counterpart() -> None:
     found = _texts(story, align(story))
     assert any("killing at least 12" in a and "Fifteen residents" in b for a, b in found)
     assert not any("budget" in a or "budget" in b for a, b in found)
+
+
+def test_short_lines_without_a_full_stop_are_labels() -> None:
+    from newsreader.engine.align import states_something
+
+    assert not states_something("About Northfield Pharmaceuticals")
+    assert not states_something("Key points")
+    assert states_something("Rates were cut.")
+    assert states_something("The council voted to close the old library on Tuesday")
