@@ -633,7 +633,7 @@ def _related(x: Quantity, y: Quantity, single: bool = False, shared_fact: bool =
     if bool(ox) != bool(oy) or (ox and ox.isdisjoint(oy)):
         return False
     if x.thing and y.thing:
-        if concept(x.head) != concept(y.head):
+        if x.head != y.head:
             return False
         if x.kind == "ordinal":
             # "the sixth round" and "the 11th round" may be two fights: the words right
