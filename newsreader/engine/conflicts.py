@@ -125,6 +125,13 @@ _PAIRS = (
     ]
 )
 _PAIR_KIND = tuple(kind for _, kind, _ in _PAIRS)
+# Pairs of opposite moves: "lost nine seats" / "gained three" cannot both hold, whatever
+# the amounts (unlike "two finished" / "seven did not", parts of a whole).
+_MOVE_PAIRS = frozenset(
+    n
+    for n, ((left, right), _, _) in enumerate(_PAIRS)
+    if left in CHANGE_UP and right in CHANGE_DOWN
+)
 _PAIR_WORDS = tuple((key(left), key(right)) for (left, right), _, _ in _PAIRS)
 _PAIR_CONVERSE = tuple(converse for _, _, converse in _PAIRS)
 
@@ -1157,7 +1164,7 @@ def _opposites(fa: Features, fb: Features) -> list[Reason]:
             continue
         if _PAIR_CONVERSE[pair] and _subject(fa, pa.index) != _subject(fb, pb.index):
             continue
-        if _different_amounts(fa, pa.index, fb, pb.index):
+        if pair not in _MOVE_PAIRS and _different_amounts(fa, pa.index, fb, pb.index):
             continue
         wa, wb = fa.token(pa.index).text, fb.token(pb.index).text
         detail = f"{'not ' if pa.negated else ''}{wa} vs {'not ' if pb.negated else ''}{wb}"

@@ -449,7 +449,7 @@ def _parse_at(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
         # "injuring hundreds", "dozens were hurt": people, counted by the event's verb.
         low = VAGUE_PLURALS[w]
         return _make(toks, i, i + 1, "count", low, INF, frozenset(), "", ""), i + 1
-    if w in ORDINAL_WORDS and (w != "second" or _peek(toks, i - 1) in _DETERMINERS):
+    if w in ORDINAL_WORDS and (w != "second" or _peek(toks, i - 1) in _DETERMINERS | _PLACING):
         return _ordinal(toks, i, i + 1, float(ORDINAL_WORDS[w]))
     share = _proportion(toks, i)
     if share is not None:
@@ -706,8 +706,14 @@ def _of_a_number(toks: tuple[Token, ...], start: int) -> bool:
     return before.is_number or before.low in NUMBER_WORDS
 
 
+# Verbs after which an ordinal is a placing: "finished second", "came third".
+_PLACING = frozenset({"finished", "came", "placed", "ended", "finishing", "coming", "ranked"})
+
+
 def _ordinal(toks: tuple[Token, ...], start: int, end: int, value: float) -> tuple[Quantity, int]:
     thing, noun, after = _thing(toks, end, skip_of=False)
+    if not thing and _peek(toks, start - 1) in _PLACING:
+        thing, noun, after = frozenset({key("place")}), "place", end  # "finished second"
     if not thing:
         return None, end  # type: ignore[return-value]
     qualifier = _scope(toks, after)
