@@ -611,6 +611,10 @@ def _outcome_classes(words: frozenset[str]) -> frozenset[int]:
     return frozenset(n for n, group in enumerate(_OUTCOMES) if group & words)
 
 
+def _concepts(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(concept(w) for w in words)
+
+
 def _related(x: Quantity, y: Quantity, single: bool = False, shared_fact: bool = False) -> bool:
     """True when two quantities of one kind speak of the same thing.
 
@@ -633,9 +637,10 @@ def _related(x: Quantity, y: Quantity, single: bool = False, shared_fact: bool =
     if x.kind in _DATE_KINDS:
         # A weekday or an hour belongs to the words right next to it ("said Tuesday",
         # "died Monday"); months and years are rarely the day of the report.
+        context_x, context_y = _concepts(x.context), _concepts(y.context)
         if x.kind == "date":
-            return bool(x.context & y.context)
-        return bool(x.near & y.near) and len(x.context & y.context) >= 2
+            return bool(context_x & context_y)
+        return bool(_concepts(x.near) & _concepts(y.near)) and len(context_x & context_y) >= 2
     ox, oy = _outcomes(x), _outcomes(y)
     if bool(ox) != bool(oy) or (ox and ox.isdisjoint(oy)):
         return False
@@ -652,6 +657,8 @@ def _related(x: Quantity, y: Quantity, single: bool = False, shared_fact: bool =
     shared = x.context & y.context
     if x.kind == "count" and ox:
         return bool(ox & oy)
+    if single and x.kind == "temperature":
+        return True  # one temperature on each side of two aligned sentences
     if single and x.kind != "score":
         # One figure of this kind on each side, in contexts that mostly agree.
         return len(shared) >= 2 and len(shared) >= 0.34 * len(x.context | y.context)
@@ -1045,9 +1052,19 @@ def _unasserted(f: Features, index: int) -> bool:
     for k in range(index - 1, max(index - 7, -1), -1):
         if f.clause[k] != f.clause[index]:
             break
-        if f.token(k).low in _UNASSERTED:
+        if f.token(k).low in _UNASSERTED and not _reported_future(f, k):
             return True
     return _contrasted(f, index) and any(f.token(k).low in _UNASSERTED for k in range(index))
+
+
+_SAID = frozenset({"said", "told", "announced", "promised", "confirmed", "pledged", "vowed"})
+
+
+def _reported_future(f: Features, k: int) -> bool:
+    """'said the city would not raise fees': the reported 'will', not a hypothetical."""
+    if f.token(k).low != "would":
+        return False
+    return any(f.token(j).low in _SAID for j in range(max(0, k - 6), k))
 
 
 def _contrasted(f: Features, index: int) -> bool:

@@ -16,7 +16,13 @@ from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 
-from newsreader.engine.lexicon import CHANGE_DOWN, CHANGE_UP, FACT_CONCEPTS, OUTCOME_CLASSES
+from newsreader.engine.lexicon import (
+    CHANGE_DOWN,
+    CHANGE_UP,
+    FACT_CONCEPTS,
+    OUTCOME_CLASSES,
+    SYNONYM_SETS,
+)
 from newsreader.engine.quantities import Quantity, quantities
 from newsreader.engine.wordforms import Token, key, tokenize
 
@@ -36,6 +42,11 @@ _GENERIC_KINDS = frozenset(
     {"count", "year", "ordinal", "weekday", "date", "duration", "time", "age"}
 )
 _CONCEPT = {key(w): f"c{n}" for n, group in enumerate(FACT_CONCEPTS) for w in group}
+for _n, _group in enumerate(SYNONYM_SETS):
+    # A synonym of a word already in a class joins that class.
+    _known = sorted(_CONCEPT[key(w)] for w in _group if key(w) in _CONCEPT)
+    for _w in _group:
+        _CONCEPT.setdefault(key(_w), _known[0] if _known else f"s{_n}")
 _OUTCOME = {key(w): f"o{n}" for n, group in enumerate(OUTCOME_CLASSES) for w in group}
 # "lost their lives", "claimed 12 lives": lives counted are deaths (the word itself, not
 # its stem: "lived" is not).

@@ -317,6 +317,9 @@ PHRASAL_VERBS = (
     ("pull", "out", "withdraw"),
     ("lay", "off", "dismiss"),
     ("vote", "down", "reject"),
+    ("break", "out", "start"),
+    ("broke", "out", "start"),
+    ("set", "off", "start"),
 )
 # Word pairs whose first word is not meant literally: "opened fire", "close to".
 IDIOMS = frozenset(
@@ -380,6 +383,10 @@ ANTONYM_PAIRS = (
     ("praise", "condemn"),
     ("praise", "criticize"),
     ("praise", "criticise"),
+    ("stable", "critical"),
+    ("resign", "sack"),
+    ("resign", "oust"),
+    ("quit", "sack"),
     ("rise", "fall"),
     ("rise", "drop"),
     ("rise", "decline"),
@@ -1161,7 +1168,7 @@ SYNONYM_SETS = (
     frozenset({"company", "firm"}),
     frozenset({"buy", "purchase", "acquire", "acquisition"}),
     frozenset({"begin", "start", "commence"}),
-    frozenset({"finish", "conclude", "end"}),
+    frozenset({"finish", "conclude", "end", "complete"}),
     frozenset({"help", "aid", "assist", "assistance"}),
     frozenset({"blast", "explosion", "explode"}),
     frozenset({"fire", "blaze"}),
@@ -1169,7 +1176,7 @@ SYNONYM_SETS = (
     frozenset({"car", "vehicle"}),
     frozenset({"doctor", "physician"}),
     frozenset({"child", "children", "kid", "kids"}),
-    frozenset({"home", "house", "homes", "houses"}),
+    frozenset({"home", "house", "homes", "houses", "household", "households"}),
     frozenset({"resign", "quit"}),
     frozenset({"meeting", "talks"}),
     frozenset({"plan", "proposal", "scheme"}),
@@ -1208,7 +1215,8 @@ FACT_CONCEPTS = (
         {"people", "person", "resident", "civilian", "worker", "employee", "staff", "patient"}
         | {"participant", "volunteer", "individual", "adult", "child", "passenger", "victim"}
     ),
-    frozenset({"building", "home", "house", "dwelling", "structure", "property", "homes"}),
+    frozenset({"building", "home", "house", "dwelling", "structure", "property", "homes"})
+    | frozenset({"household", "households"}),
     frozenset({"quake", "earthquake", "tremor", "shock", "temblor"}),
     frozenset({"hit", "strike", "struck", "shake", "shook", "jolt", "rock"}),
     frozenset({"rate", "rates"}),

@@ -27,6 +27,7 @@ from newsreader.engine.lexicon import (
     NUMBER_WORDS,
     ORDINAL_WORDS,
     OUTCOME_CLASSES,
+    PHRASAL_VERBS,
     POST_GE,
     POST_LE,
     SCALES,
@@ -89,6 +90,8 @@ MEASURES = {
     **{u: ("volume", 1.0) for u in ("litre", "litres", "liter", "liters")},
     **{u: ("volume", 158.987) for u in ("barrel", "barrels")},
     **{u: ("magnitude", 1.0) for u in ("magnitude",)},
+    # Temperatures in degrees Celsius: "41C", "38 degrees", "30 degrees Celsius".
+    **{u: ("temperature", 1.0) for u in ("c", "degrees", "celsius")},
     "square": ("area", 1.0),
     "sq": ("area", 1.0),
 }
@@ -267,18 +270,29 @@ def _round_tolerance(text: str, scaled: bool, decimals: int) -> float:
     return 0.0
 
 
+_PHRASAL = {(key(verb), particle): key(meaning) for verb, particle, meaning in PHRASAL_VERBS}
+
+
+def _word_key(toks: tuple[Token, ...], j: int) -> str:
+    """A word's key, or the verb a phrasal verb stands for ('broke out' -> start)."""
+    k = key(toks[j].low)
+    if j + 1 < len(toks):
+        return _PHRASAL.get((k, toks[j + 1].low), k)
+    return k
+
+
 def _context(toks: tuple[Token, ...], start: int, end: int, width: int = 4) -> frozenset[str]:
     found: list[str] = []
     j, taken = start - 1, 0
     while j >= 0 and taken < width and toks[j].low not in (".", ";", "(", ")"):
         if _is_content(toks[j]):
-            found.append(key(toks[j].low))
+            found.append(_word_key(toks, j))
             taken += 1
         j -= 1
     j, taken = end, 0
     while j < len(toks) and taken < width and toks[j].low not in (".", ";", "(", ")"):
         if _is_content(toks[j]):
-            found.append(key(toks[j].low))
+            found.append(_word_key(toks, j))
             taken += 1
         j += 1
     return frozenset(found)
@@ -291,12 +305,12 @@ def _near(toks: tuple[Token, ...], start: int, end: int, width: int = 3) -> froz
         if toks[j].low in PUNCT:
             break
         if _is_content(toks[j]):
-            found.append(key(toks[j].low))
+            found.append(_word_key(toks, j))
     for j in range(end, min(end + width, len(toks))):
         if toks[j].low in PUNCT or toks[j].low in _BASELINE:
             break  # "27% compared with placebo": the baseline is not what is measured
         if _is_content(toks[j]):
-            found.append(key(toks[j].low))
+            found.append(_word_key(toks, j))
     return frozenset(found)
 
 
@@ -365,7 +379,7 @@ def _scope(toks: tuple[Token, ...], j: int) -> str:
             break
         if w in ("among", "including", "excluding") and k < j + 2:
             return f"scope:{w} {nxt}"
-        if w in ("since", "following") or (w == "so" and nxt == "far"):
+        if w == "since" or (w == "so" and nxt == "far"):
             return f"scope:{w} {nxt}"
         if w in ("this", "last") and nxt in ("year", "month", "week", "season", "century"):
             return f"scope:{w} {nxt}"
@@ -563,6 +577,9 @@ def _is_month(toks: tuple[Token, ...], i: int) -> bool:
     return True
 
 
+_SHORTLY = frozenset({"shortly", "just", "soon", "immediately"})
+
+
 def _simple(
     toks: tuple[Token, ...], start: int, end: int, kind: str, low: float, high: float
 ) -> Quantity:
@@ -570,6 +587,12 @@ def _simple(
     prep = _YEAR_PREPS.get(_peek(toks, before), "") if kind != "weekday" else ""
     if kind == "weekday" and _peek(toks, start - 1) in ("since", "until", "by", "before"):
         prep = _peek(toks, start - 1)
+    if kind == "time" and prep in ("before", "after") and _peek(toks, before - 1) in _SHORTLY:
+        # "shortly before midnight": a time just before it, not a bound
+        low, high = (low - 30, high) if prep == "before" else (low, high + 30)
+        if low < 0:
+            low, high = low + 24 * 60, high + 24 * 60  # shortly before midnight: 23:30-24:00
+        prep, start = "", before - 1
     text = toks[start].text if end - start == 1 else _text(toks, start, end)
     return Quantity(
         low,
@@ -885,8 +908,10 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
             measure, factor = "area", MEASURES[_peek(toks, k + 1)][1] ** 2
             end = k + 2
         base = value * factor
-        # Converted units are rounded: allow a few percent either way.
-        low, high = _interval(base, mod, max(tol * factor, 0.03 * base))
+        # Converted units are rounded: allow a few percent either way (temperatures are
+        # all in degrees Celsius: none is converted).
+        slack = tol if measure == "temperature" else max(tol * factor, 0.03 * base)
+        low, high = _interval(base, mod, slack)
         high = max(high, high_value * factor) if high_value != value else high
         thing, noun, _ = _thing(toks, end, skip_of=True)
         return _make(toks, start, end, measure, low, high, thing, noun, ""), end
