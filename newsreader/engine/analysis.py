@@ -49,8 +49,8 @@ def _analyze(story: Story, semantic: bool | None) -> Analysis:
         a, b = sentences[pair.i], sentences[pair.j]
         if reasons and not pair.worded:
             reasons = same_fact_reasons(reasons, a.text, b.text)
-        if not reasons and pair.worded:
-            reasons = claim_figure_reasons(a.text, b.text)
+        if not reasons:
+            reasons = claim_figure_reasons(a.text, b.text, named=not pair.worded)
         if not reasons:
             reasons = relative_date_reasons(a.text, days[a.article_id], b.text, days[b.article_id])
         if reasons:

@@ -1620,18 +1620,22 @@ def find_conflicts(a: Sentence, b: Sentence) -> list[Reason]:
     return conflicts_between(a.text, b.text)
 
 
-def claim_figure_reasons(a_text: str, b_text: str) -> list[Reason]:
+def claim_figure_reasons(a_text: str, b_text: str, named: bool = False) -> list[Reason]:
     """Reasons from comparing figures the pair check could not tie by their words: two
     large figures near enough in value to be one figure ("more than 2,000 people" /
-    "1,842 participants") that cannot both hold."""
+    "1,842 participants") that cannot both hold. `named`: only figures that name what
+    they count, of one class (people / participants), for a pair not lined up by its words.
+    """
     fa, fb = features(a_text), features(b_text)
     reasons = []
     for x, values_x in zip(fa.quantities, fa.q_values, strict=True):
         near_x = {k for k in values_x if k[1].startswith("~")}
-        if not near_x:
+        if not near_x or (named and not x.head):
             continue
         for y, values_y in zip(fb.quantities, fb.q_values, strict=True):
             same_kind = x.kind == y.kind and x.qualifier == y.qualifier
+            if named and concept(x.head) != concept(y.head):
+                continue
             if same_kind and near_x & values_y and not _agree(x, y):
                 reasons.append(Reason("numeric", _numeric_detail(x, y), x.span, y.span))
     return reasons

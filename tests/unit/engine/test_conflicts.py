@@ -171,3 +171,14 @@ def test_long_differing_stretch_with_names_terminates() -> None:
     b = "Officials in Capital City said the governor spoke."
     assert isinstance(conflicts_between(a, b), list)
     assert isinstance(conflicts_between(b, a), list)
+
+
+def test_near_figures_of_one_class_clash_also_when_the_words_differ() -> None:
+    from newsreader.engine.conflicts import claim_figure_reasons
+
+    a = "The survey reached more than 2,000 residents across the region."
+    b = "In all, 1,842 people answered the questionnaire."
+    assert claim_figure_reasons(a, b, named=True)
+    other = "In all, 1,842 homes answered the questionnaire."
+    assert not claim_figure_reasons(a, other, named=True)
+    assert claim_figure_reasons(a, other)
