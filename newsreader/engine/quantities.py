@@ -339,7 +339,7 @@ def _thing(toks: tuple[Token, ...], j: int, skip_of: bool) -> tuple[frozenset[st
         if tok.low == "-" and words:
             j += 1
             continue
-        if not _is_content(tok) or tok.low in NUMBER_WORDS or tok.low in MONTHS:
+        if not _is_content(tok) or tok.low in NUMBER_WORDS or tok.low in MONTHS or tok.low == "per":
             break
         if _looks_like_verb(tok.low) and (words or _verb_use(toks, j)):
             break  # "19 people died", "15,000 took part"; but "14 injured people"
@@ -733,6 +733,40 @@ def _of_a_number(toks: tuple[Token, ...], start: int) -> bool:
 _PLACING = frozenset({"finished", "came", "placed", "ended", "finishing", "coming", "ranked"})
 
 
+# Rates per period, compared per year: "30 dorins a month" is 360 a year.
+_PER_YEAR = {"day": 365.0, "week": 52.0, "month": 12.0, "year": 1.0}
+_PERIOD_ADJECTIVES = {
+    "daily": "day",
+    "weekly": "week",
+    "monthly": "month",
+    "annual": "year",
+    "yearly": "year",
+    "annually": "year",
+}
+_ADJECTIVE_REACH = 20
+
+
+def _period_adjective(toks: tuple[Token, ...], start: int) -> str:
+    """'rate:month' when the clause before a figure names its period ("monthly
+    repayments on a 25-year loan will fall by 45 dorins"), else ''."""
+    for k in range(start - 1, max(start - 1 - _ADJECTIVE_REACH, -1), -1):
+        w = toks[k].low
+        if w in (".", ";", ":", "?", "!"):
+            break
+        if w in _PERIOD_ADJECTIVES:
+            return f"rate:{_PERIOD_ADJECTIVES[w]}"
+    return ""
+
+
+def _per_year(low: float, high: float, qualifier: str) -> tuple[float, float, str]:
+    """A rate per day, week or month as the same rate per year."""
+    period = qualifier.removeprefix("rate:").rstrip("s") if qualifier.startswith("rate:") else ""
+    factor = _PER_YEAR.get(period)
+    if factor is None:
+        return low, high, qualifier
+    return low * factor, high * factor, "rate:year"
+
+
 def _ordinal(toks: tuple[Token, ...], start: int, end: int, value: float) -> tuple[Quantity, int]:
     thing, noun, after = _thing(toks, end, skip_of=False)
     if not thing and _peek(toks, start - 1) in _PLACING:
@@ -971,6 +1005,8 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
         _peek(toks, after) in ("a", "an") and _peek(toks, after + 1) in _DURATION_FORMS
     ):
         qualifier = f"rate:{_peek(toks, after + 1)}"  # "220 pixels per inch", "3 times a day"
+    if not qualifier and (kind == "count" or kind.startswith("money")):
+        qualifier = _period_adjective(toks, start)  # "monthly repayments ... fall by 45"
     if kind == "count" and _peek(toks, start - 1) == "minus":
         qualifier = "attr:minus"  # "minus 20" is a signed reading, not a count
     if kind == "count" and not qualifier:
@@ -979,6 +1015,7 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
         qualifier = "each"
     elif _peek(toks, after) in ("combined", "together", "altogether"):
         qualifier = "scope:total"
+    low, high, qualifier = _per_year(low, high, qualifier)
     q = _make(toks, start, j, kind, low, high, thing, noun, qualifier)
     if kind == "count":
         q = q._replace(where=_where(toks, after))

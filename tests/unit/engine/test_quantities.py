@@ -205,3 +205,18 @@ def test_shares_in_words_are_percentages(text: str, low: float, high: float, thi
 )
 def test_units_and_ordinals_are_not_shares(text: str) -> None:
     assert all(q.kind != "percent" for q in parse(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "per_year"),
+    [
+        ("Families will save about 30 euros a month.", 360.0),
+        ("Monthly rents on a two-room flat rose by 45 euros.", 540.0),
+        ("The fee is 2 euros per day.", 730.0),
+        ("Savers earn 300 euros a year.", 300.0),
+    ],
+)
+def test_rates_are_compared_per_year(text: str, per_year: float) -> None:
+    [q] = [q for q in parse(text) if q.qualifier.startswith("rate:")]
+    assert q.qualifier == "rate:year"
+    assert q.low <= per_year <= q.high
