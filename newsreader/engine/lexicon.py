@@ -203,6 +203,14 @@ MODIFIERS = {
     ("close", "to"): "near",
     ("just", "under"): "near",
     ("just", "shy", "of"): "near",
+    ("just", "over"): "above",
+    ("just", "above"): "above",
+    ("just", "more", "than"): "above",
+    ("a", "little", "over"): "above",
+    ("a", "little", "more", "than"): "above",
+    ("slightly", "over"): "above",
+    ("slightly", "above"): "above",
+    ("slightly", "more", "than"): "above",
 }
 MODIFIER_MAX = max(len(k) for k in MODIFIERS)
 

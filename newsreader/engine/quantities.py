@@ -245,6 +245,8 @@ def _interval(value: float, mod: str, tol: float) -> tuple[float, float]:
         return value - t, value + t
     if mod == "near":
         return 0.85 * value, value
+    if mod == "above":
+        return value + _EPS * max(1.0, value), 1.15 * value  # "just over 3 per cent"
     if mod == "exact":
         return value, value
     return value - tol, value + tol

@@ -220,3 +220,8 @@ def test_rates_are_compared_per_year(text: str, per_year: float) -> None:
     [q] = [q for q in parse(text) if q.qualifier.startswith("rate:")]
     assert q.qualifier == "rate:year"
     assert q.low <= per_year <= q.high
+
+
+def test_just_over_is_a_narrow_upper_band() -> None:
+    q = only("Inflation slipped to just over 3 per cent.")
+    assert q.low > 3.0 and q.high < 3.6
