@@ -155,6 +155,9 @@ def value_keys(q: Quantity) -> set[tuple[str, str]]:
     if q.kind in _VALUELESS_KINDS or q.zero or q.low <= 0:
         return set()
     value = q.low if math.isinf(q.high) else (q.low + q.high) / 2
+    years = value / 365.25
+    if q.kind == "duration" and years >= 1 and abs(years - round(years)) < 0.02:
+        return set()  # "nine years", "a decade": terms any story repeats, not distinctive
     kind = "value:" + q.kind.split(":")[0]
     if q.kind == "ordinal":
         # "the 11th trip" / "the 11th time": past the first few, an ordinal is rare.

@@ -90,3 +90,15 @@ def test_a_claim_names_the_sides_of_its_conflict_and_the_later_report() -> None:
     first, second = (a.id for a in story.articles)
     assert values == {"at least 19": (first,), "At least 14": (second,)}
     assert conflict.sides[conflict.later].articles == (second,)
+
+
+def test_whole_years_are_no_distinctive_value() -> None:
+    from newsreader.engine.fact_links import value_keys
+    from newsreader.engine.quantities import quantities
+    from newsreader.engine.wordforms import tokenize
+
+    def keys(text: str) -> set:
+        return set().union(*(value_keys(q) for q in quantities(text, tokenize(text))))
+
+    assert not keys("He was jailed for nine years.")
+    assert keys("The study followed them for 18 months.")
