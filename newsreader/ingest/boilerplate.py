@@ -31,6 +31,12 @@ _LINE_PATTERNS = [
     r"(?:leave a (?:reply|comment)|post a comment|add a comment|write a comment|"
     r"join the (?:conversation|discussion)|(?:show|view|hide|load) (?:\d+ )?comments?|"
     r"comments? (?:are )?closed\.?|cancel reply|post comment|submit comment)",
+    # Prompts to readers: "Tell us in the comments below.", "Have your say."
+    r"(?:tell us|let us know)(?: what you think)?(?: in the comments?(?: section)?(?: below)?|"
+    r" below)?\.?|have your say\.?|what do you think\?(?: (?:tell us|let us know).{0,40})?",
+    # Questions put to readers, then the prompt: "Will the cut change your plans? Tell us ..."
+    r"(?:[^.!?]{1,120}\?\s+){1,3}(?:tell us|let us know|share your (?:views|thoughts|story))"
+    r"[^.!?]{0,60}[.!]?",
     r"please (?:enter|type|fill in|provide) (?:your|a) .{1,40}",
     r"you (?:have entered an incorrect|must be logged in|need to be logged in) .{0,80}",
     r"save my name,? e-?mail,? and website .{0,80}",
