@@ -1238,5 +1238,5 @@ FACT_CONCEPTS = (
     frozenset({"say", "said", "state", "stated", "announce", "report", "tell", "told"}),
     frozenset({"trip", "visit", "journey", "tour", "voyage", "visited"}),
     frozenset({"begin", "start", "open", "launch", "commence", "opening", "beginning"}),
-    frozenset({"end", "finish", "conclude", "close", "closing", "ending"}),
+    frozenset({"end", "finish", "conclude", "close", "closing", "ending", "shut"}),
 )

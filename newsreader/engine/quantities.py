@@ -955,7 +955,9 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
         return _simple(toks, i, j, "year", value, value), j
     if kind == "count" and not mod and _is_age_apposition(toks, i, j, value):
         k = i - 2
-        while k > 0 and toks[k - 1].is_capitalized and toks[k - 1].is_word:
+        while (
+            k > 0 and toks[k].is_capitalized and toks[k - 1].is_capitalized and toks[k - 1].is_word
+        ):
             k -= 1
         name = " ".join(t.text for t in toks[k : i - 1])
         return _make(toks, i, j, "age", value, value, frozenset({name.lower()}), name, ""), j
@@ -1175,8 +1177,15 @@ def _is_age_apposition(toks: tuple[Token, ...], i: int, j: int, value: float) ->
         and _peek(toks, i - 1) == ","
         and _peek(toks, j) in (",", ".", ")", "")
         and i >= 2
-        and toks[i - 2].is_capitalized
+        and (toks[i - 2].is_capitalized or toks[i - 2].low in _PERSON_NOUNS)
     )
+
+
+# Nouns for a person that an age may follow: "the woman, 43, died".
+_PERSON_NOUNS = frozenset(
+    {"man", "woman", "boy", "girl", "victim", "driver", "suspect", "teenager", "pilot"}
+    | {"mother", "father", "son", "daughter", "wife", "husband", "officer", "worker"}
+)
 
 
 def _clock(toks: tuple[Token, ...], i: int, j: int, value: float) -> tuple[Quantity, int] | None:
