@@ -267,6 +267,8 @@ def _negated_indices(toks: tuple[Token, ...]) -> tuple[set[int], set[int]]:
         j, skipped = i + 1, 0
         while j < n and toks[j].low in NEG_SKIP and skipped < 3:
             j, skipped = j + 1, skipped + 1
+        if j + 1 < n and toks[j].low == "to" and w == "not":
+            j += 1  # "warned residents not to drink the water"
         if 0 < i < n - 1 and toks[i - 1].low in _MODALS and toks[i + 1].low == "have":
             continue  # "would not have done": a counterfactual, not a denial
         if j < n and toks[j].is_capitalized and toks[j].low not in ("i",):
@@ -683,7 +685,10 @@ def _numeric(fa: Features, fb: Features) -> list[Reason]:
             if neg_x == neg_y
             and not (when_x and when_y and when_x != when_y)
             and not _other_subjects(who_x, fa, who_y, fb)
-            and _related(x, y, single, _shared_fact(keys_x, keys_y, single))
+            and (
+                _related(x, y, single, _shared_fact(keys_x, keys_y, single))
+                or _part_of_a_whole(x, qa, y, qb)
+            )
         ]
         if not related:
             continue
@@ -719,6 +724,24 @@ def _numeric(fa: Features, fb: Features) -> list[Reason]:
         # twice. A toll of two figures ('19 killed, 40 hurt') is still compared.
         return [r for r in reasons if r.type != "numeric"]
     return reasons
+
+
+def _part_of_a_whole(
+    x: Quantity, qa: tuple[Quantity, ...], y: Quantity, qb: tuple[Quantity, ...]
+) -> bool:
+    """'won 42 of the 120 seats' / 'took 44 seats': the part and a plain count of the same
+    thing, unless the plain count is the whole ('three of the 20 hostages' / 'twenty
+    hostages were held')."""
+    if x.kind != "count" or y.kind != "count" or not x.head or x.head != y.head:
+        return False
+    for part, own, plain in ((x, qa, y), (y, qb, x)):
+        wholes = {q.low for q in own if q.qualifier == "whole" and q.head == part.head}
+        if part.qualifier == "part" and not plain.qualifier and wholes and plain.low not in wholes:
+            outcomes = _outcomes(part), _outcomes(plain)
+            if any(outcomes) and not outcomes[0] & outcomes[1]:
+                return False  # "guilty of eight of the 11" / "cleared of three"
+            return not _opposed(part.near, plain.near)
+    return False
 
 
 def _shared_fact(
