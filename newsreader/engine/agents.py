@@ -11,6 +11,7 @@ act to the same object are flagged only when neither sentence names the other pe
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import pairwise
 from typing import NamedTuple
 
 from newsreader.engine.lexicon import IRREGULAR, REPORTING_WORDS
@@ -90,6 +91,37 @@ def acts(text: str) -> tuple[Act, ...]:
 
 def _surnames(text: str) -> frozenset[str]:
     return frozenset(key(t.low) for t in tokenize(text) if t.is_capitalized)
+
+
+def pairs_of_names(text: str) -> list[tuple[str, str, tuple[int, int]]]:
+    """Two people named together ("Radu Menzel and Tomas Krall"): both surnames and the
+    span of the second name."""
+    toks = tokenize(text)
+    runs = name_runs(toks)
+    found = []
+    for (_, _, e1), (_, s2, e2) in pairwise(runs):
+        if e1 < len(toks) and toks[e1].low == "and" and s2 - e1 <= 3:
+            found.append(
+                (key(toks[e1 - 1].low), key(toks[e2 - 1].low), (toks[s2].start, toks[e2 - 1].end))
+            )
+    return found
+
+
+def pair_conflicts(a: str, b: str) -> list[Reason]:
+    """Two people named together on each side, one the same and the other not, and neither
+    sentence naming the other's second person: "Menzel and Krall" / "Menzel and Dvorsk"."""
+    names_a, names_b = _surnames(a), _surnames(b)
+    for first_a, second_a, span_a in pairs_of_names(a):
+        for first_b, second_b, span_b in pairs_of_names(b):
+            people_a, people_b = {first_a, second_a}, {first_b, second_b}
+            if len(people_a) != 2 or len(people_b) != 2 or len(people_a & people_b) != 1:
+                continue  # "John Smith and Jane Smith": one surname for two people
+            (only_a,), (only_b,) = people_a - people_b, people_b - people_a
+            if only_a in names_b or only_b in names_a:
+                continue
+            detail = f"{a[span_a[0] : span_a[1]]} vs {b[span_b[0] : span_b[1]]}"
+            return [Reason(ReasonType.SUBSTITUTION.value, detail, span_a, span_b)]
+    return []
 
 
 def agent_conflicts(a: str, b: str) -> list[Reason]:

@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from newsreader.engine.agents import agent_conflicts
+from newsreader.engine.agents import agent_conflicts, pair_conflicts
 from newsreader.engine.fact_links import concept, era_of, names_fact, quantity_keys, value_keys
 from newsreader.engine.identities import identities, identity_conflicts
 from newsreader.engine.lexicon import (
@@ -1612,9 +1612,9 @@ DETECTORS = (
     Detector(
         "agents",
         (ReasonType.SUBSTITUTION,),
-        "the named doer of one act on one object (see newsreader.engine.agents)",
+        "the named doer of one act on one object, two people named together (agents.py)",
         (),
-        lambda fa, fb: agent_conflicts(fa.text, fb.text),
+        lambda fa, fb: agent_conflicts(fa.text, fb.text) or pair_conflicts(fa.text, fb.text),
     ),
     Detector(
         "posts",

@@ -43,3 +43,34 @@ def test_the_doer_is_found_past_an_apposition_and_who() -> None:
 )
 def test_two_people_one_act(a: str, b: str, clash: bool) -> None:
     assert bool(agent_conflicts(a, b)) is clash
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "clash"),
+    [
+        (
+            "Judge Ana Ruiz and Judge Tomas Brenn dissented from the ruling.",
+            "The dissenting judges were Ana Ruiz and Carla Mendes.",
+            True,
+        ),
+        (
+            "Judge Ana Ruiz and Judge Tomas Brenn dissented from the ruling.",
+            "Ana Ruiz and Tomas Brenn wrote the dissent.",
+            False,
+        ),
+        (
+            "Judge Ana Ruiz and Judge Tomas Brenn dissented, as did Carla Mendes.",
+            "The dissenting judges were Ana Ruiz and Carla Mendes.",
+            False,
+        ),
+        (
+            "John Smith and Jane Smith opened the shop in 1990.",
+            "John Smith and Peter Hale opened the shop in 1990.",
+            False,
+        ),
+    ],
+)
+def test_two_people_named_together(a: str, b: str, clash: bool) -> None:
+    from newsreader.engine.agents import pair_conflicts
+
+    assert bool(pair_conflicts(a, b)) is clash
