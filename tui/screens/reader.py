@@ -33,6 +33,9 @@ if TYPE_CHECKING:
 
 POSITION_SAVE_DELAY = 1.0
 LEGEND_PREFERENCE = "legend"
+# Objects a key press leaves behind (drawn lines, mostly) before a young-generation garbage
+# collection runs: at Python's 700 a single key press can run dozens of collections.
+YOUNG_COLLECTION_THRESHOLD = 10_000
 
 
 class ReaderScreen(ReviewingScreen):
@@ -225,6 +228,7 @@ class ReaderScreen(ReviewingScreen):
         self.status = StatusLine()
         self.legend = Legend(self.columns[0].view if self.columns else None)
         self._coverage: Coverage | None = None
+        self._gc_thresholds: tuple[int, ...] | None = None
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -264,8 +268,17 @@ class ReaderScreen(ReviewingScreen):
         # Every column is laid out once the first frame is drawn, not on the first key that
         # lines one up: laying out a column changes its size, which redoes the screen's layout.
         self.call_after_refresh(self._lay_out_columns)
-        self.call_after_refresh(gc.freeze)
+        self.call_after_refresh(self._settle_garbage_collection)
         self.set_interval(POSITION_SAVE_DELAY, self._save_position_if_moved)
+
+    def _settle_garbage_collection(self) -> None:
+        """Freeze what the reader keeps for its life out of garbage collections, and let
+        more objects pile up before a young collection (undone in on_unmount)."""
+        gc.freeze()
+        if self._gc_thresholds is None:
+            self._gc_thresholds = gc.get_threshold()
+            young, *older = self._gc_thresholds
+            gc.set_threshold(max(young, YOUNG_COLLECTION_THRESHOLD), *older)
 
     def _lay_out_columns(self) -> None:
         """Lay out every column for its width now (see on_mount)."""
@@ -719,4 +732,6 @@ class ReaderScreen(ReviewingScreen):
 
     def on_unmount(self) -> None:
         gc.unfreeze()
+        if self._gc_thresholds is not None:
+            gc.set_threshold(*self._gc_thresholds)
         self.save_position()

@@ -205,7 +205,7 @@ class ArticleView(ScrollView, can_focus=False):
             lines.extend((item.id, k) for k in range(count))
             lines.append(None)
         self._lines = lines
-        self.virtual_size = Size(width + 1, len(lines) + self.reserve)
+        self._set_virtual_size(Size(width + 1, len(lines) + self.reserve))
         self.refresh()
 
     def set_reserve(self, lines: int) -> None:
@@ -213,7 +213,18 @@ class ArticleView(ScrollView, can_focus=False):
         if lines != self.reserve:
             self.reserve = lines
             if self._lines:
-                self.virtual_size = Size(self._layout_width + 1, len(self._lines) + lines)
+                self._set_virtual_size(Size(self._layout_width + 1, len(self._lines) + lines))
+
+    def _set_virtual_size(self, size: Size) -> None:
+        """Change how many lines there are to scroll through, without a screen layout.
+
+        The view's own size never depends on its lines (a fixed width, a share of the
+        column's height), so only the scrollbar and the scroll limits need to follow; the
+        layout the reactive would ask for redraws every column on screen.
+        """
+        if size != self.virtual_size:
+            self.set_reactive(ScrollView.virtual_size, size)
+            self._scroll_update(size)
 
     def ensure_layout(self) -> None:
         """Lay the sentences out for the current width, if not done yet."""
