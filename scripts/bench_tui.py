@@ -3,7 +3,8 @@
 Cold start: the real `newsreader` command (a first start: no database file yet, so the demo
 story) and a bare Textual app showing one Static are started alternately in a pseudo-terminal;
 each run is timed from spawn until the output shows the painted screen (for the reader: the
-first article's title and the start of its first sentence). Target: at most 1.5x.
+first article's title and the start of its first sentence). Target: at most 1.3x. Both run
+from compiled bytecode (PYTHONDONTWRITEBYTECODE is dropped), as an installed copy does.
 
 Key press to repaint: the largest ECB+ cluster (22 articles) from the benchmark data
 (default ../shared/benchmarks, relative to the repository root) is opened headless; for each
@@ -89,6 +90,9 @@ def cold_start(runs: int) -> None:
         newsreader = Path(sys.executable).with_name("newsreader")
         env = {**os.environ, "TERM": "xterm-256color", "NEWSREADER_DB": f"{tmp}/db.json"}
         env.pop("NO_COLOR", None)
+        # An installed copy runs from compiled bytecode, as Textual in the bare app does:
+        # without this, every start would compile the reader's modules again.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         # One unmeasured run of each warms the file system cache, as a user's second start.
         time_to_marker([sys.executable, str(bare)], [b"bare-app-ready"], env)
         time_to_marker([str(newsreader)], [b"article 1/"], env)
@@ -122,8 +126,8 @@ def cold_start(runs: int) -> None:
     print(f"  bare Textual app (one Static):        median {bare_ms * 1000:.0f} ms")
     print(f"  newsreader, demo story painted:       median {story_ms * 1000:.0f} ms")
     print(f"  newsreader, analysed, taking keys:    median {ready_ms * 1000:.0f} ms")
-    verdict = "OK" if story_ms / bare_ms <= 1.5 else "ABOVE TARGET"
-    print(f"  story painted / bare: {story_ms / bare_ms:.2f}x (target <= 1.5x): {verdict}")
+    verdict = "OK" if story_ms / bare_ms <= 1.3 else "ABOVE TARGET"
+    print(f"  story painted / bare: {story_ms / bare_ms:.2f}x (target <= 1.3x): {verdict}")
     print(f"  analysed reader / bare: {ready_ms / bare_ms:.2f}x")
 
 

@@ -11,13 +11,13 @@ from textual.binding import Binding
 from textual.worker import Worker, WorkerState
 
 from newsreader.errors import UserError
-from newsreader.library.cache import Analyser, run_engine
 from newsreader.model import Analysis, Annotation, Story
 from tui.screens.loading import LoadingScreen
 
 if TYPE_CHECKING:
     from textual.command import Provider
 
+    from newsreader.library.cache import Analyser
     from newsreader.library.opening import OpenedStory, StoryOpener
     from store import AnnotationStore
     from tui.screens.reader import ReaderScreen
@@ -52,12 +52,12 @@ class NewsreaderApp(App[None]):
         store: AnnotationStore | None,
         analysis: Analysis | None = None,
         *,
-        analyse: Analyser = run_engine,
+        analyse: Analyser | None = None,
         open_store: StoreOpener | None = None,
         shown: Callable[[], None] | None = None,
     ) -> None:
         """The app for a story and a store; without an analysis ``analyse`` makes one in a
-        worker (default: the engine).
+        worker (default, None: the engine, imported when first needed).
 
         Without a store, open_store opens it once the story is on screen (for a first start,
         when there is no database yet to read anything from). shown is called once the first
@@ -181,9 +181,10 @@ class NewsreaderApp(App[None]):
     @property
     def opener(self) -> StoryOpener:
         """Opens stories from the open database with this app's analyser."""
+        from newsreader.library.cache import run_engine
         from newsreader.library.opening import StoryOpener
 
-        return StoryOpener(self.the_store, self._analyse)
+        return StoryOpener(self.the_store, self._analyse or run_engine)
 
     @property
     def the_store(self) -> AnnotationStore:

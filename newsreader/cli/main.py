@@ -188,7 +188,6 @@ def _read(story: Story, store: AnnotationStore, settings: Settings) -> None:
 def _read_new(path: Path, settings: Settings) -> None:
     """Show the demo story at once; the app opens the database at `path` behind it."""
     from newsreader.library.demo import load_demo_story
-    from newsreader.library.opening import read_only_notice
     from tui.app import make_app
 
     def open_store() -> AnnotationStore:
@@ -204,6 +203,8 @@ def _read_new(path: Path, settings: Settings) -> None:
         if app.store is not None:
             app.store.close()
     if app.store is not None:
+        from newsreader.library.opening import read_only_notice
+
         terminal.note(read_only_notice(app.store, done=True))
     _list_orphans(app.orphans)
 

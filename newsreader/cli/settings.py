@@ -3,9 +3,7 @@ theme and key map."""
 
 from __future__ import annotations
 
-import getpass
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -64,6 +62,8 @@ def load_settings(option: str | None = None) -> Settings:
         return Settings(path=path, exists=False)
     except OSError as exc:
         raise UserError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    import tomllib  # only when there is a file: most starts have none
+
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
@@ -97,6 +97,8 @@ def reviewer_name(settings: Settings) -> str:
     if settings.reviewer:
         return settings.reviewer
     try:
+        import getpass
+
         return getpass.getuser()
     except (KeyError, OSError):
         return "unknown reviewer"

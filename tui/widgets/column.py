@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -12,8 +13,11 @@ from textual.widgets import Static
 
 from newsreader.ingest.article_names import article_name
 from newsreader.model import Analysis, Article, ClaimStatus
-from tui.reading_grid import ReadingGrid
 from tui.widgets.article_view import ArticleView, SentenceItem
+
+if TYPE_CHECKING:
+    # The loading screen draws column headers before anything is compared.
+    from tui.reading_grid import ReadingGrid
 
 
 def conflict_spans(analysis: Analysis, sentence_id: str) -> tuple[tuple[int, int], ...]:
