@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -17,6 +16,7 @@ from newsreader.library.opening import read_only_title
 from newsreader.model import Analysis
 from store import AnnotationStore
 from store.ui_state import ReaderPosition, save_position
+from tui.idle_collection import IdleCollector
 from tui.messages import AnnotationSaved
 from tui.reading_grid import Filter, ReadingGrid
 from tui.review import ReviewSession, verdict_of
@@ -33,9 +33,6 @@ if TYPE_CHECKING:
 
 POSITION_SAVE_DELAY = 1.0
 LEGEND_PREFERENCE = "legend"
-# Objects a key press leaves behind (drawn lines, mostly) before a young-generation garbage
-# collection runs: at Python's 700 a single key press can run dozens of collections.
-YOUNG_COLLECTION_THRESHOLD = 10_000
 
 
 class ReaderScreen(ReviewingScreen):
@@ -228,7 +225,7 @@ class ReaderScreen(ReviewingScreen):
         self.status = StatusLine()
         self.legend = Legend(self.columns[0].view if self.columns else None)
         self._coverage: Coverage | None = None
-        self._gc_thresholds: tuple[int, ...] | None = None
+        self._collector = IdleCollector()
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -272,13 +269,18 @@ class ReaderScreen(ReviewingScreen):
         self.set_interval(POSITION_SAVE_DELAY, self._save_position_if_moved)
 
     def _settle_garbage_collection(self) -> None:
-        """Freeze what the reader keeps for its life out of garbage collections, and let
-        more objects pile up before a young collection (undone in on_unmount)."""
-        gc.freeze()
-        if self._gc_thresholds is None:
-            self._gc_thresholds = gc.get_threshold()
-            young, *older = self._gc_thresholds
-            gc.set_threshold(max(young, YOUNG_COLLECTION_THRESHOLD), *older)
+        """Garbage is collected between key presses from now on (undone in on_unmount)."""
+        self._collector.start()
+        self.set_interval(self._collector.idle_after / 2, self._collect_garbage)
+
+    def _collect_garbage(self) -> None:
+        # Over another view, whose keys the reader does not see, only when far too much
+        # has piled up.
+        self._collector.tick(active=self.is_current)
+
+    def on_key(self, event: events.Key) -> None:
+        """Note that a key came (garbage waits for a pause)."""
+        self._collector.touch()
 
     def _lay_out_columns(self) -> None:
         """Lay out every column for its width now (see on_mount)."""
@@ -731,7 +733,5 @@ class ReaderScreen(ReviewingScreen):
             self.log.warning(f"cannot save the reader position: {exc}")
 
     def on_unmount(self) -> None:
-        gc.unfreeze()
-        if self._gc_thresholds is not None:
-            gc.set_threshold(*self._gc_thresholds)
+        self._collector.stop()
         self.save_position()

@@ -92,7 +92,11 @@ class ArticleView(ScrollView, can_focus=False):
         self.line_count: dict[str, int] = {}
         self._layout_width = -1
         self._drawn_width = -1
+        # Drawn lines: of every sentence as it stands unlit, and of the few under the cursor
+        # or highlighted now (dropped when that changes: kept, each state of each sentence
+        # would pile up, and every drawn line holds the lines Textual derives from it).
         self._strips: dict[tuple, list[Strip]] = {}
+        self._lit_strips: dict[tuple, list[Strip]] = {}
         self._wrapped: dict[tuple, list[Content]] = {}
         self._base_style: RichStyle | None = None
         # Blank lines below the text, so its end can scroll above something drawn over it.
@@ -112,12 +116,14 @@ class ArticleView(ScrollView, can_focus=False):
         if sentence_id != self.cursor:
             self._refresh_sentences([self.cursor, sentence_id])
             self.cursor = sentence_id
+            self._lit_strips.clear()
 
     def set_counterparts(self, sentence_ids: frozenset[str]) -> None:
         """Highlight the counterparts of the cursor sentence in this article."""
         if sentence_ids != self.counterparts:
             self._refresh_sentences(sentence_ids ^ self.counterparts)
             self.counterparts = sentence_ids
+            self._lit_strips.clear()
 
     def set_verdict(self, sentence_id: str, verdict: str | None) -> None:
         """Show a verdict (or none) on a sentence."""
@@ -177,11 +183,15 @@ class ArticleView(ScrollView, can_focus=False):
         """Theme or CSS changed: drop cached lines."""
         super().notify_style_update()
         self._strips.clear()
+        self._lit_strips.clear()
         self._wrapped.clear()
         self._base_style = None
 
     def _text_width(self) -> int:
-        return max(4, self.scrollable_content_region.width - 1)
+        # The width of scrollable_content_region, from the size kept at the last layout:
+        # asking the screen where the view is costs a map of every widget while it is stale.
+        inner = self.outer_size.width - self.styles.gutter.width - self.scrollbar_gutter.width
+        return max(4, inner - 1)
 
     def _relayout(self) -> None:
         """Work out which line of the view belongs to which sentence."""
@@ -191,6 +201,7 @@ class ArticleView(ScrollView, can_focus=False):
         if width != self._drawn_width:
             # Drawn lines depend on the width, not on where they sit (a filter moves them).
             self._strips.clear()
+            self._lit_strips.clear()
             self._drawn_width = width
         self._layout_width = width
         lines: list[tuple[str, int] | None] = []
@@ -281,7 +292,9 @@ class ArticleView(ScrollView, can_focus=False):
             width,
             tuple(self.hits.get(sentence_id, ())),
         )
-        strips = self._strips.get(key)
+        lit = sentence_id == self.cursor or sentence_id in self.counterparts
+        cache = self._lit_strips if lit else self._strips
+        strips = cache.get(key)
         if strips is not None:
             return strips
         style = self.get_visual_style(*classes)
@@ -301,7 +314,7 @@ class ArticleView(ScrollView, can_focus=False):
             segments = ((gutter if index == 0 else indent) + line).render_segments(style)
             strip = Strip([Segment(bar, bar_style), *segments])
             strips.append(strip.crop_extend(0, width + 1, style.rich_style))
-        self._strips[key] = strips
+        cache[key] = strips
         return strips
 
     def render_line(self, y: int) -> Strip:
@@ -315,7 +328,12 @@ class ArticleView(ScrollView, can_focus=False):
                 self._base_style = self.rich_style
             return Strip.blank(self._layout_width + 1, self._base_style)
         strips = self._sentence_strips(entry[0])
-        return strips[entry[1]] if entry[1] < len(strips) else Strip.blank(len(strips[0]))
+        if entry[1] >= len(strips):
+            return Strip.blank(len(strips[0]))
+        # A copy: what Textual derives from a line (crops, styles, the compositor's cuts) is
+        # cached on it, and would live as long as the kept line, for every state it was in.
+        strip = strips[entry[1]]
+        return Strip(list(strip), strip.cell_length)
 
     def on_click(self, event: Click) -> None:
         """Move the cursor to the clicked sentence."""
