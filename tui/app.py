@@ -103,6 +103,10 @@ class NewsreaderApp(App[None]):
         """The first frame is on screen: now the work it did not wait for."""
         if self._shown is not None:
             self._shown()
+        # Imported here, after the frame, not in the analysis worker: its first lines then
+        # hold no import, which would keep the worker from telling how it ended that long.
+        import newsreader.library.opening  # noqa: F401
+
         loading = self._loading_screen()
         if loading is None:
             return
