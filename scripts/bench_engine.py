@@ -560,7 +560,7 @@ def brute_force(story: Story, semantic: bool) -> tuple[set[tuple[int, int]], flo
         cdist_seconds += time.perf_counter() - start
         fuzzy += weight / 100.0 * matrix[left, right]
         del matrix
-    shared = (corpus.weights @ corpus.presence.T).toarray()[left, right]
+    shared = similarity.shared_weight(corpus, left, right)
     void = corpus.void[left] | corpus.void[right]
     scores = similarity.combine(fuzzy, shared, corpus.totals[left], corpus.totals[right], void)
     if corpus.embeddings is not None:

@@ -44,8 +44,6 @@ TWO_HOP_DEGREE = 16
 # ...and only for sentences with fewer counterparts than this so far (it fills gaps; it
 # does not thicken what is already linked).
 SPARSE_BELOW = 3
-# Rows of the term matrix multiplied at once: bounds memory on large stories.
-BLOCK_ROWS = 1024
 
 
 @dataclass(frozen=True)
@@ -84,19 +82,19 @@ def _fact_keys(text: str) -> frozenset[tuple[str, str]]:
 
 
 def _query_mask(corpus: Corpus) -> np.ndarray:
-    """Per stored term of the weight matrix: does it propose candidates for its sentence?
+    """Per stored entry of the term matrix: does its term propose candidates for its sentence?
 
     Terms the story does not repeat do; a sentence made only of common terms proposes
     its least frequent one, so that it can still find its counterparts.
     """
-    matrix = corpus.weights
-    cols = matrix.indices
+    matrix = corpus.matrix
+    cols = matrix.terms
     query = ~corpus.common[cols]
-    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
-    has_rare = np.bincount(rows[query], minlength=matrix.shape[0]) > 0
+    rows = matrix.entry_rows()
+    has_rare = np.bincount(rows[query], minlength=matrix.n_rows) > 0
     lonely = ~has_rare[rows]
     if lonely.any():
-        df = np.asarray(corpus.presence.sum(axis=0)).ravel()
+        df = matrix.frequencies()
         idx = np.flatnonzero(lonely)
         order = idx[np.lexsort((df[cols[idx]], rows[idx]))]
         first = np.r_[True, rows[order][1:] != rows[order][:-1]]
@@ -106,26 +104,13 @@ def _query_mask(corpus: Corpus) -> np.ndarray:
 
 def candidate_pairs(corpus: Corpus, owner: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Pairs (i < j) of sentences of different articles that share enough rare terms."""
-    n = corpus.weights.shape[0]
+    n = corpus.matrix.n_rows
     if n < 2:
         return np.empty(0, np.int64), np.empty(0, np.int64)
-    query = corpus.weights.copy()
-    query.data = np.where(_query_mask(corpus), query.data, 0.0)
-    query.eliminate_zeros()
-    # query weights x presence: each shared proposing term adds its weight once.
-    postings = corpus.presence.T.tocsc()
-    lefts: list[np.ndarray] = []
-    rights: list[np.ndarray] = []
-    for start in range(0, n, BLOCK_ROWS):
-        block = (query[start : start + BLOCK_ROWS] @ postings).tocoo()
-        i = block.row.astype(np.int64) + start
-        j = block.col.astype(np.int64)
-        keep = (j != i) & (owner[i] != owner[j])
-        i, j, shared = i[keep], j[keep], block.data[keep]
-        keep = shared >= CANDIDATE_FLOOR * np.sqrt(corpus.totals[i] * corpus.totals[j])
-        lefts.append(np.minimum(i[keep], j[keep]))
-        rights.append(np.maximum(i[keep], j[keep]))
-    left, right = np.concatenate(lefts), np.concatenate(rights)
+    # Each shared proposing term of i adds its weight once.
+    i, j = corpus.matrix.pairs_sharing(_query_mask(corpus), CANDIDATE_FLOOR)
+    keep = owner[i] != owner[j]
+    left, right = np.minimum(i[keep], j[keep]), np.maximum(i[keep], j[keep])
     codes = left * n + right
     # Sort and keep first occurrences: what np.unique does, without its extra passes.
     codes.sort(kind="stable")

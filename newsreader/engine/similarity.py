@@ -24,9 +24,9 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.process import cpdist
-from scipy import sparse
 
 from newsreader.engine.embeddings import semantic_available, semantic_requested, sentence_vectors
+from newsreader.engine.term_matrix import TermMatrix
 from newsreader.engine.terms import sentence_terms, specific_terms, term_of, tokens
 
 # Generic blend weights (documented in the README), summing to 1: two rapidfuzz views of
@@ -59,8 +59,7 @@ class Corpus:
 
     texts: tuple[str, ...]
     sorted_texts: tuple[str, ...]
-    weights: sparse.csr_matrix
-    presence: sparse.csr_matrix
+    matrix: TermMatrix
     totals: np.ndarray
     vocabulary: dict[str, int]
     idf: np.ndarray
@@ -120,12 +119,7 @@ def build_corpus(
     common_terms = {term for term, count in df.items() if count >= common_from}
     unseen = max(idf.values(), default=1.0)
     vocabulary: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    for row, terms in enumerate(term_lists):
-        for term in terms:
-            rows.append(row)
-            cols.append(vocabulary.setdefault(term, len(vocabulary)))
+    rows = [[vocabulary.setdefault(t, len(vocabulary)) for t in terms] for terms in term_lists]
     specific: set[str] = set().union(*(specific_terms(t) for t in texts))
     term_idf = np.empty(len(vocabulary))
     common = np.zeros(len(vocabulary), dtype=bool)
@@ -133,11 +127,7 @@ def build_corpus(
         base = idf.get(term, unseen)
         term_idf[col] = base * SPECIFIC_BOOST if term in specific else base
         common[col] = term in common_terms
-    shape = (len(texts), len(vocabulary))
-    ones = np.ones(len(rows))
-    presence = sparse.csr_matrix((ones, (rows, cols)), shape=shape)
-    weights = sparse.csr_matrix((term_idf[cols], (rows, cols)), shape=shape)
-    totals = np.asarray(weights.sum(axis=1)).ravel()
+    matrix = TermMatrix.from_rows(rows, term_idf)
     lowered = [t.lower() for t in texts]
     # A sentence made only of common terms has nothing left to compare letter by letter.
     void = np.array([bool(terms) and terms <= common_terms for terms in term_lists], dtype=bool)
@@ -149,9 +139,8 @@ def build_corpus(
     return Corpus(
         texts=tuple(lowered),
         sorted_texts=tuple(" ".join(sorted(t.split())) for t in lowered),
-        weights=weights,
-        presence=presence,
-        totals=totals,
+        matrix=matrix,
+        totals=matrix.totals(),
         vocabulary=vocabulary,
         idf=term_idf,
         common=common,
@@ -162,12 +151,7 @@ def build_corpus(
 
 def shared_weight(corpus: Corpus, left: np.ndarray, right: np.ndarray) -> np.ndarray:
     """Summed weight of the terms each pair of sentences has in common."""
-    out = np.empty(len(left))
-    for start in range(0, len(left), CHUNK):
-        sl = slice(start, start + CHUNK)
-        common = corpus.weights[left[sl]].multiply(corpus.presence[right[sl]])
-        out[sl] = np.asarray(common.sum(axis=1)).ravel()
-    return out
+    return corpus.matrix.shared_weight(np.asarray(left, np.int64), np.asarray(right, np.int64))
 
 
 def combine(
