@@ -189,9 +189,10 @@ def align(story: Story, semantic: bool | None = None) -> list[Pair]:
     degree = np.bincount(
         np.array([n for pair in found for n in pair], dtype=np.int64), minlength=len(sentences)
     )
+    added = (vouched >= TWO_HOP_FLOOR) & (np.minimum(degree[left], degree[right]) < SPARSE_BELOW)
+    left, right, vouched = left[added], right[added], vouched[added]
     for i, j, s in zip(left.tolist(), right.tolist(), vouched.tolist(), strict=True):
-        if s >= TWO_HOP_FLOOR and min(degree[i], degree[j]) < SPARSE_BELOW:
-            found[(i, j)] = (s, True)
+        found[(i, j)] = (s, True)
     return [Pair(i, j, s, worded) for (i, j), (s, worded) in sorted(found.items())]
 
 
@@ -200,21 +201,35 @@ def _two_hop(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Pairs (i < j) of sentences of different articles, not yet paired, that share a
     counterpart of at most TWO_HOP_DEGREE counterparts."""
-    neighbours: dict[int, list[int]] = {}
-    for i, j in found:
-        neighbours.setdefault(i, []).append(j)
-        neighbours.setdefault(j, []).append(i)
-    pairs: set[tuple[int, int]] = set()
-    for around in neighbours.values():
-        if len(around) > TWO_HOP_DEGREE:
+    if not found:
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    n = len(owner)
+    ends = np.array(list(found), dtype=np.int64)
+    # Each sentence's counterparts, ascending, in one array ordered by sentence.
+    hub = np.r_[ends[:, 0], ends[:, 1]]
+    other = np.r_[ends[:, 1], ends[:, 0]]
+    order = np.lexsort((other, hub))
+    hub, other = hub[order], other[order]
+    degree = np.bincount(hub, minlength=n)
+    first = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(degree, out=first[1:])
+    lefts: list[np.ndarray] = []
+    rights: list[np.ndarray] = []
+    for d in range(2, TWO_HOP_DEGREE + 1):
+        hubs = np.flatnonzero(degree == d)
+        if len(hubs) == 0:
             continue
-        around.sort()
-        for x, i in enumerate(around):
-            for j in around[x + 1 :]:
-                if owner[i] != owner[j] and (i, j) not in found:
-                    pairs.add((i, j))
-    ordered = sorted(pairs)
-    return (
-        np.array([i for i, _ in ordered], dtype=np.int64),
-        np.array([j for _, j in ordered], dtype=np.int64),
-    )
+        around = other[first[hubs][:, None] + np.arange(d)]
+        x, y = np.triu_indices(d, k=1)
+        lefts.append(around[:, x].ravel())
+        rights.append(around[:, y].ravel())
+    if not lefts:
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    left, right = np.concatenate(lefts), np.concatenate(rights)
+    codes = left * n + right
+    codes = codes[owner[left] != owner[right]]
+    known = np.sort(ends[:, 0] * n + ends[:, 1])
+    codes = np.unique(codes)
+    at = np.minimum(np.searchsorted(known, codes), len(known) - 1)
+    codes = codes[known[at] != codes]
+    return codes // n, codes % n

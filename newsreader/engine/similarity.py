@@ -51,6 +51,9 @@ MATCH_THRESHOLD = 0.42
 SEMANTIC_MATCH_THRESHOLD = 0.44
 # Pairs are scored in chunks so memory stays bounded on large stories.
 CHUNK = 50_000
+# A bound is compared with this margin: rounding (rapidfuzz scores in float32) never
+# prunes a pair that reaches.
+BOUND_SLACK = 1e-6
 
 
 @dataclass(frozen=True)
@@ -178,23 +181,30 @@ def combine(
     return np.maximum(fuzzy + W_DICE * dice + W_CONTAIN * contain, route)
 
 
+def _view_ratios(
+    texts: tuple[str, ...], weight: float, left: np.ndarray, right: np.ndarray
+) -> np.ndarray:
+    """`weight` times rapidfuzz's ratio (0-1) of the texts of each pair, in bulk."""
+    out = np.zeros(len(left))
+    for start in range(0, len(left), CHUNK):
+        sl = slice(start, start + CHUNK)
+        out[sl] += (weight / 100.0) * cpdist(
+            [texts[i] for i in left[sl].tolist()],
+            [texts[j] for j in right[sl].tolist()],
+            scorer=fuzz.ratio,
+            workers=-1,
+        )
+    return out
+
+
 def fuzzy_ratios(corpus: Corpus, left: np.ndarray, right: np.ndarray) -> np.ndarray:
     """The weighted rapidfuzz part of the score of each pair, in bulk.
 
     Token sort ratio is the plain ratio of the sentences' sorted tokens, sorted once per
     sentence here instead of once per pair.
     """
-    fuzzy = np.zeros(len(left))
-    for texts, weight in ((corpus.texts, W_RATIO), (corpus.sorted_texts, W_SORTED)):
-        for start in range(0, len(left), CHUNK):
-            sl = slice(start, start + CHUNK)
-            fuzzy[sl] += (weight / 100.0) * cpdist(
-                [texts[i] for i in left[sl]],
-                [texts[j] for j in right[sl]],
-                scorer=fuzz.ratio,
-                workers=-1,
-            )
-    return fuzzy
+    plain = _view_ratios(corpus.texts, W_RATIO, left, right)
+    return plain + _view_ratios(corpus.sorted_texts, W_SORTED, left, right)
 
 
 def _length_bound(texts: tuple[str, ...], left: np.ndarray, right: np.ndarray) -> np.ndarray:
@@ -210,9 +220,10 @@ def score_pairs(
 ) -> np.ndarray:
     """Similarity in [0, 1] of each pair (left[k], right[k]) of corpus sentences.
 
-    With `at_least`, pairs whose upper bound (from their lengths and shared terms) is
-    below it skip the fuzzy comparison and get that bound as their score, which is still
-    below `at_least`; every other score is exact.
+    With `at_least`, pairs whose upper bound (from their lengths and shared terms, then
+    from the exact plain ratio) is below it skip the rest of the fuzzy comparison and get
+    that bound as their score, which is still below `at_least`; every other score is
+    exact.
     """
     left = np.asarray(left, dtype=np.int64)
     right = np.asarray(right, dtype=np.int64)
@@ -224,14 +235,25 @@ def score_pairs(
     if at_least is None:
         fuzzy = fuzzy_ratios(corpus, left, right)
     else:
-        fuzzy = W_RATIO * _length_bound(corpus.texts, left, right) + W_SORTED * _length_bound(
-            corpus.sorted_texts, left, right
+        # Bounds first, exact ratios only where the bound still reaches `at_least`: the
+        # lengths bound both ratios, then the exact plain ratio and the sorted one's bound.
+        sorted_bound = W_SORTED * _length_bound(corpus.sorted_texts, left, right)
+        fuzzy = W_RATIO * _length_bound(corpus.texts, left, right) + sorted_bound
+
+        def reaching(among: np.ndarray) -> np.ndarray:
+            upper = combine(fuzzy[among], shared[among], *(t[among] for t in totals), void[among])
+            if corpus.embeddings is not None:
+                upper = with_semantic(upper, corpus, left[among], right[among])
+            return upper >= at_least - BOUND_SLACK
+
+        todo = np.flatnonzero(reaching(np.arange(len(left))))
+        plain = _view_ratios(corpus.texts, W_RATIO, left[todo], right[todo])
+        fuzzy[todo] = plain + sorted_bound[todo]
+        still = reaching(todo)
+        exact = todo[still]
+        fuzzy[exact] = plain[still] + _view_ratios(
+            corpus.sorted_texts, W_SORTED, left[exact], right[exact]
         )
-        upper = combine(fuzzy, shared, *totals, void)
-        if corpus.embeddings is not None:
-            upper = with_semantic(upper, corpus, left, right)
-        todo = np.flatnonzero(upper >= at_least)
-        fuzzy[todo] = fuzzy_ratios(corpus, left[todo], right[todo])
     scores = combine(fuzzy, shared, *totals, void)
     if corpus.embeddings is not None:
         scores = with_semantic(scores, corpus, left, right)

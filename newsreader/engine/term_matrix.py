@@ -13,10 +13,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-# Pairs handled at once by shared_weight, and cells of the dense accumulator of one block
-# of rows in pairs_sharing: both bound memory on large stories.
+# Pairs handled at once by shared_weight, cells of its table of marked terms, and cells of
+# the dense accumulator of one block of rows in pairs_sharing: all bound memory.
 PAIR_CHUNK = 50_000
 BLOCK_CELLS = 1 << 18
+MARK_CELLS = 1 << 22
 
 
 def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
@@ -68,24 +69,34 @@ class TermMatrix:
     def shared_weight(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
         """Summed weight of the terms each pair of rows (left[k], right[k]) has in common."""
         out = np.zeros(len(left))
-        width = len(self.weight) + 1
-        for start in range(0, len(left), PAIR_CHUNK):
-            a, b = left[start : start + PAIR_CHUNK], right[start : start + PAIR_CHUNK]
-            a_len = self.starts[a + 1] - self.starts[a]
-            b_len = self.starts[b + 1] - self.starts[b]
-            a_terms = self.terms[_ranges(self.starts[a], a_len)]
-            b_terms = self.terms[_ranges(self.starts[b], b_len)]
-            a_pair = np.repeat(np.arange(len(a), dtype=np.int64), a_len)
-            # Pair-major codes with ascending terms within a row: the right side is sorted.
-            b_codes = np.repeat(np.arange(len(b), dtype=np.int64), b_len) * width + b_terms
-            a_codes = a_pair * width + a_terms
-            at = np.searchsorted(b_codes, a_codes)
-            hit = np.zeros(len(a_codes), dtype=bool)
-            inside = at < len(b_codes)
-            hit[inside] = b_codes[at[inside]] == a_codes[inside]
-            out[start : start + len(a)] = np.bincount(
-                a_pair[hit], weights=self.weight[a_terms[hit]], minlength=len(a)
-            )
+        if len(left) == 0:
+            return out
+        order = np.argsort(left, kind="stable")
+        ordered = left[order]
+        first = np.r_[True, ordered[1:] != ordered[:-1]]
+        group = np.cumsum(first) - 1
+        distinct = ordered[first]
+        per_block = max(1, MARK_CELLS // max(len(self.weight), 1))
+        for g in range(0, len(distinct), per_block):
+            rows = distinct[g : g + per_block]
+            # The terms of a block of left rows, marked in a dense rows x terms table.
+            marks = np.zeros((len(rows), len(self.weight)), dtype=bool)
+            lengths = self.starts[rows + 1] - self.starts[rows]
+            marks[
+                np.repeat(np.arange(len(rows)), lengths),
+                self.terms[_ranges(self.starts[rows], lengths)],
+            ] = True
+            lo, hi = np.searchsorted(group, (g, g + len(rows)))
+            for start in range(lo, hi, PAIR_CHUNK):
+                pairs = order[start : min(hi, start + PAIR_CHUNK)]
+                b = right[pairs]
+                b_len = self.starts[b + 1] - self.starts[b]
+                b_terms = self.terms[_ranges(self.starts[b], b_len)]
+                at = np.repeat(np.arange(len(b)), b_len)
+                hit = marks[group[start : start + len(b)][at] - g, b_terms]
+                out[pairs] = np.bincount(
+                    at[hit], weights=self.weight[b_terms[hit]], minlength=len(b)
+                )
         return out
 
     def pairs_sharing(self, proposing: np.ndarray, share: float) -> tuple[np.ndarray, np.ndarray]:

@@ -302,7 +302,8 @@ def _near_copy(
             continue
         # Near copies share almost all their words: a cheap test before the edit distance.
         vocabulary = vocabularies[other]
-        if len(words & vocabulary) < 0.5 * len(words | vocabulary):
+        common = len(words & vocabulary)
+        if common < 0.5 * (len(words) + len(vocabulary) - common):  # half of the union
             continue
         score = fuzz.ratio(text, other, score_cutoff=NEAR_COPY_SHARE * 100)
         if score:

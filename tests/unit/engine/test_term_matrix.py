@@ -32,7 +32,10 @@ def test_rows_hold_their_terms_sorted_with_totals() -> None:
     assert matrix.frequencies().tolist() == [3, 2, 2, 2, 1, 3]
 
 
-def test_shared_weight_of_every_pair() -> None:
+@pytest.mark.parametrize("cells", [1, 12, 1 << 22])
+def test_shared_weight_of_every_pair(cells: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(term_matrix, "MARK_CELLS", cells)  # a left row at a time, two, all
+    monkeypatch.setattr(term_matrix, "PAIR_CHUNK", 4)
     left, right = np.triu_indices(len(ROWS), k=1)
     left, right = np.r_[left, right], np.r_[right, left]
     got = _matrix().shared_weight(left, right)
