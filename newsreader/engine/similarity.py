@@ -49,7 +49,9 @@ W_SEMANTIC = 0.3
 # A pair states the same claim from this score on (see scripts/bench_engine.py).
 MATCH_THRESHOLD = 0.42
 SEMANTIC_MATCH_THRESHOLD = 0.44
-# Pairs are scored in chunks so memory stays bounded on large stories.
+# Pairs are scored in chunks so memory stays bounded on large stories: SCORE_CHUNK at a
+# time, their fuzzy ratios CHUNK at a time.
+SCORE_CHUNK = 200_000
 CHUNK = 50_000
 # A bound is compared with this margin: rounding (rapidfuzz scores in float32) never
 # prunes a pair that reaches.
@@ -227,8 +229,17 @@ def score_pairs(
     """
     left = np.asarray(left, dtype=np.int64)
     right = np.asarray(right, dtype=np.int64)
-    if len(left) == 0:
-        return np.empty(0)
+    scores = np.empty(len(left))
+    for start in range(0, len(left), SCORE_CHUNK):
+        sl = slice(start, start + SCORE_CHUNK)
+        scores[sl] = _scored(corpus, left[sl], right[sl], at_least)
+    return scores
+
+
+def _scored(
+    corpus: Corpus, left: np.ndarray, right: np.ndarray, at_least: float | None
+) -> np.ndarray:
+    """score_pairs of one chunk of pairs."""
     shared = shared_weight(corpus, left, right)
     void = corpus.void[left] | corpus.void[right]
     totals = corpus.totals[left], corpus.totals[right]
