@@ -17,6 +17,7 @@ bidirectional-text controls that can make a line read differently from what it h
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from typing import TextIO
@@ -80,6 +81,21 @@ def error(message: str) -> None:
 def write_document(text: str) -> None:
     """Write a document to stdout: escaped on a terminal, exactly as made otherwise."""
     sys.stdout.write(visible_document(text) if _on_terminal(sys.stdout) else text)
+
+
+def write_encoded_document(data: bytes) -> None:
+    """Write a document encoded as UTF-8 to stdout, as write_document would: the bytes
+    themselves into a file or a pipe that takes UTF-8 (no copy of a large document as a
+    string), escaped text on a terminal."""
+    stream = sys.stdout
+    raw = getattr(stream, "buffer", None)
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+    if raw is None or encoding != "utf8" or os.linesep != "\n" or _on_terminal(stream):
+        write_document(data.decode("utf-8"))
+        return
+    stream.flush()
+    raw.write(data)
+    raw.flush()
 
 
 def write_styled(text: str) -> None:

@@ -44,8 +44,6 @@ TWO_HOP_DEGREE = 16
 # ...and only for sentences with fewer counterparts than this so far (it fills gaps; it
 # does not thicken what is already linked).
 SPARSE_BELOW = 3
-# Rows of the term matrix multiplied at once: bounds memory on large stories.
-BLOCK_ROWS = 1024
 
 
 @dataclass(frozen=True)
@@ -84,19 +82,19 @@ def _fact_keys(text: str) -> frozenset[tuple[str, str]]:
 
 
 def _query_mask(corpus: Corpus) -> np.ndarray:
-    """Per stored term of the weight matrix: does it propose candidates for its sentence?
+    """Per stored entry of the term matrix: does its term propose candidates for its sentence?
 
     Terms the story does not repeat do; a sentence made only of common terms proposes
     its least frequent one, so that it can still find its counterparts.
     """
-    matrix = corpus.weights
-    cols = matrix.indices
+    matrix = corpus.matrix
+    cols = matrix.terms
     query = ~corpus.common[cols]
-    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
-    has_rare = np.bincount(rows[query], minlength=matrix.shape[0]) > 0
+    rows = matrix.entry_rows()
+    has_rare = np.bincount(rows[query], minlength=matrix.n_rows) > 0
     lonely = ~has_rare[rows]
     if lonely.any():
-        df = np.asarray(corpus.presence.sum(axis=0)).ravel()
+        df = matrix.frequencies()
         idx = np.flatnonzero(lonely)
         order = idx[np.lexsort((df[cols[idx]], rows[idx]))]
         first = np.r_[True, rows[order][1:] != rows[order][:-1]]
@@ -106,26 +104,13 @@ def _query_mask(corpus: Corpus) -> np.ndarray:
 
 def candidate_pairs(corpus: Corpus, owner: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Pairs (i < j) of sentences of different articles that share enough rare terms."""
-    n = corpus.weights.shape[0]
+    n = corpus.matrix.n_rows
     if n < 2:
         return np.empty(0, np.int64), np.empty(0, np.int64)
-    query = corpus.weights.copy()
-    query.data = np.where(_query_mask(corpus), query.data, 0.0)
-    query.eliminate_zeros()
-    # query weights x presence: each shared proposing term adds its weight once.
-    postings = corpus.presence.T.tocsc()
-    lefts: list[np.ndarray] = []
-    rights: list[np.ndarray] = []
-    for start in range(0, n, BLOCK_ROWS):
-        block = (query[start : start + BLOCK_ROWS] @ postings).tocoo()
-        i = block.row.astype(np.int64) + start
-        j = block.col.astype(np.int64)
-        keep = (j != i) & (owner[i] != owner[j])
-        i, j, shared = i[keep], j[keep], block.data[keep]
-        keep = shared >= CANDIDATE_FLOOR * np.sqrt(corpus.totals[i] * corpus.totals[j])
-        lefts.append(np.minimum(i[keep], j[keep]))
-        rights.append(np.maximum(i[keep], j[keep]))
-    left, right = np.concatenate(lefts), np.concatenate(rights)
+    # Each shared proposing term of i adds its weight once.
+    i, j = corpus.matrix.pairs_sharing(_query_mask(corpus), CANDIDATE_FLOOR)
+    keep = owner[i] != owner[j]
+    left, right = np.minimum(i[keep], j[keep]), np.maximum(i[keep], j[keep])
     codes = left * n + right
     # Sort and keep first occurrences: what np.unique does, without its extra passes.
     codes.sort(kind="stable")
@@ -204,9 +189,10 @@ def align(story: Story, semantic: bool | None = None) -> list[Pair]:
     degree = np.bincount(
         np.array([n for pair in found for n in pair], dtype=np.int64), minlength=len(sentences)
     )
+    added = (vouched >= TWO_HOP_FLOOR) & (np.minimum(degree[left], degree[right]) < SPARSE_BELOW)
+    left, right, vouched = left[added], right[added], vouched[added]
     for i, j, s in zip(left.tolist(), right.tolist(), vouched.tolist(), strict=True):
-        if s >= TWO_HOP_FLOOR and min(degree[i], degree[j]) < SPARSE_BELOW:
-            found[(i, j)] = (s, True)
+        found[(i, j)] = (s, True)
     return [Pair(i, j, s, worded) for (i, j), (s, worded) in sorted(found.items())]
 
 
@@ -215,21 +201,35 @@ def _two_hop(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Pairs (i < j) of sentences of different articles, not yet paired, that share a
     counterpart of at most TWO_HOP_DEGREE counterparts."""
-    neighbours: dict[int, list[int]] = {}
-    for i, j in found:
-        neighbours.setdefault(i, []).append(j)
-        neighbours.setdefault(j, []).append(i)
-    pairs: set[tuple[int, int]] = set()
-    for around in neighbours.values():
-        if len(around) > TWO_HOP_DEGREE:
+    if not found:
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    n = len(owner)
+    ends = np.array(list(found), dtype=np.int64)
+    # Each sentence's counterparts, ascending, in one array ordered by sentence.
+    hub = np.r_[ends[:, 0], ends[:, 1]]
+    other = np.r_[ends[:, 1], ends[:, 0]]
+    order = np.lexsort((other, hub))
+    hub, other = hub[order], other[order]
+    degree = np.bincount(hub, minlength=n)
+    first = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(degree, out=first[1:])
+    lefts: list[np.ndarray] = []
+    rights: list[np.ndarray] = []
+    for d in range(2, TWO_HOP_DEGREE + 1):
+        hubs = np.flatnonzero(degree == d)
+        if len(hubs) == 0:
             continue
-        around.sort()
-        for x, i in enumerate(around):
-            for j in around[x + 1 :]:
-                if owner[i] != owner[j] and (i, j) not in found:
-                    pairs.add((i, j))
-    ordered = sorted(pairs)
-    return (
-        np.array([i for i, _ in ordered], dtype=np.int64),
-        np.array([j for _, j in ordered], dtype=np.int64),
-    )
+        around = other[first[hubs][:, None] + np.arange(d)]
+        x, y = np.triu_indices(d, k=1)
+        lefts.append(around[:, x].ravel())
+        rights.append(around[:, y].ravel())
+    if not lefts:
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    left, right = np.concatenate(lefts), np.concatenate(rights)
+    codes = left * n + right
+    codes = codes[owner[left] != owner[right]]
+    known = np.sort(ends[:, 0] * n + ends[:, 1])
+    codes = np.unique(codes)
+    at = np.minimum(np.searchsorted(known, codes), len(known) - 1)
+    codes = codes[known[at] != codes]
+    return codes // n, codes % n

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import heapq
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from newsreader.model import (
@@ -112,6 +113,7 @@ def group_claims(story: Story, relations: list[Relation]) -> list[Claim]:
             clashes_of.setdefault(r.a, []).append((k, r))
             clashes_of.setdefault(r.b, []).append((k, r))
     by_id = {s.id: s for s in sentences}
+    dates = {a.id: a.date for a in story.articles}
     claims: list[Claim] = []
     used_ids: set[str] = set()
     for g in sorted(range(len(groups)), key=lambda g: min(groups[g])):
@@ -134,7 +136,9 @@ def group_claims(story: Story, relations: list[Relation]) -> list[Claim]:
                 sentences=tuple(sentences[m].id for m in members),
                 status=status,
                 articles=tuple(dict.fromkeys(sentences[m].article_id for m in members)),
-                conflicts=claim_conflicts(story, [touching[k] for k in sorted(touching)], by_id),
+                conflicts=claim_conflicts(
+                    story, [touching[k] for k in sorted(touching)], by_id, dates
+                ),
             )
         )
     return claims
@@ -145,11 +149,18 @@ def _value_key(value: str) -> str:
 
 
 def claim_conflicts(
-    story: Story, clashes: list[Relation], sentences: dict[str, Sentence]
+    story: Story,
+    clashes: list[Relation],
+    sentences: dict[str, Sentence],
+    dates: Mapping[str, str | None] | None = None,
 ) -> tuple[ClaimConflict, ...]:
     """The discrepancies of a claim with their sides: for each fact in dispute, the value
-    each side states and the sentences and articles that state it."""
-    dates = {a.id: a.date for a in story.articles}
+    each side states and the sentences and articles that state it (`dates`: the date of
+    each article of the story, read from it when not given)."""
+    if not clashes:
+        return ()
+    if dates is None:
+        dates = {a.id: a.date for a in story.articles}
     facts: dict[tuple[str, frozenset[str]], dict[str, list[str]]] = {}
     details: dict[tuple[str, frozenset[str]], str] = {}
     shown: dict[tuple[tuple[str, frozenset[str]], str], str] = {}

@@ -24,9 +24,9 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.process import cpdist
-from scipy import sparse
 
 from newsreader.engine.embeddings import semantic_available, semantic_requested, sentence_vectors
+from newsreader.engine.term_matrix import TermMatrix
 from newsreader.engine.terms import sentence_terms, specific_terms, term_of, tokens
 
 # Generic blend weights (documented in the README), summing to 1: two rapidfuzz views of
@@ -49,8 +49,13 @@ W_SEMANTIC = 0.3
 # A pair states the same claim from this score on (see scripts/bench_engine.py).
 MATCH_THRESHOLD = 0.42
 SEMANTIC_MATCH_THRESHOLD = 0.44
-# Pairs are scored in chunks so memory stays bounded on large stories.
+# Pairs are scored in chunks so memory stays bounded on large stories: SCORE_CHUNK at a
+# time, their fuzzy ratios CHUNK at a time.
+SCORE_CHUNK = 200_000
 CHUNK = 50_000
+# A bound is compared with this margin: rounding (rapidfuzz scores in float32) never
+# prunes a pair that reaches.
+BOUND_SLACK = 1e-6
 
 
 @dataclass(frozen=True)
@@ -59,8 +64,7 @@ class Corpus:
 
     texts: tuple[str, ...]
     sorted_texts: tuple[str, ...]
-    weights: sparse.csr_matrix
-    presence: sparse.csr_matrix
+    matrix: TermMatrix
     totals: np.ndarray
     vocabulary: dict[str, int]
     idf: np.ndarray
@@ -120,12 +124,7 @@ def build_corpus(
     common_terms = {term for term, count in df.items() if count >= common_from}
     unseen = max(idf.values(), default=1.0)
     vocabulary: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    for row, terms in enumerate(term_lists):
-        for term in terms:
-            rows.append(row)
-            cols.append(vocabulary.setdefault(term, len(vocabulary)))
+    rows = [[vocabulary.setdefault(t, len(vocabulary)) for t in terms] for terms in term_lists]
     specific: set[str] = set().union(*(specific_terms(t) for t in texts))
     term_idf = np.empty(len(vocabulary))
     common = np.zeros(len(vocabulary), dtype=bool)
@@ -133,11 +132,7 @@ def build_corpus(
         base = idf.get(term, unseen)
         term_idf[col] = base * SPECIFIC_BOOST if term in specific else base
         common[col] = term in common_terms
-    shape = (len(texts), len(vocabulary))
-    ones = np.ones(len(rows))
-    presence = sparse.csr_matrix((ones, (rows, cols)), shape=shape)
-    weights = sparse.csr_matrix((term_idf[cols], (rows, cols)), shape=shape)
-    totals = np.asarray(weights.sum(axis=1)).ravel()
+    matrix = TermMatrix.from_rows(rows, term_idf)
     lowered = [t.lower() for t in texts]
     # A sentence made only of common terms has nothing left to compare letter by letter.
     void = np.array([bool(terms) and terms <= common_terms for terms in term_lists], dtype=bool)
@@ -149,9 +144,8 @@ def build_corpus(
     return Corpus(
         texts=tuple(lowered),
         sorted_texts=tuple(" ".join(sorted(t.split())) for t in lowered),
-        weights=weights,
-        presence=presence,
-        totals=totals,
+        matrix=matrix,
+        totals=matrix.totals(),
         vocabulary=vocabulary,
         idf=term_idf,
         common=common,
@@ -162,12 +156,7 @@ def build_corpus(
 
 def shared_weight(corpus: Corpus, left: np.ndarray, right: np.ndarray) -> np.ndarray:
     """Summed weight of the terms each pair of sentences has in common."""
-    out = np.empty(len(left))
-    for start in range(0, len(left), CHUNK):
-        sl = slice(start, start + CHUNK)
-        common = corpus.weights[left[sl]].multiply(corpus.presence[right[sl]])
-        out[sl] = np.asarray(common.sum(axis=1)).ravel()
-    return out
+    return corpus.matrix.shared_weight(np.asarray(left, np.int64), np.asarray(right, np.int64))
 
 
 def combine(
@@ -194,23 +183,30 @@ def combine(
     return np.maximum(fuzzy + W_DICE * dice + W_CONTAIN * contain, route)
 
 
+def _view_ratios(
+    texts: tuple[str, ...], weight: float, left: np.ndarray, right: np.ndarray
+) -> np.ndarray:
+    """`weight` times rapidfuzz's ratio (0-1) of the texts of each pair, in bulk."""
+    out = np.zeros(len(left))
+    for start in range(0, len(left), CHUNK):
+        sl = slice(start, start + CHUNK)
+        out[sl] += (weight / 100.0) * cpdist(
+            [texts[i] for i in left[sl].tolist()],
+            [texts[j] for j in right[sl].tolist()],
+            scorer=fuzz.ratio,
+            workers=-1,
+        )
+    return out
+
+
 def fuzzy_ratios(corpus: Corpus, left: np.ndarray, right: np.ndarray) -> np.ndarray:
     """The weighted rapidfuzz part of the score of each pair, in bulk.
 
     Token sort ratio is the plain ratio of the sentences' sorted tokens, sorted once per
     sentence here instead of once per pair.
     """
-    fuzzy = np.zeros(len(left))
-    for texts, weight in ((corpus.texts, W_RATIO), (corpus.sorted_texts, W_SORTED)):
-        for start in range(0, len(left), CHUNK):
-            sl = slice(start, start + CHUNK)
-            fuzzy[sl] += (weight / 100.0) * cpdist(
-                [texts[i] for i in left[sl]],
-                [texts[j] for j in right[sl]],
-                scorer=fuzz.ratio,
-                workers=-1,
-            )
-    return fuzzy
+    plain = _view_ratios(corpus.texts, W_RATIO, left, right)
+    return plain + _view_ratios(corpus.sorted_texts, W_SORTED, left, right)
 
 
 def _length_bound(texts: tuple[str, ...], left: np.ndarray, right: np.ndarray) -> np.ndarray:
@@ -226,28 +222,49 @@ def score_pairs(
 ) -> np.ndarray:
     """Similarity in [0, 1] of each pair (left[k], right[k]) of corpus sentences.
 
-    With `at_least`, pairs whose upper bound (from their lengths and shared terms) is
-    below it skip the fuzzy comparison and get that bound as their score, which is still
-    below `at_least`; every other score is exact.
+    With `at_least`, pairs whose upper bound (from their lengths and shared terms, then
+    from the exact plain ratio) is below it skip the rest of the fuzzy comparison and get
+    that bound as their score, which is still below `at_least`; every other score is
+    exact.
     """
     left = np.asarray(left, dtype=np.int64)
     right = np.asarray(right, dtype=np.int64)
-    if len(left) == 0:
-        return np.empty(0)
+    scores = np.empty(len(left))
+    for start in range(0, len(left), SCORE_CHUNK):
+        sl = slice(start, start + SCORE_CHUNK)
+        scores[sl] = _scored(corpus, left[sl], right[sl], at_least)
+    return scores
+
+
+def _scored(
+    corpus: Corpus, left: np.ndarray, right: np.ndarray, at_least: float | None
+) -> np.ndarray:
+    """score_pairs of one chunk of pairs."""
     shared = shared_weight(corpus, left, right)
     void = corpus.void[left] | corpus.void[right]
     totals = corpus.totals[left], corpus.totals[right]
     if at_least is None:
         fuzzy = fuzzy_ratios(corpus, left, right)
     else:
-        fuzzy = W_RATIO * _length_bound(corpus.texts, left, right) + W_SORTED * _length_bound(
-            corpus.sorted_texts, left, right
+        # Bounds first, exact ratios only where the bound still reaches `at_least`: the
+        # lengths bound both ratios, then the exact plain ratio and the sorted one's bound.
+        sorted_bound = W_SORTED * _length_bound(corpus.sorted_texts, left, right)
+        fuzzy = W_RATIO * _length_bound(corpus.texts, left, right) + sorted_bound
+
+        def reaching(among: np.ndarray) -> np.ndarray:
+            upper = combine(fuzzy[among], shared[among], *(t[among] for t in totals), void[among])
+            if corpus.embeddings is not None:
+                upper = with_semantic(upper, corpus, left[among], right[among])
+            return upper >= at_least - BOUND_SLACK
+
+        todo = np.flatnonzero(reaching(np.arange(len(left))))
+        plain = _view_ratios(corpus.texts, W_RATIO, left[todo], right[todo])
+        fuzzy[todo] = plain + sorted_bound[todo]
+        still = reaching(todo)
+        exact = todo[still]
+        fuzzy[exact] = plain[still] + _view_ratios(
+            corpus.sorted_texts, W_SORTED, left[exact], right[exact]
         )
-        upper = combine(fuzzy, shared, *totals, void)
-        if corpus.embeddings is not None:
-            upper = with_semantic(upper, corpus, left, right)
-        todo = np.flatnonzero(upper >= at_least)
-        fuzzy[todo] = fuzzy_ratios(corpus, left[todo], right[todo])
     scores = combine(fuzzy, shared, *totals, void)
     if corpus.embeddings is not None:
         scores = with_semantic(scores, corpus, left, right)

@@ -20,6 +20,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from newsreader.engine.conflicts import features
 from newsreader.engine.quantities import Quantity
 from newsreader.engine.wordforms import key, tokenize
@@ -39,6 +41,35 @@ class _Index:
         default_factory=lambda: defaultdict(list)
     )
     words: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
+    tables: dict[tuple[str, str], _FigureTable] = field(default_factory=dict)
+
+    def table(self, kind: str, head: str) -> _FigureTable:
+        """The figures of one kind and thing as arrays (built on first use)."""
+        found = self.tables.get((kind, head))
+        if found is None:
+            found = _FigureTable.of(self.figures.get((kind, head), []))
+            self.tables[(kind, head)] = found
+        return found
+
+
+@dataclass(frozen=True)
+class _FigureTable:
+    """Figures of one kind and thing: their intervals, periods and where each is stated."""
+
+    low: np.ndarray
+    high: np.ndarray
+    periods: np.ndarray
+    places: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def of(cls, figures: list[tuple[Quantity, str, str, str]]) -> _FigureTable:
+        """Arrays of a list of (figure, period, article, sentence)."""
+        return cls(
+            np.array([q.low for q, _, _, _ in figures], dtype=np.float64),
+            np.array([q.high for q, _, _, _ in figures], dtype=np.float64),
+            np.array([when for _, when, _, _ in figures], dtype=object),
+            tuple((article, sentence) for _, _, article, sentence in figures),
+        )
 
 
 class StoryFacts:
@@ -107,11 +138,12 @@ def _figure_sources(
     """(article, sentence) of every figure of the same kind and thing that holds `value`
     and not `other`, of the same period when both name one ("3.6% in September" is not
     the October figure)."""
-    return {
-        (article, sentence)
-        for q, when, article, sentence in index.figures.get((value.kind, value.head), ())
-        if q.overlaps(value) and not q.overlaps(other) and not (period and when and period != when)
-    }
+    table = index.table(value.kind, value.head)
+    held = (table.low <= value.high) & (value.low <= table.high)
+    held &= ~((table.low <= other.high) & (other.low <= table.high))
+    if period:
+        held &= (table.periods == "") | (table.periods == period)
+    return {table.places[k] for k in np.flatnonzero(held).tolist()}
 
 
 def _together(

@@ -235,6 +235,7 @@ def _synonym_roots() -> dict[str, str]:
 _SYNONYM_ROOT = _synonym_roots()
 
 
+@lru_cache(maxsize=65536)
 def term_of(token: str) -> str:
     """The matching term of a lowercase token: its Snowball stem (one stem for a set of
     synonyms, see SYNONYM_SETS); numbers without commas."""

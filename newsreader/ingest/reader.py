@@ -187,10 +187,13 @@ def _with_manifest(source: Source, meta: dict[str, str | None] | None) -> Source
 
 def _read_all(inputs: list[_Input], problems: list[str]) -> list[Source]:
     """Read files and download URLs; a failure becomes a problem, not an exception."""
-    from newsreader.ingest.fetch import FetchError, fetch_pages  # the HTTP stack only when needed
-
     urls = [item.name for item in inputs if item.path is None]
-    pages = dict(zip(urls, fetch_pages(urls), strict=True))
+    if urls:
+        from newsreader.ingest.fetch import FetchError, fetch_pages  # the HTTP stack for URLs
+
+        pages = dict(zip(urls, fetch_pages(urls), strict=True))
+    else:
+        pages = {}
     sources: list[Source] = []
     for item in inputs:
         try:
@@ -302,7 +305,8 @@ def _near_copy(
             continue
         # Near copies share almost all their words: a cheap test before the edit distance.
         vocabulary = vocabularies[other]
-        if len(words & vocabulary) < 0.5 * len(words | vocabulary):
+        common = len(words & vocabulary)
+        if common < 0.5 * (len(words) + len(vocabulary) - common):  # half of the union
             continue
         score = fuzz.ratio(text, other, score_cutoff=NEAR_COPY_SHARE * 100)
         if score:
