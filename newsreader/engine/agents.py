@@ -89,11 +89,13 @@ def acts(text: str) -> tuple[Act, ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=16384)
 def _surnames(text: str) -> frozenset[str]:
     return frozenset(key(t.low) for t in tokenize(text) if t.is_capitalized)
 
 
-def pairs_of_names(text: str) -> list[tuple[str, str, tuple[int, int]]]:
+@lru_cache(maxsize=16384)
+def pairs_of_names(text: str) -> tuple[tuple[str, str, tuple[int, int]], ...]:
     """Two people named together ("Radu Menzel and Tomas Krall"): both surnames and the
     span of the second name."""
     toks = tokenize(text)
@@ -104,7 +106,7 @@ def pairs_of_names(text: str) -> list[tuple[str, str, tuple[int, int]]]:
             found.append(
                 (key(toks[e1 - 1].low), key(toks[e2 - 1].low), (toks[s2].start, toks[e2 - 1].end))
             )
-    return found
+    return tuple(found)
 
 
 def pair_conflicts(a: str, b: str) -> list[Reason]:

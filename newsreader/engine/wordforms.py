@@ -42,8 +42,10 @@ class Token(NamedTuple):
     is_capitalized: bool
 
 
+@lru_cache(maxsize=8192)
 def tokenize(text: str) -> tuple[Token, ...]:
-    """Split a sentence into tokens that keep their character offsets."""
+    """Split a sentence into tokens that keep their character offsets (cached: each
+    detector reads the tokens of the sentences it is given)."""
     new = tuple.__new__
     out = []
     for m in _TOKEN.finditer(text):
