@@ -39,7 +39,6 @@ from newsreader.engine.lexicon import (
     NICKNAMES,
     NUMBER_WORDS,
     OUTCOME_CLASSES,
-    PHRASAL_VERBS,
     POLARITY_PAIRS,
     REPORTING_WORDS,
     SLOT_CLASSES,
@@ -51,7 +50,7 @@ from newsreader.engine.lexicon import (
 from newsreader.engine.quantities import Quantity, quantities
 from newsreader.engine.roles import role_conflicts
 from newsreader.engine.terms import STOP_WORDS
-from newsreader.engine.wordforms import PUNCT, Token, key, tokenize
+from newsreader.engine.wordforms import PUNCT, Token, key, tokenize, word_key
 from newsreader.model import Reason, ReasonType, Sentence
 
 REASON_TYPES = tuple(t.value for t in ReasonType)
@@ -64,7 +63,6 @@ _MAX_QUANTITIES = 24
 _NEGATIVE_VERBS = frozenset({key(w) for w in NEGATIVE_VERBS} | {"against"})
 _DENY_VERBS = frozenset({key(w) for w in DENY_VERBS} | {"against"})
 _STANCE_VERBS = frozenset(key(w) for w in STANCE_VERBS)
-_PHRASAL = {(key(verb), particle): key(meaning) for verb, particle, meaning in PHRASAL_VERBS}
 # Stop words that still carry a stance: "voted against the plan".
 _POLAR_STOP_WORDS = frozenset({"against"})
 _PLACE_PREPOSITIONS = frozenset({"in", "on", "at", "aboard", "inside", "into", "onto"})
@@ -292,10 +290,7 @@ def _polar_key(toks: tuple[Token, ...], i: int) -> str:
     """The word's key, or the verb a phrasal verb stands for ('called off' -> cancel)."""
     if i > 1 and toks[i - 1].low in ("-", "–") and toks[i - 2].low == "non":
         return key("non" + toks[i].low)  # "non-binding" is "nonbinding"
-    k = key(toks[i].low)
-    if i + 1 < len(toks):
-        return _PHRASAL.get((k, toks[i + 1].low), k)
-    return k
+    return word_key(toks, i)
 
 
 def _opposable(toks: tuple[Token, ...], i: int) -> bool:

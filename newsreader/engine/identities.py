@@ -37,13 +37,13 @@ class Identity(NamedTuple):
     span: tuple[int, int]
 
 
-def _head_at(toks: tuple[Token, ...], i: int) -> tuple[str, int, int] | None:
+def _head_at(toks: tuple[Token, ...], i: int) -> tuple[str, int] | None:
     """A marked head starting at token i: 'the' main / most common + head noun(s).
-    Returns the head's class, where the marker starts and where the head ends."""
+    Returns the head's class and where the head ends."""
     n = len(toks)
     if toks[i].low not in _DETERMINERS:
         return None  # "a main reason" is one of several
-    j = start = i + 1
+    j = i + 1
     if j < n and toks[j].low == "single":
         j += 1
     if j + 1 < n and toks[j].low == "most" and toks[j + 1].low in UNIQUE_MARKERS:
@@ -55,7 +55,7 @@ def _head_at(toks: tuple[Token, ...], i: int) -> tuple[str, int, int] | None:
     for size in (3, 2, 1):
         words = " ".join(t.low for t in toks[j : j + size])
         if words in _HEAD:
-            return _HEAD[words], start, j + size
+            return _HEAD[words], j + size
     return None
 
 
@@ -113,7 +113,7 @@ def identities(text: str) -> tuple[Identity, ...]:
         marked = _head_at(toks, i)
         if marked is None:
             continue
-        head, _, end = marked
+        head, end = marked
         before = toks[i - 1].low if i > 0 else ""
         if before == "as":
             # "named the slowdown in pay growth as the decisive factor"

@@ -27,7 +27,6 @@ from newsreader.engine.lexicon import (
     NUMBER_WORDS,
     ORDINAL_WORDS,
     OUTCOME_CLASSES,
-    PHRASAL_VERBS,
     POST_GE,
     POST_LE,
     SCALES,
@@ -37,7 +36,7 @@ from newsreader.engine.lexicon import (
     WEEKDAYS,
 )
 from newsreader.engine.terms import STOP_WORDS
-from newsreader.engine.wordforms import PUNCT, Token, key
+from newsreader.engine.wordforms import PUNCT, Token, key, word_key
 
 INF = math.inf
 # Keys of the verbs of an event's outcomes: killed, injured, arrested ...
@@ -272,29 +271,18 @@ def _round_tolerance(text: str, scaled: bool, decimals: int) -> float:
     return 0.0
 
 
-_PHRASAL = {(key(verb), particle): key(meaning) for verb, particle, meaning in PHRASAL_VERBS}
-
-
-def _word_key(toks: tuple[Token, ...], j: int) -> str:
-    """A word's key, or the verb a phrasal verb stands for ('broke out' -> start)."""
-    k = key(toks[j].low)
-    if j + 1 < len(toks):
-        return _PHRASAL.get((k, toks[j + 1].low), k)
-    return k
-
-
 def _context(toks: tuple[Token, ...], start: int, end: int, width: int = 4) -> frozenset[str]:
     found: list[str] = []
     j, taken = start - 1, 0
     while j >= 0 and taken < width and toks[j].low not in (".", ";", "(", ")"):
         if _is_content(toks[j]):
-            found.append(_word_key(toks, j))
+            found.append(word_key(toks, j))
             taken += 1
         j -= 1
     j, taken = end, 0
     while j < len(toks) and taken < width and toks[j].low not in (".", ";", "(", ")"):
         if _is_content(toks[j]):
-            found.append(_word_key(toks, j))
+            found.append(word_key(toks, j))
             taken += 1
         j += 1
     return frozenset(found)
@@ -307,12 +295,12 @@ def _near(toks: tuple[Token, ...], start: int, end: int, width: int = 3) -> froz
         if toks[j].low in PUNCT:
             break
         if _is_content(toks[j]):
-            found.append(_word_key(toks, j))
+            found.append(word_key(toks, j))
     for j in range(end, min(end + width, len(toks))):
         if toks[j].low in PUNCT or toks[j].low in _BASELINE:
             break  # "27% compared with placebo": the baseline is not what is measured
         if _is_content(toks[j]):
-            found.append(_word_key(toks, j))
+            found.append(word_key(toks, j))
     return frozenset(found)
 
 

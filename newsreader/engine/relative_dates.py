@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
-from newsreader.engine.conflicts import Features, features
+from newsreader.engine.conflicts import features
 from newsreader.engine.lexicon import NUMBER_WORDS
 from newsreader.engine.quantities import Quantity
-from newsreader.engine.wordforms import Token
+from newsreader.engine.wordforms import Token, tokenize
 from newsreader.model import Article, Reason, ReasonType
 
 # Words before a date that say it starts or ends something, as quantities name them.
@@ -137,15 +138,15 @@ def _plain(qualifier: str) -> str:
 
 def _one_side(
     rel_text: str, rel_day: dt.date, other_text: str, other_day: dt.date
-) -> tuple[RelativeDate, Quantity, tuple[dt.date, dt.date]] | None:
+) -> tuple[RelativeDate, Quantity] | None:
     """The relative date of one sentence and the date figure of the other, when each
     states just that one date and the two cannot be the same days."""
     fr, fo = features(rel_text), features(other_text)
     if any(q.kind in ("date", "weekday") for q in fr.quantities):
         return None
-    relative = _relative_of(fr, rel_day)
+    relative = _relative_in(rel_text, rel_day)
     dates = [q for q in fo.quantities if q.kind == "date"]
-    if len(relative) != 1 or len(dates) != 1 or _relative_of(fo, other_day):
+    if len(relative) != 1 or len(dates) != 1 or _relative_in(other_text, other_day):
         return None
     rel, q = relative[0], dates[0]
     if _plain(rel.qualifier) != _plain(q.qualifier):
@@ -153,11 +154,13 @@ def _one_side(
     days = _days_of(q, other_day)
     if days is None or (days[0] <= rel.last and rel.first <= days[1]):
         return None
-    return rel, q, days
+    return rel, q
 
 
-def _relative_of(f: Features, day: dt.date) -> list[RelativeDate]:
-    return relative_dates(f.text, tuple(Token(*t) for t in f.token_data), day)
+@lru_cache(maxsize=16384)
+def _relative_in(text: str, day: dt.date) -> tuple[RelativeDate, ...]:
+    """The relative dates of a sentence, read once per sentence and day."""
+    return tuple(relative_dates(text, tokenize(text), day))
 
 
 def _shown(first: dt.date, last: dt.date) -> str:
@@ -176,12 +179,12 @@ def relative_date_reasons(
         return []
     found = _one_side(a_text, a_day, b_text, b_day)
     if found is not None:
-        rel, q, _ = found
+        rel, q = found
         detail = f"{rel.text} ({_shown(rel.first, rel.last)}) vs {q.text}"
         return [Reason(ReasonType.DATE.value, detail, rel.span, q.span)]
     found = _one_side(b_text, b_day, a_text, a_day)
     if found is not None:
-        rel, q, _ = found
+        rel, q = found
         detail = f"{q.text} vs {rel.text} ({_shown(rel.first, rel.last)})"
         return [Reason(ReasonType.DATE.value, detail, q.span, rel.span)]
     return []

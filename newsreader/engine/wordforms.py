@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from newsreader.engine.lexicon import IRREGULAR
+from newsreader.engine.lexicon import IRREGULAR, PHRASAL_VERBS
 
 _TOKEN = re.compile(
     r"(?=[0-9])(?:"  # figures first, behind one cheap test
@@ -88,3 +88,15 @@ def key(word: str) -> str:
     if len(w) > 2 and w.endswith("y"):
         w = w[:-1] + "i"
     return w
+
+
+_PHRASAL = {(key(verb), particle): key(meaning) for verb, particle, meaning in PHRASAL_VERBS}
+
+
+def word_key(toks: tuple[Token, ...], i: int) -> str:
+    """A word's key, or the verb a phrasal verb stands for ('called off' -> cancel,
+    'broke out' -> start)."""
+    k = key(toks[i].low)
+    if i + 1 < len(toks):
+        return _PHRASAL.get((k, toks[i + 1].low), k)
+    return k
