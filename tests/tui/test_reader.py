@@ -543,8 +543,9 @@ async def test_a_failed_analysis_is_shown_not_raised(
         async with app.run_test(size=(120, 40)) as pilot:
             # The analysis starts on a timer after the first frame.
             message = ""
+            # Waiting on the failed worker would re-raise its error here,
+            # so the test only watches the screen.
             for _ in range(100):
-                await app.workers.wait_for_complete()
                 await pilot.pause(0.05)
                 assert isinstance(app.screen, LoadingScreen)
                 message = str(app.screen.query_one("#loading-message").content)
