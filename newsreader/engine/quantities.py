@@ -288,18 +288,22 @@ def _context(toks: tuple[Token, ...], start: int, end: int, width: int = 4) -> f
     return frozenset(found)
 
 
+# Words of another figure ("3.1 per cent in October"): not what a figure is about.
+_UNIT_WORDS = frozenset({"per", "cent", "percent"})
+
+
 def _near(toks: tuple[Token, ...], start: int, end: int, width: int = 3) -> frozenset[str]:
     """Content words at most `width` tokens away, within the clause."""
     found = []
     for j in range(start - 1, max(start - 1 - width, -1), -1):
         if toks[j].low in PUNCT:
             break
-        if _is_content(toks[j]):
+        if _is_content(toks[j]) and toks[j].low not in _UNIT_WORDS:
             found.append(word_key(toks, j))
     for j in range(end, min(end + width, len(toks))):
         if toks[j].low in PUNCT or toks[j].low in _BASELINE:
             break  # "27% compared with placebo": the baseline is not what is measured
-        if _is_content(toks[j]):
+        if _is_content(toks[j]) and toks[j].low not in _UNIT_WORDS:
             found.append(word_key(toks, j))
     return frozenset(found)
 
@@ -453,6 +457,9 @@ def _parse_at(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
         # "injuring hundreds", "dozens were hurt": people, counted by the event's verb.
         low = VAGUE_PLURALS[w]
         return _make(toks, i, i + 1, "count", low, INF, frozenset(), "", ""), i + 1
+    part = _part_of_year(toks, i)
+    if part is not None:
+        return part, i + 2
     if w in ORDINAL_WORDS and (w != "second" or _peek(toks, i - 1) in _DETERMINERS | _PLACING):
         return _ordinal(toks, i, i + 1, float(ORDINAL_WORDS[w]))
     share = _proportion(toks, i)
@@ -599,6 +606,37 @@ def _simple(
 
 def _text(toks: tuple[Token, ...], start: int, end: int) -> str:
     return " ".join(t.text for t in toks[start:end])
+
+
+# Parts of a year by their first and last month: "the third quarter", "the second half".
+_PARTS_OF_YEAR = {
+    ("first", "quarter"): (1, 3),
+    ("second", "quarter"): (4, 6),
+    ("third", "quarter"): (7, 9),
+    ("fourth", "quarter"): (10, 12),
+    ("first", "half"): (1, 6),
+    ("second", "half"): (7, 12),
+}
+_YEAR_WORDS = frozenset({"this", "next", "last", "the"})
+
+
+def _part_of_year(toks: tuple[Token, ...], i: int) -> Quantity | None:
+    """'the third quarter', 'the second half of 2026' as the months they span; not 'the
+    second half of the match' (a part of something else)."""
+    months = _PARTS_OF_YEAR.get((toks[i].low, _peek(toks, i + 1)))
+    if months is None or _peek(toks, i - 1) != "the":
+        return None
+    if _peek(toks, i + 2) == "of":
+        after = toks[i + 3] if i + 3 < len(toks) else None
+        year_next = after is not None and after.low in _YEAR_WORDS and _peek(toks, i + 4) == "year"
+        if after is None or not (_year_like(after) or year_next):
+            return None
+    first, last = months
+    return _simple(toks, i, i + 2, "date", first * 100 + 1, last * 100 + 31)
+
+
+def _year_like(tok: Token) -> bool:
+    return _integer(tok) and 1900 <= int(tok.text) <= 2100
 
 
 def _month_date(toks: tuple[Token, ...], i: int) -> tuple[Quantity, int]:
@@ -1203,4 +1241,6 @@ def _clock(toks: tuple[Token, ...], i: int, j: int, value: float) -> tuple[Quant
     elif _peek(toks, start - 1) in ("before", "by"):
         low, high = t - 90, t
         start -= 1
+    if start < i and _peek(toks, start - 1) in _SHORTLY:
+        start -= 1  # "shortly after 4 a.m.": the word is part of the time, not its context
     return _make(toks, start, k, "time", low, high, frozenset(), "", ""), k

@@ -225,3 +225,31 @@ def test_rates_are_compared_per_year(text: str, per_year: float) -> None:
 def test_just_over_is_a_narrow_upper_band() -> None:
     q = only("Inflation slipped to just over 3 per cent.")
     assert q.low > 3.0 and q.high < 3.6
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("It will seek approval in the third quarter.", 701, 931),
+        ("Sales fell in the first quarter of this year.", 101, 331),
+        ("The drug could launch in the second half of 2026.", 701, 1231),
+    ],
+)
+def test_parts_of_a_year_are_the_months_they_span(text: str, low: float, high: float) -> None:
+    [q] = [q for q in parse(text) if q.kind == "date"]
+    assert (q.low, q.high, q.qualifier) == (low, high, "in")
+
+
+def test_a_half_of_something_else_is_no_date() -> None:
+    assert not [q for q in parse("He scored in the second half of the match.") if q.kind == "date"]
+
+
+def test_shortly_is_part_of_the_time_not_its_context() -> None:
+    q = only("The quake struck shortly after 4 a.m. in the valley.")
+    assert q.text == "shortly after 4 a.m."
+    assert key("shortly") not in q.near
+
+
+def test_per_cent_is_not_what_a_date_is_about() -> None:
+    [q] = [q for q in parse("Inflation fell to 3.1 per cent in October.") if q.kind == "date"]
+    assert not q.near & {"per", "cent"}
