@@ -31,6 +31,7 @@ from newsreader.engine.lexicon import (
     DENY_VERBS,
     IDIOMS,
     IRREGULAR,
+    MODIFIERS,
     MONTHS,
     NEG_BREAK,
     NEG_SKIP,
@@ -600,6 +601,8 @@ def _opposed(x: frozenset[str], y: frozenset[str]) -> bool:
 
 
 def _outcomes(q: Quantity) -> frozenset[int]:
+    if q.qualifier.startswith("rate:"):
+        return frozenset()  # "save 30 dorins a month": an amount per period, not a toll
     return _outcome_classes(q.near)
 
 
@@ -610,6 +613,16 @@ def _outcome_classes(words: frozenset[str]) -> frozenset[int]:
 
 def _concepts(words: frozenset[str]) -> frozenset[str]:
     return frozenset(concept(w) for w in words)
+
+
+def _same_noun(x: Quantity, y: Quantity) -> bool:
+    """Both figures count one and the same named noun, the only thing they count."""
+    return bool(x.head) and x.head == y.head and x.thing == y.thing
+
+
+def _head_class(q: Quantity) -> str:
+    """The class of what a figure counts: 'residents of the region' -> people."""
+    return concept(q.head.split("/", 1)[0])
 
 
 def _related(x: Quantity, y: Quantity, single: bool = False, shared_fact: bool = False) -> bool:
@@ -639,11 +652,11 @@ def _related(x: Quantity, y: Quantity, single: bool = False, shared_fact: bool =
             return bool(context_x & context_y)
         return bool(_concepts(x.near) & _concepts(y.near)) and len(context_x & context_y) >= 2
     ox, oy = _outcomes(x), _outcomes(y)
-    if bool(ox) != bool(oy) or (ox and ox.isdisjoint(oy)):
+    if (ox and oy and ox.isdisjoint(oy)) or (bool(ox) != bool(oy) and not _same_noun(x, y)):
         return False
     if x.thing and y.thing:
-        if x.head != y.head:
-            return False
+        if x.head != y.head and (x.kind != "count" or _head_class(x) != _head_class(y)):
+            return False  # "1,800 patients" / "2,000 people": one class of thing
         if x.kind == "ordinal":
             # "the sixth round" and "the 11th round" may be two fights: the words right
             # next to both must line up too ("the club's 11th title").
@@ -681,7 +694,13 @@ def _numeric(fa: Features, fb: Features) -> list[Reason]:
             and not (when_x and when_y and when_x != when_y)
             and not _other_subjects(who_x, fa, who_y, fb)
             and (
-                _related(x, y, single, _shared_fact(keys_x, keys_y, single))
+                _related(
+                    x,
+                    y,
+                    single,
+                    _shared_fact(keys_x, keys_y, single)
+                    or (_alone_in_period(x, when_x, fa) and _alone_in_period(y, when_y, fb)),
+                )
                 or _part_of_a_whole(x, qa, y, qb)
             )
         ]
@@ -708,6 +727,8 @@ def _numeric(fa: Features, fb: Features) -> list[Reason]:
             continue  # "Updated 8: 52 PM" / "Updated 9: 28 AM": a clock typed apart
         if _named_apart(fa, x, fb, y):
             continue  # "the Broncos could get the #1 seed" / "the Colts clinched the five seed"
+        if _sum_of_parts(qa, y) or _sum_of_parts(qb, x):
+            continue  # "148 passengers and six crew" / "154 people on board"
         back = [z for z in qa if _related(y, z, single)]
         if any(_agree(y, z) for z in back):
             continue
@@ -719,6 +740,48 @@ def _numeric(fa: Features, fb: Features) -> list[Reason]:
         # twice. A toll of two figures ('19 killed, 40 hurt') is still compared.
         return [r for r in reasons if r.type != "numeric"]
     return reasons
+
+
+def _sum_of_parts(own: tuple[Quantity, ...], other: Quantity) -> bool:
+    """True when the plain counts of one sentence add up to the other's figure."""
+    parts = [q for q in own if q.kind == "count" and not q.qualifier and math.isfinite(q.high)]
+    if other.kind != "count" or len(parts) < 2:
+        return False
+    total = Quantity(
+        sum(q.low for q in parts),
+        sum(q.high for q in parts),
+        "count",
+        frozenset(),
+        frozenset(),
+        "",
+        (0, 0),
+        "",
+    )
+    return total.overlaps(other)
+
+
+def _alone_in_period(q: Quantity, when: str, f: Features) -> bool:
+    """True when a headless figure is its sentence's only one of its kind set in its
+    month ("3.6% in October" / "just over 3 per cent in October": one monthly figure)."""
+    if not when or q.head or q.kind in _DATE_KINDS:
+        return False
+    rows = zip(f.quantities, f.q_period, strict=True)
+    return sum(1 for z, period in rows if z.kind == q.kind and period == when) == 1
+
+
+def _one_monthly_figure(
+    fa: Features, span_a: tuple[int, int], fb: Features, span_b: tuple[int, int]
+) -> bool:
+    """True when the figures at these spans are each their sentence's only one of their
+    kind in one and the same month."""
+    rows = []
+    for f, span in ((fa, span_a), (fb, span_b)):
+        n = next((n for n, q in enumerate(f.quantities) if q.span == span), None)
+        if n is None:
+            return False
+        rows.append((f.quantities[n], f.q_period[n], f))
+    (x, when_x, fx), (y, when_y, fy) = rows
+    return when_x == when_y and _alone_in_period(x, when_x, fx) and _alone_in_period(y, when_y, fy)
 
 
 def _part_of_a_whole(
@@ -919,14 +982,22 @@ def _rounded_alike(x: Quantity, y: Quantity) -> bool:
     return round(x.low, places) == round(y.low, places)
 
 
+_APPROXIMATE = tuple(" ".join(words) + " " for words, mod in MODIFIERS.items() if mod == "approx")
+
+
+def _approximate(q: Quantity) -> bool:
+    """'about 1,800', 'roughly 30': a figure given with a margin on either side."""
+    return q.text.lower().startswith(_APPROXIMATE)
+
+
 def _touching(x: Quantity, y: Quantity) -> bool:
     """'nearly $100 billion' / 'over a hundred billion': open bounds at one round figure.
 
     Two approximate figures whose intervals only miss each other by a hair say the
     same thing; an exact count (14 vs 15) keeps its exactness.
     """
-    if x.low == x.high or y.low == y.high:
-        return False
+    if x.low == x.high or y.low == y.high or _approximate(x) or _approximate(y):
+        return False  # "about 1,800" reaches 1,980 by a margin, not by a stated bound
     gap = max(x.low, y.low) - min(x.high, y.high)
     scale = max(abs(x.low), abs(y.low))
     return 0 <= gap <= 0.02 * scale if scale else False
@@ -1652,7 +1723,7 @@ def claim_figure_reasons(a_text: str, b_text: str, named: bool = False) -> list[
             continue
         for y, values_y in zip(fb.quantities, fb.q_values, strict=True):
             same_kind = x.kind == y.kind and x.qualifier == y.qualifier
-            if named and concept(x.head) != concept(y.head):
+            if named and _head_class(x) != _head_class(y):
                 continue
             if same_kind and near_x & values_y and not _agree(x, y):
                 reasons.append(Reason("numeric", _numeric_detail(x, y), x.span, y.span))
@@ -1691,6 +1762,10 @@ def same_fact_reasons(reasons: list[Reason], a_text: str, b_text: str) -> list[R
             shared = {k for k in shared if k[1] in _TALLY_CONCEPTS}
         elif kind not in _LINKED_KINDS:
             continue
-        if reason.type in ("numeric", "date") and any(names_fact(k) for k in shared):
+        named = reason.type in ("numeric", "date") and any(names_fact(k) for k in shared)
+        monthly = reason.type == "numeric" and _one_monthly_figure(
+            fa, reason.a_span, fb, reason.b_span
+        )
+        if named or monthly:
             kept.append(reason)
     return kept
