@@ -50,6 +50,7 @@ from newsreader.engine.lexicon import (
 )
 from newsreader.engine.quantities import Quantity, quantities
 from newsreader.engine.roles import role_conflicts
+from newsreader.engine.tallies import tally_conflicts
 from newsreader.engine.terms import STOP_WORDS
 from newsreader.engine.wordforms import PUNCT, Token, key, tokenize, word_key
 from newsreader.model import Reason, ReasonType, Sentence
@@ -1683,6 +1684,13 @@ DETECTORS = (
         lambda fa, fb: agent_conflicts(fa.text, fb.text) or pair_conflicts(fa.text, fb.text),
     ),
     Detector(
+        "tallies",
+        (ReasonType.NUMERIC,),
+        "the split of one vote: a score of votes, two counts of voters, a share of a body",
+        (),
+        lambda fa, fb: tally_conflicts(fa.text, fb.text),
+    ),
+    Detector(
         "posts",
         (ReasonType.SUBSTITUTION,),
         "the post each sentence gives one person (see newsreader.engine.roles)",
@@ -1751,7 +1759,11 @@ def same_fact_reasons(reasons: list[Reason], a_text: str, b_text: str) -> list[R
     kept = []
     slots_a = {x.span: x.head for x in identities(a_text)}
     slots_b = {x.span: x.head for x in identities(b_text)}
+    splits = tally_conflicts(a_text, b_text)
     for reason in reasons:
+        if reason in splits:
+            kept.append(reason)  # one vote split two ways: the vote is the fact
+            continue
         if slots_a.get(reason.a_span, "") == slots_b.get(reason.b_span) is not None:
             kept.append(reason)  # two fillers of one unique slot: the slot is the fact
             continue

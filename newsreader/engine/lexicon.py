@@ -1196,6 +1196,13 @@ SYNONYM_SETS = (
     frozenset({"attack", "assault"}),
 )
 
+# Words that make a score the split of a vote ("a 5-4 ruling", "a four-to-three vote",
+# "a 10-2 majority"), not the score of a game.
+TALLY_WORDS = frozenset(
+    {"vote", "voted", "votes", "voting", "ballot", "majority", "margin", "split", "ruling"}
+    | {"decision", "verdict", "division"}
+)
+
 # Words that make the slot after "the" unique: "the main reason", "the most common ...";
 # with "most" first: common, frequent, important, likely.
 UNIQUE_MARKERS = frozenset(
