@@ -626,6 +626,14 @@ def _head_class(q: Quantity) -> str:
     return concept(q.head.split("/", 1)[0])
 
 
+def _none_at_all(x: Quantity, y: Quantity) -> bool:
+    """'no deaths' and 'two deaths among patients': none at all leaves none in any group."""
+    for zero, some in ((x, y), (y, x)):
+        if zero.zero and not zero.qualifier and some.qualifier.startswith("scope:among"):
+            return True
+    return False
+
+
 def _related(x: Quantity, y: Quantity, single: bool = False, shared_fact: bool = False) -> bool:
     """True when two quantities of one kind speak of the same thing.
 
@@ -633,7 +641,7 @@ def _related(x: Quantity, y: Quantity, single: bool = False, shared_fact: bool =
     is enough to tie them together. shared_fact: they share a fact key (the same kind
     of figure about the same class of thing or event, see `fact_links`).
     """
-    if x.kind != y.kind or x.qualifier != y.qualifier:
+    if x.kind != y.kind or (x.qualifier != y.qualifier and not _none_at_all(x, y)):
         return False
     if shared_fact and x.kind not in _DATE_KINDS - {"time"}:
         if x.kind != "count" and x.head and y.head and concept(x.head) != concept(y.head):
@@ -656,7 +664,9 @@ def _related(x: Quantity, y: Quantity, single: bool = False, shared_fact: bool =
     if (ox and oy and ox.isdisjoint(oy)) or (bool(ox) != bool(oy) and not _same_noun(x, y)):
         return False
     if x.thing and y.thing:
-        if x.head != y.head and (x.kind != "count" or _head_class(x) != _head_class(y)):
+        if x.head != y.head and (
+            x.kind not in ("count", "percent") or _head_class(x) != _head_class(y)
+        ):
             return False  # "1,800 patients" / "2,000 people": one class of thing
         if x.kind == "ordinal":
             # "the sixth round" and "the 11th round" may be two fights: the words right
@@ -770,11 +780,13 @@ def _alone_in_period(q: Quantity, when: str, f: Features) -> bool:
     return sum(1 for z, period in rows if z.kind == q.kind and period == when) == 1
 
 
-def _one_monthly_figure(
+def _one_figure_each(
     fa: Features, span_a: tuple[int, int], fb: Features, span_b: tuple[int, int]
 ) -> bool:
     """True when the figures at these spans are each their sentence's only one of their
-    kind in one and the same month."""
+    kind in one and the same month ("3.6% in October" / "just over 3 per cent in
+    October"), or of one named class of thing ("11.2% of patients" / "nearly 20 percent
+    of participants")."""
     rows = []
     for f, span in ((fa, span_a), (fb, span_b)):
         n = next((n for n, q in enumerate(f.quantities) if q.span == span), None)
@@ -782,7 +794,18 @@ def _one_monthly_figure(
             return False
         rows.append((f.quantities[n], f.q_period[n], f))
     (x, when_x, fx), (y, when_y, fy) = rows
-    return when_x == when_y and _alone_in_period(x, when_x, fx) and _alone_in_period(y, when_y, fy)
+    if when_x == when_y and _alone_in_period(x, when_x, fx) and _alone_in_period(y, when_y, fy):
+        return True
+    known = x.head and _head_class(x) != x.head.split("/", 1)[0]  # a class, not a unit
+    return (
+        bool(known and y.head)
+        and _head_class(x) == _head_class(y)
+        and (_alone_of_kind(x, fx) and _alone_of_kind(y, fy))
+    )
+
+
+def _alone_of_kind(q: Quantity, f: Features) -> bool:
+    return sum(1 for z in f.quantities if z.kind == q.kind) == 1
 
 
 def _part_of_a_whole(
@@ -1774,10 +1797,12 @@ def same_fact_reasons(reasons: list[Reason], a_text: str, b_text: str) -> list[R
             shared = {k for k in shared if k[1] in _TALLY_CONCEPTS}
         elif kind not in _LINKED_KINDS:
             continue
-        named = reason.type in ("numeric", "date") and any(names_fact(k) for k in shared)
-        monthly = reason.type == "numeric" and _one_monthly_figure(
-            fa, reason.a_span, fb, reason.b_span
+        # A figure's reason: a number, a date, or none against some ("no" / "two deaths").
+        figure = reason.type in ("numeric", "date") or (
+            reason.type == "negation" and reason.a_span in keys_a and reason.b_span in keys_b
         )
-        if named or monthly:
+        named = figure and any(names_fact(k) for k in shared)
+        alone = reason.type == "numeric" and _one_figure_each(fa, reason.a_span, fb, reason.b_span)
+        if named or alone:
             kept.append(reason)
     return kept

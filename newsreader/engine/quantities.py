@@ -331,6 +331,10 @@ def _thing(toks: tuple[Token, ...], j: int, skip_of: bool) -> tuple[frozenset[st
     while j < n and len(words) < 3:
         tok = toks[j]
         if tok.low == "-" and words:
+            if j + 1 < n and toks[j + 1].low.endswith("ed") and len(toks[j + 1].low) > 3:
+                words.clear()  # "treatment-related deaths": the compound describes them
+                j += 2
+                continue
             j += 1
             continue
         if not _is_content(tok) or tok.low in NUMBER_WORDS or tok.low in MONTHS or tok.low == "per":

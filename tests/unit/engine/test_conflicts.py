@@ -182,3 +182,29 @@ def test_near_figures_of_one_class_clash_also_when_the_words_differ() -> None:
     other = "In all, 1,842 homes answered the questionnaire."
     assert not claim_figure_reasons(a, other, named=True)
     assert claim_figure_reasons(a, other)
+
+
+def test_a_fact_linked_pair_keeps_one_figure_each_of_one_class_or_month() -> None:
+    from newsreader.engine.conflicts import same_fact_reasons
+
+    a = "Hair loss was reported in 8.5% of patients on the higher dose."
+    b = "Roughly 15 percent of volunteers lost some hair during the study."
+    found = conflicts_between(a, b)
+    assert found and same_fact_reasons(found, a, b) == found
+    c = "Exports rose 4.1% in May, the statistics office said."
+    d = "Foreign sales climbed by almost 6 per cent in May, a record."
+    found = conflicts_between(c, d)
+    assert found and same_fact_reasons(found, c, d) == found
+    # Units are no class of thing: two moves in basis points may be of two rates.
+    e = "Bond yields fell 9 basis points after the announcement."
+    f = "The lending rate was cut by 50 basis points, to 6 per cent."
+    assert same_fact_reasons(conflicts_between(e, f), e, f) == []
+
+
+def test_none_at_all_clashes_with_some_in_a_group() -> None:
+    a = "Three deaths among older patients were blamed on the drug."
+    b = "There were no drug-related deaths during the trial."
+    [reason] = conflicts_between(a, b)
+    assert reason.type == "negation" and reason.detail == "Three vs no deaths"
+    some = "Three deaths among older patients."
+    assert conflicts_between(some, "Five deaths were recorded.") == []

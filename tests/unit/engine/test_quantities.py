@@ -253,3 +253,11 @@ def test_shortly_is_part_of_the_time_not_its_context() -> None:
 def test_per_cent_is_not_what_a_date_is_about() -> None:
     [q] = [q for q in parse("Inflation fell to 3.1 per cent in October.") if q.kind == "date"]
     assert not q.near & {"per", "cent"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["There were no treatment-related deaths.", "Officials reported two storm-linked deaths."],
+)
+def test_a_compound_before_the_noun_describes_what_is_counted(text: str) -> None:
+    assert only(text).head == key("deaths")
