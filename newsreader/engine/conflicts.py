@@ -20,7 +20,14 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from newsreader.engine.agents import agent_conflicts, pair_conflicts
-from newsreader.engine.fact_links import concept, era_of, names_fact, quantity_keys, value_keys
+from newsreader.engine.fact_links import (
+    concept,
+    era_of,
+    names_fact,
+    one_class,
+    quantity_keys,
+    value_keys,
+)
 from newsreader.engine.identities import identities, identity_conflicts
 from newsreader.engine.lexicon import (
     ALIASES,
@@ -621,9 +628,14 @@ def _same_noun(x: Quantity, y: Quantity) -> bool:
     return bool(x.head) and x.head == y.head and x.thing == y.thing
 
 
-def _head_class(q: Quantity) -> str:
-    """The class of what a figure counts: 'residents of the region' -> people."""
-    return concept(q.head.split("/", 1)[0])
+def _noun(q: Quantity) -> str:
+    """The noun a figure counts: 'residents of the region' -> resident."""
+    return q.head.split("/", 1)[0]
+
+
+def _one_class(x: Quantity, y: Quantity) -> bool:
+    """Both figures count one class of thing ('1,800 patients' / '2,000 people')."""
+    return bool(x.head and y.head) and one_class(_noun(x), _noun(y))
 
 
 def _none_at_all(x: Quantity, y: Quantity) -> bool:
@@ -664,9 +676,7 @@ def _related(x: Quantity, y: Quantity, single: bool = False, shared_fact: bool =
     if (ox and oy and ox.isdisjoint(oy)) or (bool(ox) != bool(oy) and not _same_noun(x, y)):
         return False
     if x.thing and y.thing:
-        if x.head != y.head and (
-            x.kind not in ("count", "percent") or _head_class(x) != _head_class(y)
-        ):
+        if x.head != y.head and (x.kind not in ("count", "percent") or not _one_class(x, y)):
             return False  # "1,800 patients" / "2,000 people": one class of thing
         if x.kind == "ordinal":
             # "the sixth round" and "the 11th round" may be two fights: the words right
@@ -717,6 +727,12 @@ def _numeric(fa: Features, fb: Features) -> list[Reason]:
         ]
         if not related:
             continue
+        if x.kind in _DATE_KINDS:
+            related = [y for y in related if not _other_years(fa, x, fb, y)]
+            if len(related) > 1:
+                related = _closest_dates(x, related)
+            if not related:
+                continue
         if any(_agree(x, y) for y in related):
             agreeing += 1
             continue
@@ -741,6 +757,10 @@ def _numeric(fa: Features, fb: Features) -> list[Reason]:
         if _sum_of_parts(qa, y) or _sum_of_parts(qb, x):
             continue  # "148 passengers and six crew" / "154 people on board"
         back = [z for z in qa if _related(y, z, single)]
+        if y.kind in _DATE_KINDS:
+            back = [z for z in back if not _other_years(fb, y, fa, z)]
+            if len(back) > 1:
+                back = _closest_dates(y, back)
         if any(_agree(y, z) for z in back):
             continue
         reasons.append(Reason(_numeric_type(x, y), _numeric_detail(x, y), x.span, y.span))
@@ -751,6 +771,30 @@ def _numeric(fa: Features, fb: Features) -> list[Reason]:
         # twice. A toll of two figures ('19 killed, 40 hurt') is still compared.
         return [r for r in reasons if r.type != "numeric"]
     return reasons
+
+
+def _year_of(f: Features, q: Quantity) -> float | None:
+    """The year written right after a date ("September 2025", "the second half of 2026")."""
+    for z in f.quantities:
+        between = f.text[q.span[1] : z.span[0]]
+        after = 0 <= z.span[0] - q.span[1] <= 4
+        if z.kind == "year" and after and between.strip(" ,").lower() in ("", "of"):
+            return z.low
+    return None
+
+
+def _other_years(fa: Features, x: Quantity, fb: Features, y: Quantity) -> bool:
+    """Two dates each given with its year, and the years differ."""
+    year_x, year_y = _year_of(fa, x), _year_of(fb, y)
+    return year_x is not None and year_y is not None and year_x != year_y
+
+
+def _closest_dates(x: Quantity, dates: list[Quantity]) -> list[Quantity]:
+    """The one date whose words are most like those of x, when one is ("seek approval in
+    the third quarter" / "file for approval in November and launch in the second half")."""
+    overlap = [len(x.context & y.context) for y in dates]
+    best = max(overlap)
+    return [dates[overlap.index(best)]] if overlap.count(best) == 1 else dates
 
 
 def _sum_of_parts(own: tuple[Quantity, ...], other: Quantity) -> bool:
@@ -796,12 +840,8 @@ def _one_figure_each(
     (x, when_x, fx), (y, when_y, fy) = rows
     if when_x == when_y and _alone_in_period(x, when_x, fx) and _alone_in_period(y, when_y, fy):
         return True
-    known = x.head and _head_class(x) != x.head.split("/", 1)[0]  # a class, not a unit
-    return (
-        bool(known and y.head)
-        and _head_class(x) == _head_class(y)
-        and (_alone_of_kind(x, fx) and _alone_of_kind(y, fy))
-    )
+    known = x.head and concept(_noun(x)) != _noun(x)  # a class, not a unit
+    return known and _one_class(x, y) and (_alone_of_kind(x, fx) and _alone_of_kind(y, fy))
 
 
 def _alone_of_kind(q: Quantity, f: Features) -> bool:
@@ -814,7 +854,7 @@ def _part_of_a_whole(
     """'won 42 of the 120 seats' / 'took 44 seats': the part and a plain count of the same
     thing, unless the plain count is the whole ('three of the 20 hostages' / 'twenty
     hostages were held')."""
-    if x.kind != "count" or y.kind != "count" or not x.head or x.head != y.head:
+    if x.kind != "count" or y.kind != "count" or not _one_class(x, y):
         return False
     for part, own, plain in ((x, qa, y), (y, qb, x)):
         wholes = {q.low for q in own if q.qualifier == "whole" and q.head == part.head}
@@ -858,13 +898,19 @@ def _restated_elsewhere(
     )
 
 
+_PASSIVE = frozenset({"was", "were", "been", "being", "is", "are"})
+
+
 def _lead_names(f: Features, q: Quantity) -> frozenset[str]:
     """Names between the start of a figure's sentence (or its last reporting verb) and it."""
     found: set[str] = set()
-    for k in range(f.q_index[f.quantities.index(q)]):
+    end = f.q_index[f.quantities.index(q)]
+    for k in range(end):
         tok = f.token(k)
         if tok.low in _REPORTING or tok.low in _SOURCE_VERBS or tok.low in _ENDS:
             found.clear()  # "the Red Cross estimated 40 dead": a source, not a subject
+        elif tok.low in _PASSIVE and k + 1 < end and f.token(k + 1).low.endswith("ed"):
+            found.clear()  # "Solvik was convicted on nine counts": the one acted on
         elif k > 0 and tok.is_capitalized and _is_content(tok):
             found.add(key(tok.low))
     return frozenset(found)
@@ -1754,7 +1800,7 @@ def claim_figure_reasons(a_text: str, b_text: str, named: bool = False) -> list[
             continue
         for y, values_y in zip(fb.quantities, fb.q_values, strict=True):
             same_kind = x.kind == y.kind and x.qualifier == y.qualifier
-            if named and _head_class(x) != _head_class(y):
+            if named and not _one_class(x, y):
                 continue
             if same_kind and near_x & values_y and not _agree(x, y):
                 reasons.append(Reason("numeric", _numeric_detail(x, y), x.span, y.span))

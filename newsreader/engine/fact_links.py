@@ -60,6 +60,12 @@ def concept(word: str) -> str:
     return _OUTCOME.get(word) or _CONCEPT.get(word) or word
 
 
+def one_class(a: str, b: str) -> bool:
+    """True when two word keys name one class of thing (patients and people, charges and
+    counts), by event outcome or by synonym set."""
+    return a == b or concept(a) == concept(b) or _CONCEPT.get(a, a) == _CONCEPT.get(b, b)
+
+
 def _agent_root(word: str) -> str:
     """The verb an agent noun derives from ("investor" -> "invest", "worker" -> "work")."""
     if len(word) > 5 and word.endswith(("or", "er")):

@@ -1241,6 +1241,7 @@ FACT_CONCEPTS = (
     frozenset({"job", "post", "position", "role"}),
     frozenset({"sentence", "prison", "jail", "imprisonment"}),
     frozenset({"fine", "penalty", "damages"}),
+    frozenset({"charge", "count", "offence", "offense"}),
     frozenset({"win", "won", "victory", "beat", "defeat"}),
     frozenset({"say", "said", "state", "stated", "announce", "report", "tell", "told"}),
     frozenset({"trip", "visit", "journey", "tour", "voyage", "visited"}),

@@ -208,3 +208,20 @@ def test_none_at_all_clashes_with_some_in_a_group() -> None:
     assert reason.type == "negation" and reason.detail == "Three vs no deaths"
     some = "Three deaths among older patients."
     assert conflicts_between(some, "Five deaths were recorded.") == []
+
+
+def test_each_date_is_compared_with_the_date_of_the_same_act() -> None:
+    a = "The firm plans to apply for a licence from the regulator in the first quarter."
+    b = "The firm would apply for its licence in May and hoped to open in the second half of 2027."
+    [reason] = conflicts_between(a, b)
+    assert reason.type == "date" and reason.detail == "first quarter vs May"
+    # A date given with another year is another date, not a second reading of this one.
+    c = "The firm will apply for a licence in March 2026."
+    d = "The firm expects to open in the second half of 2027 and to apply in May."
+    assert [r.detail for r in conflicts_between(c, d)] == ["March vs May"]
+
+
+def test_counts_of_one_kind_of_charge_are_compared_whoever_leads_the_sentence() -> None:
+    a = "Judge Ana Holm of the city court found the 52-year-old guilty of five of eight charges."
+    b = "Peter Lind was convicted on six counts, his lawyer said."
+    assert [r.detail for r in conflicts_between(a, b)] == ["five vs six charges"]
