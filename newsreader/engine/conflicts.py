@@ -1132,8 +1132,8 @@ def _negation(fa: Features, fb: Features) -> list[Reason]:
             continue  # both clauses deny something: "no gun was found" / "the gun was not found"
         if _after_opposite(fa, p.index, fb) or _after_opposite(fb, q.index, fa):
             continue  # "denied the report" / "confirmed the report": reported as opposites
-        if sub_a and sub_b and sub_a != sub_b:
-            continue
+        if sub_a and sub_b and sub_a != sub_b and _passive(fa, p.index) == _passive(fb, q.index):
+            continue  # two subjects; but "X failed to meet it" / "it was met" name one act
         if _position(fa, p.index) != _position(fb, q.index):
             continue  # "pleaded not guilty" / "found guilty": a plea, then a verdict
         if _other_objects(fa, p.index, fb, q.index):
@@ -1153,6 +1153,14 @@ def _negation(fa: Features, fb: Features) -> list[Reason]:
 
 _PAST = frozenset({"did", "was", "were", "had", "has", "have", "didnt", "wasnt", "werent"})
 _PRESENT = frozenset({"do", "does", "is", "are", "am", "dont", "doesnt", "isnt", "arent"})
+
+
+def _passive(f: Features, index: int) -> bool:
+    """'the goals were met': the verb's subject is what it acts on."""
+    k = index - 1
+    while k >= 0 and f.token(k).low in ("not", "never", "all", "also", "already", "fully"):
+        k -= 1
+    return k >= 0 and f.token(k).low in _PASSIVE | {"be"}
 
 
 def _tense(f: Features, index: int) -> str:

@@ -225,3 +225,14 @@ def test_counts_of_one_kind_of_charge_are_compared_whoever_leads_the_sentence() 
     a = "Judge Ana Holm of the city court found the 52-year-old guilty of five of eight charges."
     b = "Peter Lind was convicted on six counts, his lawyer said."
     assert [r.detail for r in conflicts_between(a, b)] == ["five vs six charges"]
+
+
+def test_an_act_denied_clashes_with_the_same_act_told_in_the_passive() -> None:
+    a = "The club failed to meet two of its three targets for the season, its chairman said."
+    b = "All three targets for the season were met."
+    [reason] = conflicts_between(a, b)
+    assert reason.type == "negation"
+    # Two doers, neither told in the passive: two acts.
+    assert (
+        conflicts_between("The union failed to meet the target.", "The firm met the target.") == []
+    )
