@@ -623,11 +623,6 @@ def _concepts(words: frozenset[str]) -> frozenset[str]:
     return frozenset(concept(w) for w in words)
 
 
-def _same_noun(x: Quantity, y: Quantity) -> bool:
-    """Both figures count one and the same named noun, the only thing they count."""
-    return bool(x.head) and x.head == y.head and x.thing == y.thing
-
-
 def _noun(q: Quantity) -> str:
     """The noun a figure counts: 'residents of the region' -> resident."""
     return q.head.split("/", 1)[0]
@@ -644,6 +639,27 @@ def _none_at_all(x: Quantity, y: Quantity) -> bool:
         if zero.zero and not zero.qualifier and some.qualifier.startswith("scope:among"):
             return True
     return False
+
+
+# Counts of people below this name small groups a story holds many of ("three victims",
+# "four officers"); larger ones of one class are totals ("1,800 patients" / "2,000 people").
+TOTAL_FROM = 100
+
+
+def _one_class_total(x: Quantity, y: Quantity) -> bool:
+    """Two figures counting one class of thing by different nouns that are one total: a
+    share of it, or a count large enough to be the whole."""
+    if x.kind == "percent":
+        return _one_class(x, y)
+    return x.kind == "count" and max(x.low, y.low) >= TOTAL_FROM and _one_class(x, y)
+
+
+def _one_total(x: Quantity, y: Quantity) -> bool:
+    """Large counts of one and the same noun, the only thing they count ("about 1,800
+    people were evacuated" / "more than 2,000 people had to leave"): one total, even when
+    only one side names what happened to them."""
+    same = bool(x.head) and x.head == y.head and x.thing == y.thing
+    return same and min(x.low, y.low) >= TOTAL_FROM
 
 
 def _related(x: Quantity, y: Quantity, single: bool = False, shared_fact: bool = False) -> bool:
@@ -673,11 +689,11 @@ def _related(x: Quantity, y: Quantity, single: bool = False, shared_fact: bool =
             return bool(context_x & context_y)
         return bool(_concepts(x.near) & _concepts(y.near)) and len(context_x & context_y) >= 2
     ox, oy = _outcomes(x), _outcomes(y)
-    if (ox and oy and ox.isdisjoint(oy)) or (bool(ox) != bool(oy) and not _same_noun(x, y)):
+    if (ox and oy and ox.isdisjoint(oy)) or (bool(ox) != bool(oy) and not _one_total(x, y)):
         return False
     if x.thing and y.thing:
-        if x.head != y.head and (x.kind not in ("count", "percent") or not _one_class(x, y)):
-            return False  # "1,800 patients" / "2,000 people": one class of thing
+        if x.head != y.head and not _one_class_total(x, y):
+            return False
         if x.kind == "ordinal":
             # "the sixth round" and "the 11th round" may be two fights: the words right
             # next to both must line up too ("the club's 11th title").
@@ -800,8 +816,8 @@ def _closest_dates(x: Quantity, dates: list[Quantity]) -> list[Quantity]:
 def _sum_of_parts(own: tuple[Quantity, ...], other: Quantity) -> bool:
     """True when the plain counts of one sentence add up to the other's figure."""
     parts = [q for q in own if q.kind == "count" and not q.qualifier and math.isfinite(q.high)]
-    if other.kind != "count" or len(parts) < 2:
-        return False
+    if other.kind != "count" or len(parts) < 2 or len({q.head for q in parts} - {""}) < len(parts):
+        return False  # "five bombs, of which four exploded": a part, not an addend
     total = Quantity(
         sum(q.low for q in parts),
         sum(q.high for q in parts),
@@ -841,7 +857,17 @@ def _one_figure_each(
     if when_x == when_y and _alone_in_period(x, when_x, fx) and _alone_in_period(y, when_y, fy):
         return True
     known = x.head and concept(_noun(x)) != _noun(x)  # a class, not a unit
-    return known and _one_class(x, y) and (_alone_of_kind(x, fx) and _alone_of_kind(y, fy))
+    alone = _alone_of_kind(x, fx) and _alone_of_kind(y, fy)
+    return bool(known) and alone and _one_class_total(x, y)
+
+
+def _zero_of_one_class(
+    fa: Features, span_a: tuple[int, int], fb: Features, span_b: tuple[int, int]
+) -> bool:
+    """'no deaths' / 'two deaths': none against some of one named class of thing."""
+    x = next((q for q in fa.quantities if q.span == span_a), None)
+    y = next((q for q in fb.quantities if q.span == span_b), None)
+    return x is not None and y is not None and _one_class(x, y)
 
 
 def _alone_of_kind(q: Quantity, f: Features) -> bool:
@@ -901,6 +927,17 @@ def _restated_elsewhere(
 _PASSIVE = frozenset({"was", "were", "been", "being", "is", "are"})
 
 
+def _passive_before(f: Features, k: int, end: int) -> bool:
+    """True when the auxiliary at k and its participle lead straight to the figure at
+    `end`, with at most a preposition between ("was convicted on nine counts")."""
+    if k + 1 >= end or not f.token(k + 1).low.endswith("ed"):
+        return False
+    return all(f.token(m).low in _PASSIVE_LINKS for m in range(k + 2, end))
+
+
+_PASSIVE_LINKS = frozenset({"on", "of", "to", "for", "in", "with", "by"})
+
+
 def _lead_names(f: Features, q: Quantity) -> frozenset[str]:
     """Names between the start of a figure's sentence (or its last reporting verb) and it."""
     found: set[str] = set()
@@ -909,7 +946,7 @@ def _lead_names(f: Features, q: Quantity) -> frozenset[str]:
         tok = f.token(k)
         if tok.low in _REPORTING or tok.low in _SOURCE_VERBS or tok.low in _ENDS:
             found.clear()  # "the Red Cross estimated 40 dead": a source, not a subject
-        elif tok.low in _PASSIVE and k + 1 < end and f.token(k + 1).low.endswith("ed"):
+        elif tok.low in _PASSIVE and _passive_before(f, k, end):
             found.clear()  # "Solvik was convicted on nine counts": the one acted on
         elif k > 0 and tok.is_capitalized and _is_content(tok):
             found.add(key(tok.low))
@@ -1132,7 +1169,7 @@ def _negation(fa: Features, fb: Features) -> list[Reason]:
             continue  # both clauses deny something: "no gun was found" / "the gun was not found"
         if _after_opposite(fa, p.index, fb) or _after_opposite(fb, q.index, fa):
             continue  # "denied the report" / "confirmed the report": reported as opposites
-        if sub_a and sub_b and sub_a != sub_b and _passive(fa, p.index) == _passive(fb, q.index):
+        if sub_a and sub_b and sub_a != sub_b and not _denied_then_passive(fa, p, fb, q):
             continue  # two subjects; but "X failed to meet it" / "it was met" name one act
         if _position(fa, p.index) != _position(fb, q.index):
             continue  # "pleaded not guilty" / "found guilty": a plea, then a verdict
@@ -1156,11 +1193,30 @@ _PRESENT = frozenset({"do", "does", "is", "are", "am", "dont", "doesnt", "isnt",
 
 
 def _passive(f: Features, index: int) -> bool:
-    """'the goals were met': the verb's subject is what it acts on."""
+    """'the goals were met', 'was infamously photographed': the verb's subject is what it
+    acts on."""
+    if not _participle(f.token(index).low):
+        return False
     k = index - 1
-    while k >= 0 and f.token(k).low in ("not", "never", "all", "also", "already", "fully"):
+    while k >= 0 and (f.token(k).low in _ADVERBS or f.token(k).low.endswith("ly")):
         k -= 1
     return k >= 0 and f.token(k).low in _PASSIVE | {"be"}
+
+
+_ADVERBS = frozenset({"not", "never", "all", "also", "already", "fully", "since", "now"})
+
+
+def _participle(word: str) -> bool:
+    return word.endswith(("ed", "en")) or IRREGULAR.get(word, word) != word
+
+
+def _denied_then_passive(fa: Features, p: Polar, fb: Features, q: Polar) -> bool:
+    """One side denies an act ("failed to meet its goals"), the other asserts it in the
+    passive ("the goals were met"): the subjects differ because one is acted on."""
+    for (f, x), (g, y) in (((fa, p), (fb, q)), ((fb, q), (fa, p))):
+        if x.negated and not y.negated and not _passive(f, x.index) and _passive(g, y.index):
+            return True
+    return False
 
 
 def _tense(f: Features, index: int) -> str:
@@ -1853,7 +1909,7 @@ def same_fact_reasons(reasons: list[Reason], a_text: str, b_text: str) -> list[R
             continue
         # A figure's reason: a number, a date, or none against some ("no" / "two deaths").
         figure = reason.type in ("numeric", "date") or (
-            reason.type == "negation" and reason.a_span in keys_a and reason.b_span in keys_b
+            reason.type == "negation" and _zero_of_one_class(fa, reason.a_span, fb, reason.b_span)
         )
         named = figure and any(names_fact(k) for k in shared)
         alone = reason.type == "numeric" and _one_figure_each(fa, reason.a_span, fb, reason.b_span)

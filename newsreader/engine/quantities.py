@@ -345,7 +345,23 @@ def _thing(toks: tuple[Token, ...], j: int, skip_of: bool) -> tuple[frozenset[st
         j += 1
         if _plural(tok.low):
             break  # "14 drones overnight": the plural noun ends the phrase
-    return frozenset(key(t.low) for t in words), (words[-1].text if words else ""), j
+    thing = frozenset(key(t.low) for t in words)
+    if words and j + 1 < n and toks[j].low == "and" and _joined_noun(toks[j + 1]):
+        thing |= {key(toks[j + 1].low)}  # "420 passengers and crew": both are counted
+    return thing, (words[-1].text if words else ""), j
+
+
+def _joined_noun(tok: Token) -> bool:
+    """A bare noun joined to a counted one ("passengers and crew"), not a verb or a figure."""
+    word = tok.low
+    return (
+        _is_content(tok)
+        and not tok.is_capitalized
+        and word not in NUMBER_WORDS
+        and word not in VAGUE_PLURALS
+        and not _looks_like_verb(word)
+        and not word.endswith("ing")
+    )
 
 
 def _plural(word: str) -> bool:

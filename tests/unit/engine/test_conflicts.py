@@ -236,3 +236,13 @@ def test_an_act_denied_clashes_with_the_same_act_told_in_the_passive() -> None:
     assert (
         conflicts_between("The union failed to meet the target.", "The firm met the target.") == []
     )
+
+
+def test_small_groups_named_by_other_nouns_are_other_groups() -> None:
+    # Three victims and four people in one room may be two groups of one story ...
+    assert (
+        conflicts_between("She shot the three victims.", "Police found four people inside.") == []
+    )
+    # ... a thousand patients and two thousand people are one total.
+    a = "The trial enrolled about 1,000 patients."
+    assert conflicts_between(a, "More than 2,000 people took part in the trial.")

@@ -261,3 +261,11 @@ def test_per_cent_is_not_what_a_date_is_about() -> None:
 )
 def test_a_compound_before_the_noun_describes_what_is_counted(text: str) -> None:
     assert only(text).head == key("deaths")
+
+
+def test_a_noun_joined_by_and_is_counted_too() -> None:
+    assert only("The ferry carried 420 passengers and crew.").thing == {
+        key("passengers"),
+        key("crew"),
+    }
+    assert parse("Some 19 people and dozens were hurt.")[0].thing == {key("people")}
