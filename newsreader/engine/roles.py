@@ -44,16 +44,89 @@ def roles(text: str) -> dict[str, tuple[frozenset[str], tuple[int, int]]]:
 
 
 def role_conflicts(a: str, b: str) -> list[Reason]:
-    """A substitution for each person the two sentences give posts that share no word."""
-    ra, rb = roles(a), roles(b)
+    """A substitution for each person the two sentences give posts, or employers, that
+    share no word."""
     reasons = []
-    for surname in sorted(ra.keys() & rb.keys()):
-        (words_a, span_a), (words_b, span_b) = ra[surname], rb[surname]
-        if words_a & words_b:
-            continue  # "finance director" / "finance chief": one post in two words
-        detail = f"{a[span_a[0] : span_a[1]]} vs {b[span_b[0] : span_b[1]]}"
-        reasons.append(Reason("substitution", detail, span_a, span_b))
+    for read in (roles, affiliations):
+        ra, rb = read(a), read(b)
+        for surname in sorted(ra.keys() & rb.keys()):
+            (words_a, span_a), (words_b, span_b) = ra[surname], rb[surname]
+            if words_a & words_b:
+                continue  # "finance director" / "finance chief": one post in two words
+            detail = f"{a[span_a[0] : span_a[1]]} vs {b[span_b[0] : span_b[1]]}"
+            reasons.append(Reason("substitution", detail, span_a, span_b))
     return reasons
+
+
+# Words that tie a person to where they work: "a neurologist at Ravensworth University".
+_AT = frozenset({"at", "with", "from"})
+# How many lower-case words the description before the employer may take.
+_DESCRIPTION = 3
+
+
+@lru_cache(maxsize=16384)
+def affiliations(text: str) -> dict[str, tuple[frozenset[str], tuple[int, int]]]:
+    """Surname key -> (the words naming the place the sentence says the person works at,
+    their span): "Tomas Everly, a neurologist at the Kellmoor Institute" or "Ravensworth
+    University neurologist Tomas Everly"."""
+    toks = tokenize(text)
+    runs = name_runs(toks)
+    found: dict[str, tuple[frozenset[str], tuple[int, int]]] = {}
+    for n, (_title, start, end) in enumerate(runs):
+        place = _place_after(toks, end) or _place_before(toks, start, runs[:n])
+        if place is None:
+            continue
+        surname = key(toks[end - 1].low)
+        words = frozenset(key(t.low) for t in place if t.low not in STOP_WORDS)
+        if surname in found and found[surname][0] != words:
+            found[surname] = (frozenset(), (0, 0))  # two places in one sentence: ambiguous
+            continue
+        found[surname] = (words, (place[0].start, place[-1].end))
+    return {k: v for k, v in found.items() if v[0]}
+
+
+def _description(toks: tuple[Token, ...], start: int, end: int) -> bool:
+    """Lower-case words describing a person ("neurologist", "senior economist"), no verb."""
+    words = toks[start:end]
+    return 0 < len(words) <= _DESCRIPTION and all(
+        t.is_word and not t.is_capitalized and t.low not in STOP_WORDS and not t.low.endswith("ed")
+        for t in words
+    )
+
+
+def _place_after(toks: tuple[Token, ...], end: int) -> list[Token] | None:
+    """ ", a neurologist at the Kellmoor Institute" right after the name."""
+    k = end + 1
+    if end >= len(toks) or toks[end].low != "," or k >= len(toks):
+        return None
+    if toks[k].low in ("a", "an", "the"):
+        k += 1
+    at = next(
+        (m for m in range(k, min(k + _DESCRIPTION + 1, len(toks))) if toks[m].low in _AT), None
+    )
+    if at is None or not _description(toks, k, at):
+        return None
+    m = at + 1
+    if m < len(toks) and toks[m].low == "the":
+        m += 1
+    place = []
+    while m < len(toks) and toks[m].is_capitalized and toks[m].is_word:
+        place.append(toks[m])
+        m += 1
+    return place or None
+
+
+def _place_before(
+    toks: tuple[Token, ...], start: int, earlier: list[tuple[int, int, int]]
+) -> list[Token] | None:
+    """ "Ravensworth University neurologist Tomas Everly": a name run, a description, the
+    person."""
+    if not earlier:
+        return None
+    title, _, end = earlier[-1]
+    if not _description(toks, end, start):
+        return None
+    return list(toks[title:end])
 
 
 def _is_name_word(tok: Token) -> bool:

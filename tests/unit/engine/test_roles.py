@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsreader.engine.roles import role_conflicts, roles
+from newsreader.engine.roles import affiliations, role_conflicts, roles
 
 
 def test_a_post_is_read_after_before_and_in_front_of_a_name() -> None:
@@ -40,3 +40,15 @@ def test_a_person_without_a_post_or_two_people_are_not_compared() -> None:
     assert not role_conflicts(
         "Ivo Lind, the mayor, spoke first.", "Ruth Kade, the treasurer, spoke first."
     )
+
+
+def test_one_person_placed_at_two_employers() -> None:
+    a = "Maria Lenz, an economist at the Harwell Institute, called the cut overdue."
+    b = "Northbridge University economist Maria Lenz said the cut was overdue."
+    c = "Maria Lenz, a senior economist at Harwell Institute, said the cut was overdue."
+    [reason] = role_conflicts(a, b)
+    assert reason.type == "substitution"
+    assert reason.detail == "Harwell Institute vs Northbridge University"
+    assert role_conflicts(a, c) == []  # one employer, with or without "the"
+    # Said by a name, not placed there: "the Kremlin said Anna Berg ..." gives no employer.
+    assert affiliations("The ministry said Anna Berg, who left in May, was not involved.") == {}
