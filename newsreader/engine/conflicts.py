@@ -1474,6 +1474,51 @@ def _modifier_swaps(fa: Features, fb: Features) -> list[Reason]:
     return reasons
 
 
+_CHARGE = key("charge")
+_OFFENCE_ENDS = frozenset({",", ";", ".", "and", "but", "while", "against", "in", "after"})
+
+
+def _offence(f: Features, q: Quantity) -> tuple[frozenset[str], tuple[int, int]] | None:
+    """What a count of charges charges ("three tax evasion charges", "three counts of money
+    laundering"): its words and their span, or None for a count of something else."""
+    if q.kind != "count" or not q.head or not one_class(_noun(q), _CHARGE):
+        return None
+    after = [f.token(k) for k in range(len(f.token_data)) if f.token(k).start >= q.span[1]]
+    at = next((n for n, t in enumerate(after[:5]) if key(t.low) == _noun(q)), None)
+    if at is None:
+        return None
+    words = after[:at]  # "three tax evasion charges"
+    if not words and at + 1 < len(after) and after[at + 1].low in ("of", "for"):
+        for t in after[at + 2 :]:  # "three counts of money laundering"
+            if t.low in _OFFENCE_ENDS or len(words) >= 3:
+                break
+            words.append(t)
+    words = [t for t in words if _is_content(t) and t.low not in STOP_WORDS]
+    if not words:
+        return None
+    return frozenset(key(t.low) for t in words), (words[0].start, words[-1].end)
+
+
+def _offence_swaps(fa: Features, fb: Features) -> list[Reason]:
+    """As many charges of two other offences: "cleared of three tax evasion charges" /
+    "acquitted on three counts of money laundering"."""
+    reasons: list[Reason] = []
+    for x in fa.quantities:
+        ox = _offence(fa, x)
+        if ox is None:
+            continue
+        for y in fb.quantities:
+            oy = _offence(fb, y)
+            if oy is None or (x.low, x.high) != (y.low, y.high) or ox[0] & oy[0]:
+                continue
+            if not _outcomes(x) & _outcomes(y):
+                continue  # "guilty of three" and "cleared of three" are two sets of charges
+            span_a, span_b = ox[1], oy[1]
+            detail = f"{fa.text[span_a[0] : span_a[1]]} vs {fb.text[span_b[0] : span_b[1]]}"
+            reasons.append(Reason("substitution", detail, span_a, span_b))
+    return reasons
+
+
 def _noun_like(f: Features, k: int) -> bool:
     """A content word that can be the noun a modifier describes (not "will", "has")."""
     tok = f.token(f.word_index[k])
@@ -1801,6 +1846,13 @@ DETECTORS = (
         "the class word before a shared noun (oil / gas pipeline)",
         (("_noun_like", False),),
         lambda fa, fb: _modifier_swaps(fa, fb),
+    ),
+    Detector(
+        "offences",
+        (ReasonType.SUBSTITUTION,),
+        "what as many charges on each side charge (tax evasion / money laundering)",
+        (),
+        lambda fa, fb: _offence_swaps(fa, fb),
     ),
     Detector(
         "identities",

@@ -246,3 +246,23 @@ def test_small_groups_named_by_other_nouns_are_other_groups() -> None:
     # ... a thousand patients and two thousand people are one total.
     a = "The trial enrolled about 1,000 patients."
     assert conflicts_between(a, "More than 2,000 people took part in the trial.")
+
+
+def test_as_many_charges_of_two_other_offences_clash() -> None:
+    a = "The jury acquitted her on two counts of bribery."
+    b = "She was cleared of two fraud charges, her lawyer said."
+    [reason] = conflicts_between(a, b)
+    assert reason.type == "substitution" and reason.detail == "bribery vs fraud"
+    # One offence in two wordings, or charges of two verdicts, do not clash.
+    assert (
+        conflicts_between(
+            "She was cleared of two fraud charges.", "She was acquitted on two counts of fraud."
+        )
+        == []
+    )
+    assert (
+        conflicts_between(
+            "She was convicted on two counts of bribery.", "She was cleared of two fraud charges."
+        )
+        == []
+    )
