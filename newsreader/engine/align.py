@@ -23,6 +23,7 @@ from newsreader.engine.similarity import (
     score_pairs,
     semantic_requested,
 )
+from newsreader.engine.terms import sentence_terms, specific_terms
 from newsreader.model import Story
 
 # At most this many counterparts per sentence in any one other article...
@@ -173,6 +174,7 @@ def align(story: Story, semantic: bool | None = None) -> list[Pair]:
     found = {
         (int(i), int(j)): (float(s), True)
         for i, j, s in zip(left[keep], right[keep], scores[keep], strict=True)
+        if _shares_more_than_names(sentences[int(i)].text, sentences[int(j)].text)
     }
     fact_left, fact_right, toll = fact_pairs([s.text for s in sentences], owner, _fact_keys)
     kept = asserting[fact_left] & asserting[fact_right]
@@ -194,6 +196,12 @@ def align(story: Story, semantic: bool | None = None) -> list[Pair]:
     for i, j, s in zip(left.tolist(), right.tolist(), vouched.tolist(), strict=True):
         found[(i, j)] = (s, True)
     return [Pair(i, j, s, worded) for (i, j), (s, worded) in sorted(found.items())]
+
+
+def _shares_more_than_names(a: str, b: str) -> bool:
+    """True when two sentences have a word in common besides names and figures."""
+    shared = set(sentence_terms(a)) & set(sentence_terms(b))
+    return bool(shared - specific_terms(a) - specific_terms(b))
 
 
 def _two_hop(
