@@ -26,6 +26,7 @@ from newsreader.engine.fact_links import (
     names_fact,
     one_class,
     quantity_keys,
+    synonyms,
     value_keys,
 )
 from newsreader.engine.identities import identities, identity_conflicts
@@ -134,10 +135,12 @@ _PAIRS = (
 _PAIR_KIND = tuple(kind for _, kind, _ in _PAIRS)
 # Pairs of opposite moves: "lost nine seats" / "gained three" cannot both hold, whatever
 # the amounts (unlike "two finished" / "seven did not", parts of a whole).
+# Comparatives that tell which way a figure moved ("3.1% higher" / "2.4 per cent lower").
+_COMPARATIVE_MOVES = frozenset({("higher", "lower"), ("stronger", "weaker"), ("up", "down")})
 _MOVE_PAIRS = frozenset(
     n
     for n, ((left, right), _, _) in enumerate(_PAIRS)
-    if left in CHANGE_UP and right in CHANGE_DOWN
+    if (left in CHANGE_UP and right in CHANGE_DOWN) or (left, right) in _COMPARATIVE_MOVES
 )
 _PAIR_WORDS = tuple((key(left), key(right)) for (left, right), _, _ in _PAIRS)
 _PAIR_CONVERSE = tuple(converse for _, _, converse in _PAIRS)
@@ -542,11 +545,25 @@ def _shared_context(x: frozenset[str], y: frozenset[str]) -> bool:
 
 
 def _subject(f: Features, index: int) -> str:
-    """The content word right before a word in its clause (its subject, roughly)."""
+    """The content word right before a word in its clause (its subject, roughly), leaving
+    out the words of a figure ("shares were 2.4 per cent lower": shares)."""
     for p in reversed(f.polar):
-        if p.index < index:
+        if p.index < index and not _in_figure(f, p.index):
             return p.key if f.clause[p.index] == f.clause[index] else ""
     return ""
+
+
+def _figure_before(f: Features, index: int) -> Quantity | None:
+    """The figure that ends right before a word ("2.4 per cent lower")."""
+    if index == 0:
+        return None
+    end = f.token_data[index - 1][3]
+    return next((q for q in f.quantities if q.span[1] == end), None)
+
+
+def _in_figure(f: Features, index: int) -> bool:
+    start = f.token_data[index][2]
+    return any(q.span[0] <= start < q.span[1] for q in f.quantities)
 
 
 def _clause_head(f: Features, index: int) -> str:
@@ -644,6 +661,8 @@ def _none_at_all(x: Quantity, y: Quantity) -> bool:
 # Counts of people below this name small groups a story holds many of ("three victims",
 # "four officers"); larger ones of one class are totals ("1,800 patients" / "2,000 people").
 TOTAL_FROM = 100
+# Two reports of one total differ by less than this factor.
+TOTAL_SPREAD = 3.0
 
 
 def _one_class_total(x: Quantity, y: Quantity) -> bool:
@@ -651,7 +670,12 @@ def _one_class_total(x: Quantity, y: Quantity) -> bool:
     share of it, or a count large enough to be the whole."""
     if x.kind == "percent":
         return _one_class(x, y)
-    return x.kind == "count" and max(x.low, y.low) >= TOTAL_FROM and _one_class(x, y)
+    nouns = _noun(x), _noun(y)
+    if x.kind == "count" and x.head and y.head and nouns[0] != nouns[1] and synonyms(*nouns):
+        return True  # "38 vessels" / "46 ships": two words for one thing
+    low, high = sorted((x.low, y.low))
+    near = low >= TOTAL_FROM and high <= TOTAL_SPREAD * low  # "1,400" / "2,000", not "3" / "350"
+    return x.kind == "count" and near and _one_class(x, y)
 
 
 def _one_total(x: Quantity, y: Quantity) -> bool:
@@ -856,7 +880,8 @@ def _one_figure_each(
     (x, when_x, fx), (y, when_y, fy) = rows
     if when_x == when_y and _alone_in_period(x, when_x, fx) and _alone_in_period(y, when_y, fy):
         return True
-    known = x.head and concept(_noun(x)) != _noun(x)  # a class, not a unit
+    # A class of thing (patients, people) or one and the same noun (dockers), not a unit.
+    known = x.head and (concept(_noun(x)) != _noun(x) or x.head == y.head)
     alone = _alone_of_kind(x, fx) and _alone_of_kind(y, fy)
     return bool(known) and alone and _one_class_total(x, y)
 
@@ -1398,6 +1423,12 @@ def _opposites(fa: Features, fb: Features) -> list[Reason]:
         subject = _subject(fa, pa.index)
         # "The dorin rose" / "The dorin lost half a per cent": one subject, opposite moves.
         same_subject = bool(subject) and subject == _subject(fb, pb.index)
+        if pair in _MOVE_PAIRS and not same_subject:
+            # "3.1% higher" / "2.4 per cent lower": the moves of two figures about one thing.
+            xa, xb = _figure_before(fa, pa.index), _figure_before(fb, pb.index)
+            same_subject = bool(
+                xa and xb and _shared_context(xa.context - exclude, xb.context - exclude)
+            )
         if not same_subject and not _shared_context(
             _window(fa, pa.index, exclude), _window(fb, pb.index, exclude)
         ):

@@ -60,6 +60,15 @@ def concept(word: str) -> str:
     return _OUTCOME.get(word) or _CONCEPT.get(word) or word
 
 
+_SYNONYM = {key(w): n for n, group in enumerate(SYNONYM_SETS) for w in group}
+
+
+def synonyms(a: str, b: str) -> bool:
+    """True when two word keys are one word or synonyms (ship / vessel), not only of one
+    wider class (patients / people)."""
+    return a == b or (a in _SYNONYM and _SYNONYM.get(a) == _SYNONYM.get(b))
+
+
 def one_class(a: str, b: str) -> bool:
     """True when two word keys name one class of thing (patients and people, charges and
     counts), by event outcome or by synonym set."""

@@ -1194,6 +1194,7 @@ SYNONYM_SETS = (
     frozenset({"die", "died", "dead", "death"}),
     frozenset({"kill", "killed"}),
     frozenset({"attack", "assault"}),
+    frozenset({"ship", "vessel"}),
 )
 
 # Words that make a score the split of a vote ("a 5-4 ruling", "a four-to-three vote",

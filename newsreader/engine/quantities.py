@@ -311,6 +311,13 @@ def _near(toks: tuple[Token, ...], start: int, end: int, width: int = 3) -> froz
 _BASELINE = frozenset({"compared", "versus", "vs", "than", "relative", "against"})
 
 
+# Words after a figure that say which way something moved.
+_DIRECTIONS = frozenset(
+    {"higher", "lower", "up", "down", "more", "less", "fewer", "stronger", "weaker"}
+    | {"better", "worse", "above", "below", "cheaper", "dearer"}
+)
+
+
 def _thing(toks: tuple[Token, ...], j: int, skip_of: bool) -> tuple[frozenset[str], str, int]:
     """Keys of the words right after a number that name what it counts."""
     n = len(toks)
@@ -339,6 +346,8 @@ def _thing(toks: tuple[Token, ...], j: int, skip_of: bool) -> tuple[frozenset[st
             continue
         if not _is_content(tok) or tok.low in NUMBER_WORDS or tok.low in MONTHS or tok.low == "per":
             break
+        if not words and tok.low in _DIRECTIONS:
+            break  # "3.1% higher": which way it moved, not what is counted
         if _looks_like_verb(tok.low) and (words or _verb_use(toks, j)):
             break  # "19 people died", "15,000 took part"; but "14 injured people"
         words.append(tok)

@@ -266,3 +266,29 @@ def test_as_many_charges_of_two_other_offences_clash() -> None:
         )
         == []
     )
+
+
+def test_one_figure_moving_two_ways_clashes() -> None:
+    a = "Shares in Harlow Foods were 2.2% higher in late trading."
+    b = "Shares in Harlow Foods are trading 1.5 per cent lower this afternoon."
+    assert [r.type for r in conflicts_between(a, b)] == ["antonym"]
+    c = "Shares in Harlow Foods were 2.2% higher in late trading."
+    assert conflicts_between(c, "Harlow Foods shares closed 2.2 per cent up.") == []
+
+
+def test_synonyms_count_one_thing_at_any_size() -> None:
+    a = "By noon 27 vessels were still waiting outside the harbour."
+    b = "Thirty-four ships were waiting outside the harbour this morning."
+    assert [r.detail for r in conflicts_between(a, b)] == ["27 vs Thirty-four vessels"]
+
+
+def test_a_fact_linked_pair_keeps_one_large_count_each_of_one_noun() -> None:
+    from newsreader.engine.conflicts import same_fact_reasons
+
+    a = "About 1,200 nurses joined the walkout at the city's hospitals."
+    b = "Some 2,000 nurses stayed away from work on Tuesday."
+    found = conflicts_between(a, b)
+    assert found and same_fact_reasons(found, a, b) == found
+    # Small counts of one noun, or counts far apart, are other groups.
+    c, d = "Three nurses were hurt.", "Some 900 nurses marched."
+    assert same_fact_reasons(conflicts_between(c, d), c, d) == []

@@ -269,3 +269,7 @@ def test_a_noun_joined_by_and_is_counted_too() -> None:
         key("crew"),
     }
     assert parse("Some 19 people and dozens were hurt.")[0].thing == {key("people")}
+
+
+def test_a_direction_after_a_figure_is_not_what_it_counts() -> None:
+    assert only("The shares closed 3.1% higher.").thing == frozenset()
