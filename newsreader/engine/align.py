@@ -23,6 +23,7 @@ from newsreader.engine.similarity import (
     score_pairs,
     semantic_requested,
 )
+from newsreader.engine.tallies import share_of, tally_of
 from newsreader.engine.terms import sentence_terms, specific_terms
 from newsreader.model import Story
 
@@ -79,6 +80,9 @@ def _fact_keys(text: str) -> frozenset[tuple[str, str]]:
     """A sentence's fact keys: what its figures are about, and their distinctive values."""
     f = features(text)
     slots = {("slot", x.head) for x in identities(text)}
+    tally = tally_of(text)
+    if (tally is not None and not tally.whole) or share_of(text) is not None:
+        slots.add(("slot", "vote"))  # how one vote split: "a 673-to-365 vote", "61.4% of votes"
     return frozenset().union(*f.q_keys, *f.q_values, slots)
 
 

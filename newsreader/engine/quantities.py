@@ -775,6 +775,13 @@ def _make(
     )
 
 
+def _second_of_tally(tok: Token) -> float:
+    """The second figure of a tally written with "-to-" ("three", "365"); inf if none."""
+    if _integer(tok):
+        return _value_of(tok.text)
+    return NUMBER_WORDS.get(tok.low, math.inf)
+
+
 def _of_a_number(toks: tuple[Token, ...], start: int) -> bool:
     """True when "N of" or "N of the" stands right before the figure at `start`."""
     back = start - 1
@@ -886,16 +893,16 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
         score = value * 1e4 + _value_of(toks[j + 1].text)
         thing, noun, _ = _thing(toks, j + 2, skip_of=False)
         return _make(toks, i, j + 2, "score", score, score, thing, noun, ""), j + 2
-    # Tallies in words: "a four-to-three vote", "won six-to-one".
+    # Tallies in words or digits: "a four-to-three vote", "won six-to-one", "a 673-to-365 vote".
     if (
-        word_form
+        (word_form or tok.is_number)
         and j + 3 < n
         and toks[j].low in ("-", "–")
         and toks[j + 1].low == "to"
         and toks[j + 2].low in ("-", "–")
-        and NUMBER_WORDS.get(toks[j + 3].low, math.inf) <= value
+        and _second_of_tally(toks[j + 3]) <= value
     ):
-        score = value * 1e4 + NUMBER_WORDS[toks[j + 3].low]
+        score = value * 1e4 + _second_of_tally(toks[j + 3])
         thing, noun, _ = _thing(toks, j + 4, skip_of=False)
         return _make(toks, i, j + 4, "score", score, score, thing, noun, ""), j + 4
     # Ranges: "10-12", "10 to 12", "between 10 and 12", "10 or 12".

@@ -88,9 +88,53 @@ def tally_of(text: str) -> Tally | None:
     return _from_counts(found) or _from_share(found)
 
 
+class Share(NamedTuple):
+    """The share of the votes one side won ("passed with 61.4% of votes cast")."""
+
+    percent: float
+    tolerance: float
+    span: tuple[int, int]
+    text: str
+
+
+# Words next to a share of votes that make it something else than a side's share.
+_NOT_A_SIDE = frozenset(key(w) for w in ("turnout", "participation", "counted", "reporting"))
+
+
+@lru_cache(maxsize=4096)
+def share_of(text: str) -> Share | None:
+    """The one share of the votes a sentence gives a side, if it gives exactly one."""
+    found = [
+        q
+        for q in quantities(text, tokenize(text))
+        if q.kind == "percent" and q.low == q.high and key("vote") in q.thing | q.near
+    ]
+    if len(found) != 1 or found[0].near & _NOT_A_SIDE:
+        return None
+    q = found[0]
+    decimals = len(q.text.split("%")[0].split(" ")[0].partition(".")[2].rstrip())
+    return Share(q.low, 0.5 * 10.0**-decimals + 0.05, q.span, q.text)
+
+
+def _share_conflicts(tally: Tally, share: Share, tally_first: bool) -> list[Reason]:
+    side = tally.high if share.percent >= 50 else tally.low
+    stated = 100.0 * side / (tally.high + tally.low)
+    if tally.whole or abs(stated - share.percent) <= share.tolerance:
+        return []
+    detail = f"{tally.high}-{tally.low} ({stated:.1f}%) vs {share.text} of the vote"
+    if tally_first:
+        return [Reason(ReasonType.NUMERIC, detail, tally.span, share.span)]
+    return [Reason(ReasonType.NUMERIC, detail, share.span, tally.span)]
+
+
 def tally_conflicts(a_text: str, b_text: str) -> list[Reason]:
-    """A numeric reason when two sentences give one vote two different splits."""
+    """A numeric reason when two sentences give one vote two different splits, or a split
+    and a share of the votes that does not follow from it."""
     x, y = tally_of(a_text), tally_of(b_text)
+    if x is not None and y is None and (share := share_of(b_text)) is not None:
+        return _share_conflicts(x, share, tally_first=True)
+    if y is not None and x is None and (share := share_of(a_text)) is not None:
+        return _share_conflicts(y, share, tally_first=False)
     if x is None or y is None or (x.whole and y.whole) or (x.high, x.low) == (y.high, y.low):
         return []
     if (x.whole or y.whole) and x.high + x.low != y.high + y.low:

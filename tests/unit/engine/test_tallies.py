@@ -60,3 +60,19 @@ def test_a_share_of_another_body_says_nothing_of_the_vote() -> None:
         tally_conflicts("Two of the seven members wanted to wait.", "Three of the seven said no.")
         == []
     )
+
+
+def test_a_tally_in_digits_and_a_share_of_the_votes() -> None:
+    tally = tally_of("The 412-to-188 vote came after a week-long ballot.")
+    assert tally is not None and (tally.high, tally.low) == (412, 188)
+    # 412 of 600 is 68.7%: a share of 61% does not follow from it, 68.7% does.
+    [reason] = tally_conflicts(
+        "The 412-to-188 vote came after a week-long ballot.",
+        "The motion passed with 61% of the votes cast, on a turnout of 80%.",
+    )
+    assert reason.detail == "412-188 (68.7%) vs 61% of the vote"
+    assert (
+        tally_conflicts("The margin was 412 votes to 188.", "It passed with 68.7% of votes.") == []
+    )
+    # A turnout is no side's share.
+    assert tally_conflicts("The margin was 412 votes to 188.", "Turnout was 61% of voters.") == []
