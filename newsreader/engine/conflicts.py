@@ -232,6 +232,8 @@ def _negated_indices(toks: tuple[Token, ...]) -> tuple[set[int], set[int]]:
     for i, tok in enumerate(toks):
         w = tok.low
         target = _negative_verb_target(toks, i) if key(w) in _NEGATIVE_VERBS else None
+        if target is None and word_key(toks, i) in _DENY_VERBS and word_key(toks, i) != key(w):
+            target = _phrasal_denial_target(toks, i)  # "turned down an earlier offer"
         if target is not None:
             out.add(target)
             noun = _light_verb_object(toks, target)
@@ -413,6 +415,17 @@ def _negative_verb_target(toks: tuple[Token, ...], i: int) -> int | None:
     for j in range(i + 1, min(i + 4, n)):
         if toks[j].low in PUNCT or toks[j].low in ("to", "by") or toks[j].is_capitalized:
             break  # "rejected by shareholders", "against Indiana": not the thing denied
+        if _is_content(toks[j]) and toks[j].low not in NEG_SKIP:
+            return j
+    return None
+
+
+def _phrasal_denial_target(toks: tuple[Token, ...], i: int) -> int | None:
+    """What a phrasal verb of refusal ('turned down', 'voted down') denies: the first
+    content word after its particle."""
+    for j in range(i + 2, min(i + 5, len(toks))):
+        if toks[j].low in PUNCT or toks[j].low in ("to", "by") or toks[j].is_capitalized:
+            break
         if _is_content(toks[j]) and toks[j].low not in NEG_SKIP:
             return j
     return None

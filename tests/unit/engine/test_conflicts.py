@@ -292,3 +292,11 @@ def test_a_fact_linked_pair_keeps_one_large_count_each_of_one_noun() -> None:
     # Small counts of one noun, or counts far apart, are other groups.
     c, d = "Three nurses were hurt.", "Some 900 nurses marched."
     assert same_fact_reasons(conflicts_between(c, d), c, d) == []
+
+
+def test_a_phrasal_refusal_denies_like_its_verb() -> None:
+    a = "Staff rejected an earlier offer of 2.5% in May."
+    assert (
+        conflicts_between(a, "Staff turned down an earlier offer of 2.5 per cent last month.") == []
+    )
+    assert conflicts_between("Staff turned down the offer.", "Staff accepted the offer.")
