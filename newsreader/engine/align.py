@@ -24,7 +24,6 @@ from newsreader.engine.similarity import (
     semantic_requested,
 )
 from newsreader.engine.tallies import share_of, tally_of
-from newsreader.engine.terms import sentence_terms, specific_terms
 from newsreader.model import Story
 
 # At most this many counterparts per sentence in any one other article...
@@ -176,9 +175,10 @@ def align(story: Story, semantic: bool | None = None) -> list[Pair]:
     scores = score_pairs(corpus, left, right, at_least=threshold)
     keep = select_pairs(left, right, scores, owner, threshold)
     found = {
+        # Sharing only names and figures ("lawyer Tomas Berglund" in two claims) is not enough.
         (int(i), int(j)): (float(s), True)
         for i, j, s in zip(left[keep], right[keep], scores[keep], strict=True)
-        if _shares_more_than_names(sentences[int(i)].text, sentences[int(j)].text)
+        if corpus.plain[int(i)] & corpus.plain[int(j)]
     }
     fact_left, fact_right, toll = fact_pairs([s.text for s in sentences], owner, _fact_keys)
     kept = asserting[fact_left] & asserting[fact_right]
@@ -200,12 +200,6 @@ def align(story: Story, semantic: bool | None = None) -> list[Pair]:
     for i, j, s in zip(left.tolist(), right.tolist(), vouched.tolist(), strict=True):
         found[(i, j)] = (s, True)
     return [Pair(i, j, s, worded) for (i, j), (s, worded) in sorted(found.items())]
-
-
-def _shares_more_than_names(a: str, b: str) -> bool:
-    """True when two sentences have a word in common besides names and figures."""
-    shared = set(sentence_terms(a)) & set(sentence_terms(b))
-    return bool(shared - specific_terms(a) - specific_terms(b))
 
 
 def _two_hop(

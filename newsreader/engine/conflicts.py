@@ -56,7 +56,7 @@ from newsreader.engine.lexicon import (
     VAGUE_PLURALS,
     WEEKDAYS,
 )
-from newsreader.engine.quantities import Quantity, quantities
+from newsreader.engine.quantities import Quantity, quantities, text_quantities
 from newsreader.engine.roles import role_conflicts
 from newsreader.engine.tallies import tally_conflicts
 from newsreader.engine.terms import STOP_WORDS
@@ -467,7 +467,8 @@ def features(text: str) -> Features:
         if t.low not in _DROP and (t.low not in PUNCT or t.low in _BOUNDARY)
     )
     words = tuple(_slot_word(toks[i]) for i in word_index)
-    qs = quantities(text, toks)[:_MAX_QUANTITIES]
+    whole = len(toks) < _MAX_TOKENS  # read once per text, shared with the other detectors
+    qs = (text_quantities(text) if whole else quantities(text, toks))[:_MAX_QUANTITIES]
     starts = [t.start for t in toks]
     q_index = tuple(bisect_left(starts, q.span[0]) for q in qs)
     clause = _clauses(toks)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from newsreader.engine.lexicon import (
@@ -36,7 +37,7 @@ from newsreader.engine.lexicon import (
     WEEKDAYS,
 )
 from newsreader.engine.terms import STOP_WORDS
-from newsreader.engine.wordforms import PUNCT, Token, key, word_key
+from newsreader.engine.wordforms import PUNCT, Token, key, tokenize, word_key
 
 INF = math.inf
 # Keys of the verbs of an event's outcomes: killed, injured, arrested ...
@@ -407,6 +408,12 @@ def _scope(toks: tuple[Token, ...], j: int) -> str:
         if w in ("this", "last") and nxt in ("year", "month", "week", "season", "century"):
             return f"scope:{w} {nxt}"
     return ""
+
+
+@lru_cache(maxsize=32768)
+def text_quantities(text: str) -> tuple[Quantity, ...]:
+    """All quantities of a sentence, read once per distinct text."""
+    return quantities(text, tokenize(text))
 
 
 def quantities(text: str, toks: tuple[Token, ...]) -> tuple[Quantity, ...]:

@@ -71,6 +71,8 @@ class Corpus:
     common: np.ndarray
     void: np.ndarray
     embeddings: np.ndarray | None = None
+    # Per sentence, its terms that are no name or figure (indices into the vocabulary).
+    plain: tuple[frozenset[int], ...] = ()
 
 
 def _frequencies(term_sets: Sequence[set[str]]) -> dict[str, int]:
@@ -125,7 +127,8 @@ def build_corpus(
     unseen = max(idf.values(), default=1.0)
     vocabulary: dict[str, int] = {}
     rows = [[vocabulary.setdefault(t, len(vocabulary)) for t in terms] for terms in term_lists]
-    specific: set[str] = set().union(*(specific_terms(t) for t in texts))
+    own_specific = [specific_terms(t) for t in texts]
+    specific: set[str] = set().union(*own_specific)
     term_idf = np.empty(len(vocabulary))
     common = np.zeros(len(vocabulary), dtype=bool)
     for term, col in vocabulary.items():
@@ -133,6 +136,10 @@ def build_corpus(
         term_idf[col] = base * SPECIFIC_BOOST if term in specific else base
         common[col] = term in common_terms
     matrix = TermMatrix.from_rows(rows, term_idf)
+    plain = tuple(
+        frozenset(vocabulary[t] for t in terms if t not in names)
+        for terms, names in zip(term_lists, own_specific, strict=True)
+    )
     lowered = [t.lower() for t in texts]
     # A sentence made only of common terms has nothing left to compare letter by letter.
     void = np.array([bool(terms) and terms <= common_terms for terms in term_lists], dtype=bool)
@@ -151,6 +158,7 @@ def build_corpus(
         common=common,
         void=void,
         embeddings=sentence_vectors(texts) if semantic else None,
+        plain=plain,
     )
 
 

@@ -13,8 +13,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from newsreader.engine.lexicon import TALLY_WORDS
-from newsreader.engine.quantities import Quantity, quantities
-from newsreader.engine.wordforms import key, tokenize
+from newsreader.engine.quantities import Quantity, text_quantities
+from newsreader.engine.wordforms import key
 from newsreader.model import Reason, ReasonType
 
 _TALLY_KEYS = frozenset(key(w) for w in TALLY_WORDS)
@@ -76,10 +76,10 @@ def _from_share(found: tuple[Quantity, ...]) -> Tally | None:
     return Tally(max(part, whole - part), min(part, whole - part), span, parts[0].text, True)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=32768)
 def tally_of(text: str) -> Tally | None:
     """The one vote split a sentence states, if it states exactly one."""
-    found = quantities(text, tokenize(text))
+    found = text_quantities(text)
     scores = [q for q in found if q.kind == "score"]
     if len(scores) > 1:
         return None  # two scores in one sentence: which is the vote is unknown
@@ -101,12 +101,12 @@ class Share(NamedTuple):
 _NOT_A_SIDE = frozenset(key(w) for w in ("turnout", "participation", "counted", "reporting"))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=32768)
 def share_of(text: str) -> Share | None:
     """The one share of the votes a sentence gives a side, if it gives exactly one."""
     found = [
         q
-        for q in quantities(text, tokenize(text))
+        for q in text_quantities(text)
         if q.kind == "percent" and q.low == q.high and key("vote") in q.thing | q.near
     ]
     if len(found) != 1 or found[0].near & _NOT_A_SIDE:
