@@ -42,7 +42,7 @@ class Token(NamedTuple):
     is_capitalized: bool
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=32768)
 def tokenize(text: str) -> tuple[Token, ...]:
     """Split a sentence into tokens that keep their character offsets (cached: each
     detector reads the tokens of the sentences it is given)."""
