@@ -201,30 +201,40 @@ def test_a_fact_linked_pair_keeps_one_figure_each_of_one_class_or_month() -> Non
     assert same_fact_reasons(conflicts_between(e, f), e, f) == []
 
 
-def test_none_at_all_clashes_with_some_in_a_group() -> None:
-    a = "Three deaths among older patients were blamed on the drug."
-    b = "There were no drug-related deaths during the trial."
+@pytest.mark.parametrize(
+    ("a", "b", "kind", "detail"),
+    [
+        # None at all leaves none in any group.
+        (
+            "Three deaths among older patients were blamed on the drug.",
+            "There were no drug-related deaths during the trial.",
+            "negation",
+            "Three vs no deaths",
+        ),
+        # Each date is compared with the date of the same act.
+        (
+            "The firm plans to apply for a licence from the regulator in the first quarter.",
+            "The firm would apply for its licence in May and open in the second half of 2027.",
+            "date",
+            "first quarter vs May",
+        ),
+        # A date given with another year is another date, not a second reading of this one.
+        (
+            "The firm will apply for a licence in March 2026.",
+            "The firm expects to open in the second half of 2027 and to apply in May.",
+            "date",
+            "March vs May",
+        ),
+    ],
+)
+def test_one_clash_with_its_type_and_values(a: str, b: str, kind: str, detail: str) -> None:
     [reason] = conflicts_between(a, b)
-    assert reason.type == "negation" and reason.detail == "Three vs no deaths"
+    assert (reason.type, reason.detail) == (kind, detail)
+
+
+def test_some_in_a_group_and_another_count_of_all_do_not_clash() -> None:
     some = "Three deaths among older patients."
     assert conflicts_between(some, "Five deaths were recorded.") == []
-
-
-def test_each_date_is_compared_with_the_date_of_the_same_act() -> None:
-    a = "The firm plans to apply for a licence from the regulator in the first quarter."
-    b = "The firm would apply for its licence in May and hoped to open in the second half of 2027."
-    [reason] = conflicts_between(a, b)
-    assert reason.type == "date" and reason.detail == "first quarter vs May"
-    # A date given with another year is another date, not a second reading of this one.
-    c = "The firm will apply for a licence in March 2026."
-    d = "The firm expects to open in the second half of 2027 and to apply in May."
-    assert [r.detail for r in conflicts_between(c, d)] == ["March vs May"]
-
-
-def test_counts_of_one_kind_of_charge_are_compared_whoever_leads_the_sentence() -> None:
-    a = "Judge Ana Holm of the city court found the 52-year-old guilty of five of eight charges."
-    b = "Peter Lind was convicted on six counts, his lawyer said."
-    assert [r.detail for r in conflicts_between(a, b)] == ["five vs six charges"]
 
 
 def test_an_act_denied_clashes_with_the_same_act_told_in_the_passive() -> None:
@@ -276,12 +286,6 @@ def test_one_figure_moving_two_ways_clashes() -> None:
     assert conflicts_between(c, "Harlow Foods shares closed 2.2 per cent up.") == []
 
 
-def test_synonyms_count_one_thing_at_any_size() -> None:
-    a = "By noon 27 vessels were still waiting outside the harbour."
-    b = "Thirty-four ships were waiting outside the harbour this morning."
-    assert [r.detail for r in conflicts_between(a, b)] == ["27 vs Thirty-four vessels"]
-
-
 def test_a_fact_linked_pair_keeps_one_large_count_each_of_one_noun() -> None:
     from newsreader.engine.conflicts import same_fact_reasons
 
@@ -300,3 +304,25 @@ def test_a_phrasal_refusal_denies_like_its_verb() -> None:
         conflicts_between(a, "Staff turned down an earlier offer of 2.5 per cent last month.") == []
     )
     assert conflicts_between("Staff turned down the offer.", "Staff accepted the offer.")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "details"),
+    [
+        # Counts of one kind of charge, whoever leads the sentence (a name before a
+        # passive verb is the one acted on, not a rival subject).
+        (
+            "Judge Ana Holm found the 52-year-old guilty of five of eight charges.",
+            "Peter Lind was convicted on six counts, his lawyer said.",
+            ["five vs six charges"],
+        ),
+        # Synonyms count one thing at any size.
+        (
+            "By noon 27 vessels were still waiting outside the harbour.",
+            "Thirty-four ships were waiting outside the harbour this morning.",
+            ["27 vs Thirty-four vessels"],
+        ),
+    ],
+)
+def test_figures_worded_apart_clash_with_their_values(a: str, b: str, details: list[str]) -> None:
+    assert [r.detail for r in conflicts_between(a, b)] == details
