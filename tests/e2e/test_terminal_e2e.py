@@ -31,6 +31,10 @@ def newsreader_command() -> str:
     return found
 
 
+def _default_hangup() -> None:
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
+
+
 class Terminal:
     """A pseudo-terminal running the app, with a pyte screen of what it shows."""
 
@@ -45,7 +49,13 @@ class Terminal:
         self.screen = pyte.Screen(COLUMNS, LINES)
         self.stream = pyte.ByteStream(self.screen)
         self.child = pexpect.spawn(
-            newsreader_command(), [], env=env, dimensions=(LINES, COLUMNS), timeout=20
+            newsreader_command(),
+            [],
+            env=env,
+            dimensions=(LINES, COLUMNS),
+            timeout=20,
+            # A terminal's hang-up ends its programs even when this run ignores it (nohup).
+            preexec_fn=_default_hangup,
         )
 
     def text(self) -> str:
