@@ -56,7 +56,7 @@ from newsreader.engine.lexicon import (
     VAGUE_PLURALS,
     WEEKDAYS,
 )
-from newsreader.engine.quantities import Quantity, quantities, text_quantities
+from newsreader.engine.quantities import Quantity, decimal_places, quantities, text_quantities
 from newsreader.engine.roles import role_conflicts
 from newsreader.engine.tallies import tally_conflicts
 from newsreader.engine.terms import STOP_WORDS
@@ -782,9 +782,7 @@ def _numeric(fa: Features, fb: Features) -> list[Reason]:
         if not related:
             continue
         if x.kind in _DATE_KINDS:
-            related = [y for y in related if not _other_years(fa, x, fb, y)]
-            if len(related) > 1:
-                related = _closest_dates(x, related)
+            related = _dates_of_one_act(fa, x, fb, related)
             if not related:
                 continue
         if any(_agree(x, y) for y in related):
@@ -812,9 +810,7 @@ def _numeric(fa: Features, fb: Features) -> list[Reason]:
             continue  # "148 passengers and six crew" / "154 people on board"
         back = [z for z in qa if _related(y, z, single)]
         if y.kind in _DATE_KINDS:
-            back = [z for z in back if not _other_years(fb, y, fa, z)]
-            if len(back) > 1:
-                back = _closest_dates(y, back)
+            back = _dates_of_one_act(fb, y, fa, back)
         if any(_agree(y, z) for z in back):
             continue
         reasons.append(Reason(_numeric_type(x, y), _numeric_detail(x, y), x.span, y.span))
@@ -843,9 +839,15 @@ def _other_years(fa: Features, x: Quantity, fb: Features, y: Quantity) -> bool:
     return year_x is not None and year_y is not None and year_x != year_y
 
 
-def _closest_dates(x: Quantity, dates: list[Quantity]) -> list[Quantity]:
-    """The one date whose words are most like those of x, when one is ("seek approval in
+def _dates_of_one_act(
+    fx: Features, x: Quantity, fy: Features, dates: list[Quantity]
+) -> list[Quantity]:
+    """The dates of the other sentence that x may be compared with: not those of another
+    year, and the one whose words are most like those of x when one is ("seek approval in
     the third quarter" / "file for approval in November and launch in the second half")."""
+    dates = [y for y in dates if not _other_years(fx, x, fy, y)]
+    if len(dates) < 2:
+        return dates
     overlap = [len(x.context & y.context) for y in dates]
     best = max(overlap)
     return [dates[overlap.index(best)]] if overlap.count(best) == 1 else dates
@@ -856,17 +858,8 @@ def _sum_of_parts(own: tuple[Quantity, ...], other: Quantity) -> bool:
     parts = [q for q in own if q.kind == "count" and not q.qualifier and math.isfinite(q.high)]
     if other.kind != "count" or len(parts) < 2 or len({q.head for q in parts} - {""}) < len(parts):
         return False  # "five bombs, of which four exploded": a part, not an addend
-    total = Quantity(
-        sum(q.low for q in parts),
-        sum(q.high for q in parts),
-        "count",
-        frozenset(),
-        frozenset(),
-        "",
-        (0, 0),
-        "",
-    )
-    return total.overlaps(other)
+    low, high = sum(q.low for q in parts), sum(q.high for q in parts)
+    return low <= other.high and other.low <= high
 
 
 def _alone_in_period(q: Quantity, when: str, f: Features) -> bool:
@@ -885,18 +878,16 @@ def _one_figure_each(
     kind in one and the same month ("3.6% in October" / "just over 3 per cent in
     October"), or of one named class of thing ("11.2% of patients" / "nearly 20 percent
     of participants")."""
-    rows = []
-    for f, span in ((fa, span_a), (fb, span_b)):
-        n = next((n for n, q in enumerate(f.quantities) if q.span == span), None)
-        if n is None:
-            return False
-        rows.append((f.quantities[n], f.q_period[n], f))
-    (x, when_x, fx), (y, when_y, fy) = rows
-    if when_x == when_y and _alone_in_period(x, when_x, fx) and _alone_in_period(y, when_y, fy):
+    n, m = _figure_at(fa, span_a), _figure_at(fb, span_b)
+    if n is None or m is None:
+        return False
+    x, when_x = fa.quantities[n], fa.q_period[n]
+    y, when_y = fb.quantities[m], fb.q_period[m]
+    if when_x == when_y and _alone_in_period(x, when_x, fa) and _alone_in_period(y, when_y, fb):
         return True
     # A class of thing (patients, people) or one and the same noun (dockers), not a unit.
     known = x.head and (concept(_noun(x)) != _noun(x) or x.head == y.head)
-    alone = _alone_of_kind(x, fx) and _alone_of_kind(y, fy)
+    alone = _alone_of_kind(x, fa) and _alone_of_kind(y, fb)
     return bool(known) and alone and _one_class_total(x, y)
 
 
@@ -904,9 +895,13 @@ def _zero_of_one_class(
     fa: Features, span_a: tuple[int, int], fb: Features, span_b: tuple[int, int]
 ) -> bool:
     """'no deaths' / 'two deaths': none against some of one named class of thing."""
-    x = next((q for q in fa.quantities if q.span == span_a), None)
-    y = next((q for q in fb.quantities if q.span == span_b), None)
-    return x is not None and y is not None and _one_class(x, y)
+    n, m = _figure_at(fa, span_a), _figure_at(fb, span_b)
+    return n is not None and m is not None and _one_class(fa.quantities[n], fb.quantities[m])
+
+
+def _figure_at(f: Features, span: tuple[int, int]) -> int | None:
+    """The index of the sentence's figure at a span (None: no figure there)."""
+    return next((n for n, q in enumerate(f.quantities) if q.span == span), None)
 
 
 def _alone_of_kind(q: Quantity, f: Features) -> bool:
@@ -966,15 +961,15 @@ def _restated_elsewhere(
 _PASSIVE = frozenset({"was", "were", "been", "being", "is", "are"})
 
 
+_PASSIVE_LINKS = frozenset({"on", "of", "to", "for", "in", "with", "by"})
+
+
 def _passive_before(f: Features, k: int, end: int) -> bool:
     """True when the auxiliary at k and its participle lead straight to the figure at
     `end`, with at most a preposition between ("was convicted on nine counts")."""
     if k + 1 >= end or not f.token(k + 1).low.endswith("ed"):
         return False
     return all(f.token(m).low in _PASSIVE_LINKS for m in range(k + 2, end))
-
-
-_PASSIVE_LINKS = frozenset({"on", "of", "to", "for", "in", "with", "by"})
 
 
 def _lead_names(f: Features, q: Quantity) -> frozenset[str]:
@@ -1109,19 +1104,11 @@ def _agree(x: Quantity, y: Quantity) -> bool:
     return low > 0 and high / low > REPORTED_RATIO
 
 
-def _decimals(text: str) -> int | None:
-    """Digits after the decimal point of a figure written in digits (None: in words)."""
-    digits = "".join(c for c in text if c.isdigit() or c == ".").strip(".")
-    if not digits or not text.lstrip()[:1].isdigit():
-        return None
-    return len(digits.split(".")[1]) if "." in digits else 0
-
-
 def _rounded_alike(x: Quantity, y: Quantity) -> bool:
     """True when the more precise figure rounds to the other ("14.2%" / "14 per cent")."""
     if x.low != x.high or y.low != y.high or x.kind in _DATE_KINDS:
         return False
-    dx, dy = _decimals(x.text), _decimals(y.text)
+    dx, dy = decimal_places(x.text), decimal_places(y.text)
     if dx is None or dy is None or dx == dy:
         return False
     places = min(dx, dy)
@@ -1528,7 +1515,9 @@ def _offence(f: Features, q: Quantity) -> tuple[frozenset[str], tuple[int, int]]
     laundering"): its words and their span, or None for a count of something else."""
     if q.kind != "count" or not q.head or not one_class(_noun(q), _CHARGE):
         return None
-    after = [f.token(k) for k in range(len(f.token_data)) if f.token(k).start >= q.span[1]]
+    first = bisect_left([t[2] for t in f.token_data], q.span[1])
+    # The noun within five tokens, then "of" and at most three words: ten tokens in all.
+    after = [f.token(k) for k in range(first, min(first + 10, len(f.token_data)))]
     at = next((n for n, t in enumerate(after[:5]) if key(t.low) == _noun(q)), None)
     if at is None:
         return None

@@ -410,6 +410,14 @@ def _scope(toks: tuple[Token, ...], j: int) -> str:
     return ""
 
 
+def decimal_places(text: str) -> int | None:
+    """Digits after the decimal point of a figure written in digits (None: in words)."""
+    digits = "".join(c for c in text if c.isdigit() or c == ".").strip(".")
+    if not digits or not text.lstrip()[:1].isdigit():
+        return None
+    return len(digits.split(".")[1]) if "." in digits else 0
+
+
 @lru_cache(maxsize=32768)
 def text_quantities(text: str) -> tuple[Quantity, ...]:
     """All quantities of a sentence, read once per distinct text."""

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from newsreader.engine.lexicon import TALLY_WORDS
-from newsreader.engine.quantities import Quantity, text_quantities
+from newsreader.engine.quantities import Quantity, decimal_places, text_quantities
 from newsreader.engine.wordforms import key
 from newsreader.model import Reason, ReasonType
 
@@ -112,7 +112,7 @@ def share_of(text: str) -> Share | None:
     if len(found) != 1 or found[0].near & _NOT_A_SIDE:
         return None
     q = found[0]
-    decimals = len(q.text.split("%")[0].split(" ")[0].partition(".")[2].rstrip())
+    decimals = decimal_places(q.text) or 0
     return Share(q.low, 0.5 * 10.0**-decimals + 0.05, q.span, q.text)
 
 
