@@ -56,6 +56,7 @@ from newsreader.engine.lexicon import (
     VAGUE_PLURALS,
     WEEKDAYS,
 )
+from newsreader.engine.possibilities import possibility_conflicts
 from newsreader.engine.quantities import Quantity, decimal_places, quantities, text_quantities
 from newsreader.engine.roles import role_conflicts
 from newsreader.engine.tallies import tally_conflicts
@@ -262,6 +263,8 @@ def _negated_indices(toks: tuple[Token, ...]) -> tuple[set[int], set[int]]:
             out.add(i + 2)  # "had yet to regain"
             continue
         if w in ("ruled", "rules", "ruling", "rule") and i + 1 < n and toks[i + 1].low == "out":
+            if i in out:
+                continue  # "declined to rule out a cut": the cut is not denied
             # "ruled out a snap election": the noun phrase is denied.
             k = i + 2
             while k < n and k < i + 6 and toks[k].low not in PUNCT:
@@ -800,6 +803,8 @@ def _numeric(fa: Features, fb: Features) -> list[Reason]:
             continue
         if _in_other_places(fa, x, fb, y):
             continue  # "600 were killed in the city of Zarand" / "26,000 ... in Bam"
+        if x.kind in _DATE_KINDS and _other_acts(fa, x.span, fb, y.span):
+            continue  # "presented in July" / "to submit in September": two acts
         if x.kind in _DATE_KINDS and (_dateline(fa) or _dateline(fb)):
             continue  # "Posted on March 9" / "Updated March 8": when each report went out
         if _dateline(fa) and _dateline(fb):
@@ -848,9 +853,94 @@ def _dates_of_one_act(
     dates = [y for y in dates if not _other_years(fx, x, fy, y)]
     if len(dates) < 2:
         return dates
+    act = _act_of(fx, x.span)
+    if act:
+        # "record it in June and release it in October" / "release it in June"
+        same = [
+            y
+            for y in dates
+            if _act_of(fy, y.span) in ("", act) or synonyms(act, _act_of(fy, y.span))
+        ]
+        if same and len(same) < len(dates):
+            dates = same
+            if len(dates) < 2:
+                return dates
     overlap = [len(x.context & y.context) for y in dates]
     best = max(overlap)
     return [dates[overlap.index(best)]] if overlap.count(best) == 1 else dates
+
+
+# How far before its date an act's verb may stand: "would file for US approval in November".
+_ACT_REACH = 12
+_ACT_MARKS = _MODALS | {"to", "will"}
+
+
+def _act_of(f: Features, span: tuple[int, int]) -> str:
+    """The verb of the act a date belongs to, as a key ('' when none is near): the word
+    after "to" or a modal, or a verb in the past, before the date in its clause."""
+    at = _figure_at(f, span)
+    if at is None:
+        return ""
+    start = f.q_index[at]
+    for k in range(start - 1, max(-1, start - 1 - _ACT_REACH), -1):
+        tok = f.token(k)
+        if tok.low in _REPORTING or tok.low in _SAID or tok.low in PUNCT:
+            return ""
+        if tok.low in _CLAUSE_BREAKS and not _inside_name(f, k):
+            return ""
+        if _is_act(f, k):
+            return key(tok.low)
+    return ""
+
+
+def _inside_name(f: Features, k: int) -> bool:
+    """True for a word between two capitalised words ("Food and Drug Administration")."""
+    return (
+        0 < k < len(f.token_data) - 1
+        and f.token(k - 1).is_capitalized
+        and f.token(k + 1).is_capitalized
+    )
+
+
+def _one_act(fa: Features, a_span: tuple[int, int], fb: Features, b_span: tuple[int, int]) -> bool:
+    """True when both dates follow a verb and the verbs name one act (file / submit)."""
+    act_a, act_b = _act_of(fa, a_span), _act_of(fb, b_span)
+    return bool(act_a and act_b) and synonyms(act_a, act_b)
+
+
+def _other_acts(
+    fa: Features, a_span: tuple[int, int], fb: Features, b_span: tuple[int, int]
+) -> bool:
+    """True when the dates follow verbs of two acts and one sentence names both acts,
+    dating the other one ("presented in July" / "to submit in September and to present
+    the results"): its date is of another act."""
+    act_a, act_b = _act_of(fa, a_span), _act_of(fb, b_span)
+    if not act_a or not act_b or synonyms(act_a, act_b):
+        return False
+    return act_a in _acts(fb) or act_b in _acts(fa)
+
+
+# Words that start the object of a verb: "and release it", "or sell the house".
+_OBJECT_STARTS = frozenset({"it", "them", "him", "her", "the", "a", "an", "its", "their", "his"})
+
+
+def _is_act(f: Features, k: int) -> bool:
+    tok = f.token(k)
+    if not _is_content(tok):
+        return False
+    if (k and f.token(k - 1).low in _ACT_MARKS) or _verb_like(tok.low):
+        return True
+    # a verb coordinated with another: "will record the album and release it"
+    return (
+        0 < k < len(f.token_data) - 1
+        and f.token(k - 1).low in ("and", "or")
+        and f.token(k + 1).low in _OBJECT_STARTS
+    )
+
+
+def _acts(f: Features) -> frozenset[str]:
+    """The verbs of acts a sentence names (after "to" or a modal, or in the past)."""
+    return frozenset(key(f.token(k).low) for k in range(len(f.token_data)) if _is_act(f, k))
 
 
 def _sum_of_parts(own: tuple[Quantity, ...], other: Quantity) -> bool:
@@ -1910,6 +2000,13 @@ DETECTORS = (
         lambda fa, fb: tally_conflicts(fa.text, fb.text),
     ),
     Detector(
+        "possibilities",
+        (ReasonType.NEGATION,),
+        "a possibility closed on one side and kept open on the other, by one named actor",
+        (),
+        lambda fa, fb: possibility_conflicts(fa.text, fb.text),
+    ),
+    Detector(
         "posts",
         (ReasonType.SUBSTITUTION,),
         "the post each sentence gives one person (see newsreader.engine.roles)",
@@ -1985,6 +2082,9 @@ def same_fact_reasons(reasons: list[Reason], a_text: str, b_text: str) -> list[R
             continue
         if slots_a.get(reason.a_span, "") == slots_b.get(reason.b_span) is not None:
             kept.append(reason)  # two fillers of one unique slot: the slot is the fact
+            continue
+        if reason.type == "date" and _one_act(fa, reason.a_span, fb, reason.b_span):
+            kept.append(reason)  # "file in November" / "submit in September": one act
             continue
         kind = kinds.get(reason.a_span)
         shared = keys_a.get(reason.a_span, frozenset()) & keys_b.get(reason.b_span, frozenset())

@@ -329,6 +329,28 @@ PHRASAL_VERBS = (
     ("broke", "out", "start"),
     ("set", "off", "start"),
 )
+# Set phrases that close a possibility ("a cut is off the table") and that keep one open
+# ("left the door open to a cut"); a closing phrase denied ("did not rule out") opens it.
+CLOSING_PHRASES = (
+    ("rule", "out"),
+    ("rules", "out"),
+    ("ruled", "out"),
+    ("ruling", "out"),
+    ("off", "the", "table"),
+    ("out", "of", "the", "question"),
+)
+OPENING_PHRASES = (
+    ("still", "on", "the", "table"),
+    ("remains", "on", "the", "table"),
+    ("remained", "on", "the", "table"),
+    ("left", "the", "door", "open"),
+    ("leave", "the", "door", "open"),
+    ("leaving", "the", "door", "open"),
+    ("kept", "the", "door", "open"),
+    ("keep", "the", "door", "open"),
+    ("keeping", "the", "door", "open"),
+    ("door", "remains", "open"),
+)
 # Word pairs whose first word is not meant literally: "opened fire", "close to".
 IDIOMS = frozenset(
     {("open", "fire"), ("opened", "fire"), ("opens", "fire"), ("opening", "fire")}
@@ -376,6 +398,8 @@ POLARITY_PAIRS = (
     ("uphold", "reverse"),
 )
 ANTONYM_PAIRS = (
+    ("reopen", "close"),
+    ("reopen", "shut"),
     ("support", "oppose"),
     ("endorse", "oppose"),
     ("include", "exclude"),
@@ -1169,6 +1193,7 @@ IRREGULAR = {
 # another share the word (general English synonym sets; verbs of change by direction are
 # added from CHANGE_UP and CHANGE_DOWN).
 SYNONYM_SETS = (
+    frozenset({"file", "submit", "lodge"}),
     frozenset({"wage", "pay", "salary", "earnings"}),
     frozenset({"staff", "employee", "worker", "personnel", "workforce"}),
     frozenset({"jail", "prison", "imprisonment", "incarceration"}),

@@ -282,3 +282,28 @@ def test_sentences_sharing_only_names_are_not_counterparts() -> None:
     found = _texts(story, align(story))
     assert not any("Varga" in a for a, _ in found)
     assert any("fined" in a or "fined" in b for a, b in found)
+
+
+def test_a_possibility_closed_and_left_open_is_kept_a_little_below_the_threshold(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    clash = _story(
+        "Governor Ana Ruiz said the council had not ruled out a further cut in December.\n"
+        "The bank kept its main rate at 3 percent.\n",
+        "Governor Ana Ruiz told reporters that another cut this year was off the table.\n"
+        "Markets had expected a pause.\n",
+    )
+    agree = _story(
+        "Governor Ana Ruiz said the council had ruled out a further cut in December.\n"
+        "The bank kept its main rate at 3 percent.\n",
+        "Governor Ana Ruiz told reporters that another cut this year was off the table.\n"
+        "Markets had expected a pause.\n",
+    )
+    (pair,) = align(clash)
+    (other,) = align(agree)
+    # Raise the threshold just above both scores: only the clash is kept.
+    above = max(pair.score, other.score) + 0.02
+    assert above - align_module.RESCUE_FLOOR > 0.02
+    monkeypatch.setattr(align_module, "match_threshold", lambda semantic: above)
+    assert [(p.i, p.j) for p in align(clash)] == [(pair.i, pair.j)]
+    assert align(agree) == []

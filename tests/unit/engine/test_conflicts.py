@@ -8,8 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from newsreader.engine.conflicts import REASON_TYPES, conflicts_between, find_conflicts
-from newsreader.model import Sentence
+from newsreader.engine.conflicts import (
+    REASON_TYPES,
+    conflicts_between,
+    find_conflicts,
+    same_fact_reasons,
+)
+from newsreader.model import Reason, Sentence
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "conflicts.jsonl"
 REPO = Path(__file__).resolve().parents[3]
@@ -326,3 +331,33 @@ def test_a_phrasal_refusal_denies_like_its_verb() -> None:
 )
 def test_figures_worded_apart_clash_with_their_values(a: str, b: str, details: list[str]) -> None:
     assert [r.detail for r in conflicts_between(a, b)] == details
+
+
+def test_a_date_of_another_act_the_other_sentence_names_does_not_clash() -> None:
+    a = "The results will be presented in July."
+    b = "The company plans to apply for approval in September and to present the results."
+    assert conflicts_between(a, b) == []
+    # the same act under another verb still clashes
+    assert [r.type for r in conflicts_between(a, "The results will be presented in May.")] == [
+        "date"
+    ]
+
+
+def test_a_fact_linked_pair_keeps_the_dates_of_one_act_worded_apart() -> None:
+    a = "The chief executive said the company would file for approval in November."
+    b = "The firm plans to submit a licence application to the Drug Board in September 2025."
+    c = "The firm plans to open a new plant in September 2025."
+
+    def date_reason(x: str, y: str) -> Reason:
+        at_x, at_y = x.index("November"), y.index("September")
+        return Reason("date", "November vs September", (at_x, at_x + 8), (at_y, at_y + 9))
+
+    # file / submit: one act, so its two dates are one fact; open: another act
+    assert same_fact_reasons([date_reason(a, b)], a, b) == [date_reason(a, b)]
+    assert same_fact_reasons([date_reason(a, c)], a, c) == []
+
+
+def test_a_date_is_compared_with_the_date_of_the_same_act() -> None:
+    a = "The band will record the album in June and release it in October."
+    b = "The band plans to release the album in June."
+    assert [r.detail for r in conflicts_between(a, b)] == ["October vs June"]
