@@ -667,6 +667,14 @@ def _one_class(x: Quantity, y: Quantity) -> bool:
     return bool(x.head and y.head) and one_class(_noun(x), _noun(y))
 
 
+def _other_things(x: Quantity, y: Quantity) -> bool:
+    """Both figures name what they count, two classes of thing, neither a toll ('61
+    deaths' counts people)."""
+    if not (x.head and y.head) or _one_class(x, y):
+        return False
+    return not any(names_fact(("count", concept(q.head))) for q in (x, y))
+
+
 def _none_at_all(x: Quantity, y: Quantity) -> bool:
     """'no deaths' and 'two deaths among patients': none at all leaves none in any group."""
     for zero, some in ((x, y), (y, x)):
@@ -715,6 +723,8 @@ def _related(x: Quantity, y: Quantity, single: bool = False, shared_fact: bool =
     if shared_fact and x.kind not in _DATE_KINDS - {"time"}:
         if x.kind != "count" and x.head and y.head and concept(x.head) != concept(y.head):
             return False  # "the 11th trip" / "the third consecutive day"
+        if x.kind == "count" and _other_things(x, y):
+            return False  # "three houses from the scene" / "two boys": other things counted
         # The words next to the figures, not the whole clause: "guilty on eight counts
         # but acquitted on three" still speaks of the eight it was found guilty on.
         return not _opposed(x.near, y.near) and not (x.where and y.where and x.where != y.where)

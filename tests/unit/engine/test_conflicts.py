@@ -361,3 +361,17 @@ def test_a_date_is_compared_with_the_date_of_the_same_act() -> None:
     a = "The band will record the album in June and release it in October."
     b = "The band plans to release the album in June."
     assert [r.detail for r in conflicts_between(a, b)] == ["October vs June"]
+
+
+def test_counts_of_two_classes_of_thing_by_one_event_are_not_compared() -> None:
+    # Linked by the toll word near both figures, but houses and boys are other things.
+    a = (
+        "Kessler was arrested late on Sunday by a police unit, three houses from the scene"
+        " of the fatal shooting."
+    )
+    b = "The 40-year-old newlywed and father to two boys died almost at once."
+    assert conflicts_between(a, b) == []
+    # A toll named by its outcome noun still counts people.
+    c = "Officials had confirmed 61 deaths by the afternoon."
+    d = "Fifty-two people have lost their lives, officials said."
+    assert [r.type for r in conflicts_between(c, d)] == ["numeric"]
