@@ -24,6 +24,10 @@ _AUXILIARIES = frozenset({"had", "has", "have", "was", "were", "is", "are", "als
 _SAYING = frozenset(key(w) for w in (*REPORTING_WORDS, "announce", "confirm", "describe"))
 _APPOSITION_REACH = 8
 _OBJECT_WORDS = 4
+# How many words of a post may stand between "by" and the doer's name ("by the state
+# mediator, Ilse Ferrand"), and of an adverbial between the verb and "by".
+_ROLE_WORDS = 6
+_ADVERBIAL_WORDS = 4
 
 
 class Act(NamedTuple):
@@ -33,11 +37,14 @@ class Act(NamedTuple):
     verb: str
     objects: frozenset[str]
     span: tuple[int, int]
+    passive: bool = False
 
 
-def _past_verb(tok: Token) -> bool:
+def _past_verb(tok: Token, first: bool = False) -> bool:
+    """A past form, not a verb of saying (`first`: the sentence's first word may be
+    capitalised)."""
     low = tok.low
-    if not tok.is_word or tok.is_capitalized or key(low) in _SAYING:
+    if not tok.is_word or (tok.is_capitalized and not first) or key(low) in _SAYING:
         return False
     return low.endswith("ed") or (low in IRREGULAR and IRREGULAR[low] != low)
 
@@ -73,19 +80,64 @@ def _objects(toks: tuple[Token, ...], verb: int) -> frozenset[str]:
     return frozenset(found)
 
 
+def _verb_before_by(toks: tuple[Token, ...], lead: int) -> int | None:
+    """The past verb of a passive whose doer, named from toks[lead], follows "by"
+    ("was brokered over the weekend by the state mediator, Ilse Ferrand")."""
+    k = lead - 1
+    while k >= 0 and lead - k <= _ROLE_WORDS and toks[k].low != "by":
+        if toks[k].low in PUNCT and toks[k].low != ",":
+            return None
+        k -= 1
+    if k < 1 or toks[k].low != "by":
+        return None
+    for v in range(k - 1, max(-1, k - 1 - _ADVERBIAL_WORDS), -1):
+        if toks[v].low in PUNCT:
+            return None
+        if _past_verb(toks[v], first=v == 0):
+            return v
+    return None
+
+
+def _passive_objects(toks: tuple[Token, ...], verb: int, end: int) -> frozenset[str]:
+    """What a passive verb was done to: its subject before it ("The agreement was
+    brokered") or, for a fronted participle, the subject after the doer ("Brokered by
+    X, the agreement was put to members")."""
+    if verb == 0 or (verb == 1 and toks[0].low in PUNCT):
+        words = toks[end + 1 : end + 1 + 2 * _OBJECT_WORDS] if end < len(toks) else ()
+    else:
+        words = toks[max(0, verb - 2 * _OBJECT_WORDS) : verb]
+    found = {
+        term_of(t.low)
+        for t in words
+        if t.is_word
+        and not t.is_capitalized
+        and t.low not in STOP_WORDS
+        and t.low not in _AUXILIARIES
+    }
+    return frozenset(found)
+
+
 @lru_cache(maxsize=16384)
 def acts(text: str) -> tuple[Act, ...]:
-    """The acts of named doers in a sentence."""
+    """The acts of named doers in a sentence, active ("Ferrand brokered the deal") or
+    passive ("the deal was brokered by Ferrand")."""
     toks = tokenize(text)
     found = []
-    for _, start, end in name_runs(toks):
+    for lead, start, end in name_runs(toks):
+        span = (toks[start].start, toks[end - 1].end)
         verb = _verb_after(toks, end)
-        if verb is None:
+        if verb is not None:
+            objects = _objects(toks, verb)
+            if objects:
+                found.append(Act(key(toks[end - 1].low), term_of(toks[verb].low), objects, span))
             continue
-        objects = _objects(toks, verb)
-        if objects:
-            span = (toks[start].start, toks[end - 1].end)
-            found.append(Act(key(toks[end - 1].low), term_of(toks[verb].low), objects, span))
+        verb = _verb_before_by(toks, lead)
+        if verb is not None:
+            objects = _passive_objects(toks, verb, end)
+            if objects:
+                found.append(
+                    Act(key(toks[end - 1].low), term_of(toks[verb].low), objects, span, True)
+                )
     return tuple(found)
 
 
@@ -135,7 +187,9 @@ def agent_conflicts(a: str, b: str) -> list[Reason]:
     reasons = []
     for x in acts(a):
         for y in acts_b:
-            if x.surname == y.surname or x.verb != y.verb or len(x.objects & y.objects) < 2:
+            # A passive's object is its subject: one word of it ("the agreement") is enough.
+            shared = 1 if x.passive or y.passive else 2
+            if x.surname == y.surname or x.verb != y.verb or len(x.objects & y.objects) < shared:
                 continue
             if x.surname in names_b or y.surname in names_a:
                 continue  # both people are named on one side: two of them may have acted

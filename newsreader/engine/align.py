@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from newsreader.engine.agents import agent_conflicts
 from newsreader.engine.conflicts import features
 from newsreader.engine.fact_links import fact_pairs
 from newsreader.engine.identities import identities
@@ -217,9 +218,11 @@ def _rescue(
 ) -> None:
     """Add the pairs scored a little below the threshold that share a content word and
     where one actor closes a possibility the other sentence keeps open ("had not ruled
-    out a cut" / "a cut was off the table"): saying the opposite changes the words, so
-    the clash lowers the score of a pair that states one claim. (Other polarity clashes
-    were tried here: on real news they pull in more unrelated pairs than they find.)"""
+    out a cut" / "a cut was off the table"), or two people are named for one act on one
+    object ("brokered by the mediator, Ilse Ferrand" / "brokered by Minister Tomas
+    Quill"): saying the opposite or naming another doer changes the words, so the clash
+    lowers the score of a pair that states one claim. (Other clashes were tried here: on
+    real news they pull in more unrelated pairs than they find.)"""
     near = np.flatnonzero((bounds >= RESCUE_FLOOR) & (bounds < threshold))
     if len(near) == 0:
         return
@@ -228,7 +231,7 @@ def _rescue(
         i, j = int(left[k]), int(right[k])
         if s < RESCUE_FLOOR or (i, j) in found or not corpus.plain[i] & corpus.plain[j]:
             continue
-        if possibility_conflicts(texts[i], texts[j]):
+        if possibility_conflicts(texts[i], texts[j]) or agent_conflicts(texts[i], texts[j]):
             found[(i, j)] = (s, True)
 
 

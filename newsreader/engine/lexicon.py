@@ -1016,6 +1016,13 @@ ROLE_SYNONYMS = (
     {"councillor", "councilor"},
     {"doctor", "physician"},
 )
+# Posts written as their initials: "CEO" is the chief executive (officer).
+POST_INITIALS = {
+    "ceo": ("chief", "executive", "officer"),
+    "cfo": ("chief", "financial", "officer"),
+    "coo": ("chief", "operating", "officer"),
+    "cto": ("chief", "technology", "officer"),
+}
 # Words of a role that do not tell two posts apart: "former", "then", "acting".
 ROLE_NOISE = frozenset({"former", "then", "current", "acting", "interim", "new", "longtime"})
 

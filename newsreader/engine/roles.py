@@ -11,7 +11,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from newsreader.engine.lexicon import ROLE_NOISE, ROLE_NOUNS, ROLE_SYNONYMS, TITLE_WORDS
+from newsreader.engine.lexicon import (
+    POST_INITIALS,
+    ROLE_NOISE,
+    ROLE_NOUNS,
+    ROLE_SYNONYMS,
+    TITLE_WORDS,
+)
 from newsreader.engine.terms import STOP_WORDS
 from newsreader.engine.wordforms import PUNCT, Token, key, tokenize
 from newsreader.model import Reason
@@ -19,6 +25,9 @@ from newsreader.model import Reason
 _ROLE_KEYS = frozenset(key(r) for r in ROLE_NOUNS)
 _ONE_POST = {key(word): min(map(key, group)) for group in ROLE_SYNONYMS for word in group}
 _TITLE_KEYS = frozenset(key(t) for t in TITLE_WORDS)
+# Words of rank every senior post may hold: "chief executive" and "chief operating
+# officer" share them and still are two posts.
+_RANKS = frozenset(_ONE_POST.get(key(w), key(w)) for w in ("chief", "officer"))
 # How many words a post may take: "former chief operating officer of the group".
 _REACH = 5
 
@@ -34,7 +43,10 @@ def roles(text: str) -> dict[str, tuple[frozenset[str], tuple[int, int]]]:
             continue
         surname = key(toks[end - 1].low)
         words = frozenset(
-            _ONE_POST.get(key(t.low), key(t.low)) for t in post if t.low not in ROLE_NOISE
+            _ONE_POST.get(key(w), key(w))
+            for t in post
+            if t.low not in ROLE_NOISE
+            for w in POST_INITIALS.get(t.low, (t.low,))
         )
         if surname in found and found[surname][0] != words:
             found[surname] = (frozenset(), (0, 0))  # two posts in one sentence: ambiguous
@@ -51,8 +63,12 @@ def role_conflicts(a: str, b: str) -> list[Reason]:
         ra, rb = read(a), read(b)
         for surname in sorted(ra.keys() & rb.keys()):
             (words_a, span_a), (words_b, span_b) = ra[surname], rb[surname]
-            if words_a & words_b:
+            if words_a & words_b and (
+                read is affiliations or not (words_a - _RANKS) or not (words_b - _RANKS)
+            ):
                 continue  # "finance director" / "finance chief": one post in two words
+            if (words_a - _RANKS) & (words_b - _RANKS):
+                continue  # "CEO" / "president and chief executive"
             detail = f"{a[span_a[0] : span_a[1]]} vs {b[span_b[0] : span_b[1]]}"
             reasons.append(Reason("substitution", detail, span_a, span_b))
     return reasons

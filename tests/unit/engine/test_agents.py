@@ -74,3 +74,35 @@ def test_two_people_named_together(a: str, b: str, clash: bool) -> None:
     from newsreader.engine.agents import pair_conflicts
 
     assert bool(pair_conflicts(a, b)) is clash
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "clash"),
+    [
+        (
+            "The truce was negotiated over two nights by the envoy, Lena Marsh.",
+            "Negotiated on Friday by Foreign Minister Paul Okoro, the truce took effect at noon.",
+            True,
+        ),
+        (
+            "The truce was negotiated by the envoy, Lena Marsh.",
+            "Foreign Minister Paul Okoro negotiated the truce with both sides.",
+            True,
+        ),
+        (
+            "The truce was negotiated by the envoy, Lena Marsh.",
+            "The truce was negotiated by Lena Marsh and announced by Paul Okoro.",
+            False,
+        ),
+        (
+            "The truce was negotiated by the envoy, Lena Marsh.",
+            "The prisoner swap was negotiated by Paul Okoro.",
+            False,
+        ),
+    ],
+)
+def test_the_doer_of_a_passive_is_compared_with_the_other_doer(a: str, b: str, clash: bool) -> None:
+    reasons = agent_conflicts(a, b)
+    assert bool(reasons) is clash
+    if clash:
+        assert "Lena Marsh" in a[reasons[0].a_span[0] : reasons[0].a_span[1]]

@@ -52,3 +52,11 @@ def test_one_person_placed_at_two_employers() -> None:
     assert role_conflicts(a, c) == []  # one employer, with or without "the"
     # Said by a name, not placed there: "the Kremlin said Anna Berg ..." gives no employer.
     assert affiliations("The ministry said Anna Berg, who left in May, was not involved.") == {}
+
+
+def test_posts_written_as_initials_are_the_posts_they_stand_for() -> None:
+    ceo = "The firm's new CEO Rory Vance was upbeat about the deal."
+    assert role_conflicts(ceo, "President and chief executive Rory Vance praised the deal.") == []
+    assert role_conflicts(ceo, "Chief operating officer Rory Vance praised the deal.")
+    # a rank in common does not make two posts one
+    assert role_conflicts("CFO Jane Holt resigned.", "Chief operating officer Jane Holt resigned.")
