@@ -1271,9 +1271,11 @@ def _negation(fa: Features, fb: Features) -> list[Reason]:
     for p in fa.polar:
         if p.key not in candidates:
             continue
-        same_a = {q.negated for q in fa.polar if q.key == p.key}
-        same_b = [q for q in fb.polar if q.key == p.key]
-        if len(same_a) != 1 or len({q.negated for q in same_b}) != 1:
+        same_a = _asserted_uses(fa, [q for q in fa.polar if q.key == p.key])
+        same_b = _asserted_uses(fb, [q for q in fb.polar if q.key == p.key])
+        if p not in same_a or len({q.negated for q in same_a}) != 1:
+            continue
+        if len({q.negated for q in same_b}) != 1:
             continue
         q = same_b[0]
         if q.negated == p.negated:
@@ -1286,8 +1288,10 @@ def _negation(fa: Features, fb: Features) -> list[Reason]:
         around_a, around_b = _window(fa, p.index, exclude), _window(fb, q.index, exclude)
         # One word in common next to the verb is enough when both name the same actor.
         sub_a, sub_b = _clause_head(fa, p.index), _clause_head(fb, q.index)
-        same_actor = bool(fa.names & fb.names) or bool(sub_a and sub_a == sub_b)
-        if not (around_a & around_b and same_actor) and not _shared_context(around_a, around_b):
+        same_subject = bool(sub_a and sub_a == sub_b)
+        same_actor = bool(fa.names & fb.names) or same_subject
+        shared = (around_a & around_b and same_actor) or _shared_context(around_a, around_b)
+        if not shared and not same_subject:
             continue
         if _different_amounts(fa, p.index, fb, q.index):
             continue
@@ -1312,6 +1316,15 @@ def _negation(fa: Features, fb: Features) -> list[Reason]:
             detail = f"{word} vs not {fb.token(q.index).text}"
         reasons.append(Reason("negation", detail, _span(fa, p.index), _span(fb, q.index)))
     return reasons
+
+
+def _asserted_uses(f: Features, uses: list[Polar]) -> list[Polar]:
+    """The uses of one word that a sentence asserts or denies, when it also has it under
+    a modal or an expectation ("has not been signed ... expect to sign it on Friday")."""
+    if len({u.negated for u in uses}) < 2:
+        return uses
+    asserted = [u for u in uses if not _unasserted(f, u.index)]
+    return asserted or uses
 
 
 _PAST = frozenset({"did", "was", "were", "had", "has", "have", "didnt", "wasnt", "werent"})

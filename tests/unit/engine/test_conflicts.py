@@ -375,3 +375,12 @@ def test_counts_of_two_classes_of_thing_by_one_event_are_not_compared() -> None:
     c = "Officials had confirmed 61 deaths by the afternoon."
     d = "Fifty-two people have lost their lives, officials said."
     assert [r.type for r in conflicts_between(c, d)] == ["numeric"]
+
+
+def test_an_act_done_and_not_yet_done_clashes_beside_the_same_act_expected() -> None:
+    a = "The treaty was ratified on Monday by both chambers and takes effect in May."
+    b = "The treaty itself has not yet been ratified, and officials expect to ratify it soon."
+    assert [r.detail for r in conflicts_between(a, b)] == ["ratified vs not ratified"]
+    # both sides expected, or both done: no clash
+    c = "The treaty has been ratified, officials said, and they expect to publish it soon."
+    assert conflicts_between(a, c) == []
