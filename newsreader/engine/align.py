@@ -13,11 +13,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsreader.engine.agents import agent_conflicts
+from newsreader.engine.agents import acts, agent_conflicts
 from newsreader.engine.conflicts import features
 from newsreader.engine.fact_links import fact_pairs
 from newsreader.engine.identities import identities
-from newsreader.engine.possibilities import possibility_conflicts
+from newsreader.engine.possibilities import possibility_conflicts, stances
 from newsreader.engine.similarity import (
     Corpus,
     build_corpus,
@@ -224,6 +224,13 @@ def _rescue(
     lowers the score of a pair that states one claim. (Other clashes were tried here: on
     real news they pull in more unrelated pairs than they find.)"""
     near = np.flatnonzero((bounds >= RESCUE_FLOOR) & (bounds < threshold))
+    if len(near) == 0:
+        return
+    # Only pairs where both sentences take a stance, or both name a doer, can clash so.
+    stance = np.array([bool(stances(t)) for t in texts])
+    doer = np.array([bool(acts(t)) for t in texts])
+    li, ri = left[near], right[near]
+    near = near[(stance[li] & stance[ri]) | (doer[li] & doer[ri])]
     if len(near) == 0:
         return
     exact = score_pairs(corpus, left[near], right[near])

@@ -32,6 +32,17 @@ _REFUSAL_REACH = 2
 _BREAKS = frozenset({",", ";", ":", ".", "but", "and", "while", "although"})
 
 
+def _by_first_word() -> dict[str, tuple[tuple[bool, tuple[str, ...]], ...]]:
+    found: dict[str, list[tuple[bool, tuple[str, ...]]]] = {}
+    for opening, phrases in ((True, OPENING_PHRASES), (False, CLOSING_PHRASES)):
+        for phrase in phrases:
+            found.setdefault(phrase[0], []).append((opening, phrase))
+    return {word: tuple(entries) for word, entries in found.items()}
+
+
+_BY_FIRST_WORD = _by_first_word()
+
+
 class Stance(NamedTuple):
     """A possibility closed (`open` False) or kept open, the words that say so and the
     keys of the words naming what is possible."""
@@ -95,20 +106,19 @@ def _conditional(toks: tuple[Token, ...], i: int) -> bool:
     return False
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=32768)
 def stances(text: str) -> tuple[Stance, ...]:
     """The possibilities a sentence closes or keeps open, in order."""
     toks = tokenize(text)
     found = []
-    for i in range(len(toks)):
-        for opening, phrases in ((True, OPENING_PHRASES), (False, CLOSING_PHRASES)):
-            for phrase in phrases:
-                if not _match(toks, i, phrase) or _conditional(toks, i):
-                    continue
-                last = i + len(phrase) - 1
-                side = opening or _denied(toks, i)
-                span = (toks[i].start, toks[last].end)
-                found.append(Stance(side, span, _what(toks, i, last)))
+    for i, tok in enumerate(toks):
+        for opening, phrase in _BY_FIRST_WORD.get(tok.low, ()):
+            if not _match(toks, i, phrase) or _conditional(toks, i):
+                continue
+            last = i + len(phrase) - 1
+            side = opening or _denied(toks, i)
+            span = (toks[i].start, toks[last].end)
+            found.append(Stance(side, span, _what(toks, i, last)))
     return tuple(found)
 
 
