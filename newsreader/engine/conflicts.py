@@ -790,6 +790,7 @@ def _numeric(fa: Features, fb: Features) -> list[Reason]:
                     or (_alone_in_period(x, when_x, fa) and _alone_in_period(y, when_y, fb)),
                 )
                 or _part_of_a_whole(x, qa, y, qb)
+                or _days_of_one_act(fa, x, fb, y, single)
             )
         ]
         if not related:
@@ -916,6 +917,16 @@ def _one_act(fa: Features, a_span: tuple[int, int], fb: Features, b_span: tuple[
     """True when both dates follow a verb and the verbs name one act (file / submit)."""
     act_a, act_b = _act_of(fa, a_span), _act_of(fb, b_span)
     return bool(act_a and act_b) and synonyms(act_a, act_b)
+
+
+def _days_of_one_act(fa: Features, x: Quantity, fb: Features, y: Quantity, single: bool) -> bool:
+    """Two days or hours, one on each side, each following the verb of one act
+    ("will appear before the committee on Thursday" / "to appear before the committee
+    next Tuesday")."""
+    if not single or x.kind != y.kind or x.kind not in ("weekday", "time"):
+        return False
+    act = _act_of(fa, x.span)
+    return bool(act) and act == _act_of(fb, y.span)
 
 
 def _other_acts(
@@ -1175,30 +1186,45 @@ def _precise(value: float) -> bool:
     return value == int(value) and (value < 20 or value % 10 != 0)
 
 
-def reported(q: Quantity) -> Quantity:
+def reported(q: Quantity, known: bool = False) -> Quantity:
     """A count as its source reports it: "at least 37 killed" reports 37 deaths.
 
     A lower bound on a precise figure is the count known so far, so "at least 37" and
     "52" (or "at least 19" and "at least 14") are two reports of one count that differ;
-    a bound on a round figure ("more than 300") stays a bound.
+    a bound on a round figure ("more than 300") stays a bound, unless `known` says both
+    sides give the count known so far ("at least 300" / "at least 1,200").
     """
     if q.kind != "count" or not math.isinf(q.high) or q.zero or q.text.lower() in VAGUE_PLURALS:
         return q  # "dozens", "hundreds": a bound, not a count
     low = round(q.low)
-    if abs(q.low - low) > 1e-3 or not _precise(low) or low < 2:
+    if abs(q.low - low) > 1e-3 or not (_precise(low) or known) or low < 2:
         return q
     return q._replace(low=float(low), high=float(low))
+
+
+def _known_so_far(q: Quantity) -> bool:
+    """'at least 300 reports': the count known so far when it was written."""
+    return q.kind == "count" and q.text.lower().startswith("at least ")
+
+
+# A time of day is in minutes after midnight: one day either way is the same hour.
+_DAY_TURNS = (-1440.0, 1440.0)
 
 
 def _agree(x: Quantity, y: Quantity) -> bool:
     """True when two related figures can both be true as reported."""
     if _rounded_alike(x, y):
         return True
+    if x.kind == "time" and any(
+        x.overlaps(y._replace(low=y.low + turn, high=y.high + turn)) for turn in _DAY_TURNS
+    ):
+        return True  # "shortly before midnight" (23:30-24:00) / "midnight" (00:00)
     if not (x.overlaps(y) or _touching(x, y)):
         return False
-    rx, ry = reported(x), reported(y)
-    if rx.overlaps(ry) or _touching(rx, ry):
-        return True
+    known = _known_so_far(x) and _known_so_far(y)
+    rx, ry = reported(x, known), reported(y, known)
+    if rx.overlaps(ry) or _touching(rx, ry) or round(rx.low) == round(ry.low):
+        return True  # "at least 230,000" / "more than 230,000": one figure
     # Bounds that both hold yet report counts this far apart count different things.
     low, high = sorted((rx.low, ry.low))
     return low > 0 and high / low > REPORTED_RATIO
@@ -1291,7 +1317,7 @@ def _negation(fa: Features, fb: Features) -> list[Reason]:
         same_subject = bool(sub_a and sub_a == sub_b)
         same_actor = bool(fa.names & fb.names) or same_subject
         shared = (around_a & around_b and same_actor) or _shared_context(around_a, around_b)
-        if not shared and not same_subject:
+        if not shared and not same_subject and not _same_object(fa, p.index, fb, q.index):
             continue
         if _different_amounts(fa, p.index, fb, q.index):
             continue
@@ -1396,6 +1422,25 @@ def _object(f: Features, index: int) -> str:
         if _is_content(tok):
             return key(tok.low)
     return ""
+
+
+def _object_words(f: Features, index: int) -> frozenset[str]:
+    """The content words after a word in its clause, up to a preposition: what it acts
+    on ("opened a formal investigation": formal, investigation)."""
+    found = set()
+    for k in range(index + 1, min(index + 5, len(f.token_data))):
+        tok = f.token(k)
+        if f.clause[k] != f.clause[index] or tok.low in _NOUN_AFTER:
+            break
+        if _is_content(tok):
+            found.add(key(tok.low))
+    return frozenset(found)
+
+
+def _same_object(fa: Features, ia: int, fb: Features, ib: int) -> bool:
+    """True when both words act on one thing: "opened an investigation" / "has not
+    opened a formal investigation"."""
+    return bool(_object_words(fa, ia) & _object_words(fb, ib))
 
 
 def _other_objects(fa: Features, ia: int, fb: Features, ib: int) -> bool:

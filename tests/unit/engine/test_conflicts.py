@@ -384,3 +384,45 @@ def test_an_act_done_and_not_yet_done_clashes_beside_the_same_act_expected() -> 
     # both sides expected, or both done: no clash
     c = "The treaty has been ratified, officials said, and they expect to publish it soon."
     assert conflicts_between(a, c) == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "details"),
+    [
+        # two counts known so far, however round
+        (
+            "Police said they had received at least 300 complaints by the morning.",
+            "Police now say they have had at least 1,200 complaints.",
+            ["at least 300 vs at least 1,200 complaints"],
+        ),
+        # one act, one object, done and not done
+        (
+            "The ombudsman's office has opened an inquiry, a spokesman said.",
+            "The ombudsman's office says it has not yet opened a formal inquiry.",
+            ["opened vs not opened"],
+        ),
+        # the days of one act
+        (
+            "Ms Lund will appear before the budget committee on Thursday, its chair said.",
+            "Ms Lund has been called to appear before the budget committee next Tuesday.",
+            ["Thursday vs Tuesday"],
+        ),
+    ],
+)
+def test_clashes_of_counts_so_far_acts_and_days(a: str, b: str, details: list[str]) -> None:
+    assert [r.detail for r in conflicts_between(a, b)] == details
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("At least 230 homes were damaged.", "More than 230 homes were damaged."),
+        ("He was arrested shortly before midnight.", "He was arrested at midnight."),
+        (
+            "Ms Lund will appear before the committee on Thursday.",
+            "Ms Lund said on Tuesday that she would attend.",
+        ),
+    ],
+)
+def test_one_figure_bound_two_ways_and_an_hour_across_midnight_agree(a: str, b: str) -> None:
+    assert conflicts_between(a, b) == []
