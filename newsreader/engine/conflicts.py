@@ -143,6 +143,7 @@ _MOVE_PAIRS = frozenset(
     for n, ((left, right), _, _) in enumerate(_PAIRS)
     if (left in CHANGE_UP and right in CHANGE_DOWN) or (left, right) in _COMPARATIVE_MOVES
 )
+_MOVE_WORDS = tuple(pair for n, (pair, _, _) in enumerate(_PAIRS) if n in _MOVE_PAIRS)
 _PAIR_WORDS = tuple((key(left), key(right)) for (left, right), _, _ in _PAIRS)
 _PAIR_CONVERSE = tuple(converse for _, _, converse in _PAIRS)
 
@@ -917,6 +918,14 @@ def _one_act(fa: Features, a_span: tuple[int, int], fb: Features, b_span: tuple[
     """True when both dates follow a verb and the verbs name one act (file / submit)."""
     act_a, act_b = _act_of(fa, a_span), _act_of(fb, b_span)
     return bool(act_a and act_b) and synonyms(act_a, act_b)
+
+
+def one_act_dated(
+    a_text: str, a_span: tuple[int, int], b_text: str, b_span: tuple[int, int]
+) -> bool:
+    """True when the dates at these spans each follow the verb of one act ("notified the
+    regulator on Sunday" / "notified the regulator on Monday")."""
+    return _one_act(features(a_text), a_span, features(b_text), b_span)
 
 
 def _days_of_one_act(fa: Features, x: Quantity, fb: Features, y: Quantity, single: bool) -> bool:
@@ -2131,6 +2140,25 @@ _LINKED_KINDS = frozenset({"count", "magnitude", "time", "date", "weekday", "per
 _TALLY_CONCEPTS = frozenset({concept(key("vote"))})
 
 
+def _moves_of_one_fact(
+    fa: Features, a_span: tuple[int, int], fb: Features, b_span: tuple[int, int]
+) -> bool:
+    """True when both words of opposite moves follow a figure and the two figures share
+    a fact key that names what they are about (the shares of one company)."""
+    starts_a = [t[2] for t in fa.token_data]
+    starts_b = [t[2] for t in fb.token_data]
+    at_a, at_b = bisect_left(starts_a, a_span[0]), bisect_left(starts_b, b_span[0])
+    words = frozenset({fa.token(at_a).low, fb.token(at_b).low})
+    if not any(words == frozenset(pair) for pair in _MOVE_WORDS):
+        return False  # "Monday afternoon" / "Monday evening": no move
+    x, y = _figure_before(fa, at_a), _figure_before(fb, at_b)
+    if x is None or y is None or x.kind != y.kind or x.kind in _DATE_KINDS:
+        return False
+    keys_x = fa.q_keys[fa.quantities.index(x)]
+    keys_y = fb.q_keys[fb.quantities.index(y)]
+    return any(names_fact(k) for k in keys_x & keys_y)
+
+
 def same_fact_reasons(reasons: list[Reason], a_text: str, b_text: str) -> list[Reason]:
     """The reasons of a pair linked by a shared fact rather than by its words: only
     figures that share a fact key naming what they are about (see `names_fact`) are
@@ -2153,6 +2181,9 @@ def same_fact_reasons(reasons: list[Reason], a_text: str, b_text: str) -> list[R
             continue
         if reason.type == "date" and _one_act(fa, reason.a_span, fb, reason.b_span):
             kept.append(reason)  # "file in November" / "submit in September": one act
+            continue
+        if reason.type == "antonym" and _moves_of_one_fact(fa, reason.a_span, fb, reason.b_span):
+            kept.append(reason)  # "closed 2.1% lower" / "ended 3.2 per cent higher"
             continue
         kind = kinds.get(reason.a_span)
         shared = keys_a.get(reason.a_span, frozenset()) & keys_b.get(reason.b_span, frozenset())

@@ -1053,7 +1053,9 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
         low = 0.0
         j += 2
     prev = _peek(toks, start - 1)
-    if prev in INCREMENT_BEFORE or _peek(toks, j) in INCREMENT_AFTER:
+    # "a further 2.1% lower" is the day's move, not more of a total as "a further 200
+    # jobs" or "another €5 million" are.
+    if (prev in INCREMENT_BEFORE or _peek(toks, j) in INCREMENT_AFTER) and kind != "percent":
         qualifier = "increment"
     compound = (
         kind == "count"

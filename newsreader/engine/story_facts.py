@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from newsreader.engine.conflicts import features
+from newsreader.engine.conflicts import features, one_act_dated
 from newsreader.engine.quantities import Quantity
 from newsreader.engine.wordforms import key, tokenize
 from newsreader.model import Reason, Sentence, Story
@@ -105,6 +105,12 @@ class StoryFacts:
                 _figure_sources(index, x[0], y[0], x[1]),
                 _figure_sources(index, y[0], x[0], y[1]),
                 own,
+                # Two days of one act ("notified ... on Sunday" / "on Monday"): a third
+                # report naming both days, for its other facts, says nothing of it.
+                articles=not (
+                    reason.type == "date"
+                    and one_act_dated(a.text, reason.a_span, b.text, reason.b_span)
+                ),
             )
         if reason.type == "substitution":
             side_a = _span_keys(a.text, reason.a_span)

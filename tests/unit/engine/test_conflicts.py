@@ -426,3 +426,15 @@ def test_clashes_of_counts_so_far_acts_and_days(a: str, b: str, details: list[st
 )
 def test_one_figure_bound_two_ways_and_an_hour_across_midnight_agree(a: str, b: str) -> None:
     assert conflicts_between(a, b) == []
+
+
+def test_opposite_moves_of_figures_of_one_fact_clash_in_a_fact_linked_pair() -> None:
+    a = "The stock closed a further 2.1% lower on Tuesday."
+    b = "Harlow shares ended Tuesday's session 3.2 per cent higher, recovering some losses."
+    reasons = conflicts_between(a, b)
+    assert [r.detail for r in reasons] == ["lower vs higher"]
+    assert same_fact_reasons(reasons, a, b) == reasons
+    # "Monday afternoon" / "Monday evening" are no moves
+    c = "He was arrested Monday afternoon after a chase."
+    d = "Police searched his flat Monday evening."
+    assert same_fact_reasons(conflicts_between(c, d), c, d) == []

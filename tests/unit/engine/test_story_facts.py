@@ -35,13 +35,26 @@ def test_two_reports_that_differ_on_the_day_clash() -> None:
     assert _kinds(story, A, B) == [(RelationKind.CONFLICT, ["Friday vs Saturday"])]
 
 
+THIRD = [
+    "The fire broke out on Friday evening.",
+    "A man was charged with arson on Saturday.",
+]
+
+
 def test_a_third_report_naming_both_days_makes_them_two_facts() -> None:
-    third = [
-        "The fire broke out on Friday evening.",
-        "A man was charged with arson on Saturday.",
-    ]
-    story = make_story([[A, *FILLER], [*FILLER[::-1], B], third])
-    assert _kinds(story, A, B) == [(RelationKind.MATCH, [])]
+    a = "The depot fire was on Friday, police said."
+    b = "The depot fire was on Saturday, police said."
+    alone = make_story([[a, *FILLER], [*FILLER[::-1], b]])
+    assert _kinds(alone, a, b) == [(RelationKind.CONFLICT, ["Friday vs Saturday"])]
+    story = make_story([[a, *FILLER], [*FILLER[::-1], b], THIRD])
+    assert _kinds(story, a, b) == [(RelationKind.MATCH, [])]
+
+
+def test_two_days_of_one_act_clash_whatever_days_a_third_report_names() -> None:
+    # Both sides date one act ("was started on"): the third report's days are those of
+    # other acts (it broke out, a man was charged).
+    story = make_story([[A, *FILLER], [*FILLER[::-1], B], THIRD])
+    assert _kinds(story, A, B) == [(RelationKind.CONFLICT, ["Friday vs Saturday"])]
 
 
 def test_a_clashing_report_naming_the_other_day_elsewhere_still_clashes() -> None:
