@@ -27,6 +27,8 @@ _OBJECT_WORDS = 4
 # How many words of a post may stand between "by" and the doer's name ("by the state
 # mediator, Ilse Ferrand"), and of an adverbial between the verb and "by".
 _ROLE_WORDS = 6
+# Words that give a group its name: "a gang calling itself Nightjar".
+_SELF_NAMING = frozenset({("calling", "itself"), ("calls", "itself"), ("known", "as")})
 _ADVERBIAL_WORDS = 4
 
 
@@ -123,7 +125,20 @@ def acts(text: str) -> tuple[Act, ...]:
     passive ("the deal was brokered by Ferrand")."""
     toks = tokenize(text)
     found = []
-    for lead, start, end in name_runs(toks):
+    runs = name_runs(toks)
+    in_runs = {k for _, start, end in runs for k in range(start, end)}
+    for k in range(2, len(toks)):
+        # "a gang calling itself Nightjar claimed": a one-word name the sentence gives
+        if k in in_runs or not toks[k].is_capitalized or not toks[k].is_word:
+            continue
+        if (toks[k - 2].low, toks[k - 1].low) not in _SELF_NAMING:
+            continue
+        verb = _verb_after(toks, k + 1)
+        objects = _objects(toks, verb) if verb is not None else frozenset()
+        if verb is not None and objects:
+            span = (toks[k].start, toks[k].end)
+            found.append(Act(key(toks[k].low), term_of(toks[verb].low), objects, span))
+    for lead, start, end in runs:
         span = (toks[start].start, toks[end - 1].end)
         verb = _verb_after(toks, end)
         if verb is not None:

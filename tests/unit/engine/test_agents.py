@@ -106,3 +106,12 @@ def test_the_doer_of_a_passive_is_compared_with_the_other_doer(a: str, b: str, c
     assert bool(reasons) is clash
     if clash:
         assert "Lena Marsh" in a[reasons[0].a_span[0] : reasons[0].a_span[1]]
+
+
+def test_a_group_named_by_itself_is_a_doer() -> None:
+    a = "A hacking crew calling itself Blue Heron claimed responsibility for the outage."
+    b = "A criminal gang calling itself Marlin has claimed responsibility for the outage."
+    (reason,) = agent_conflicts(a, b)
+    assert reason.detail == "Blue Heron vs Marlin"
+    # a capital word without the naming words is no doer
+    assert agent_conflicts(a, "Yesterday claimed responsibility for the outage.") == []
