@@ -1202,7 +1202,7 @@ IRREGULAR = {
 SYNONYM_SETS = (
     frozenset({"file", "submit", "lodge"}),
     frozenset({"wage", "pay", "salary", "earnings"}),
-    frozenset({"staff", "employee", "worker", "personnel", "workforce"}),
+    frozenset({"staff", "employee", "worker", "personnel", "workforce", "colleague", "co-worker"}),
     frozenset({"jail", "prison", "imprisonment", "incarceration"}),
     frozenset({"prosecutor", "prosecution"}),
     frozenset({"company", "firm"}),

@@ -355,6 +355,21 @@ def _thing(toks: tuple[Token, ...], j: int, skip_of: bool) -> tuple[frozenset[st
         j += 1
         if _plural(tok.low):
             break  # "14 drones overnight": the plural noun ends the phrase
+    if (
+        words
+        and not _plural(words[-1].low)
+        and j + 2 < n
+        and toks[j].low in ("and", "or")
+        and _is_content(toks[j + 1])
+        and not _plural(toks[j + 1].low)
+        and not _looks_like_verb(toks[j + 1].low)
+        and _is_content(toks[j + 2])
+        and _plural(toks[j + 2].low)
+        and toks[j + 2].low not in NUMBER_WORDS
+        and toks[j + 2].low not in VAGUE_PLURALS
+    ):
+        words += [toks[j + 1], toks[j + 2]]  # "9,214 current and former colleagues"
+        j += 3
     thing = frozenset(key(t.low) for t in words)
     if words and j + 1 < n and toks[j].low == "and" and _joined_noun(toks[j + 1]):
         thing |= {key(toks[j + 1].low)}  # "420 passengers and crew": both are counted

@@ -273,3 +273,17 @@ def test_a_noun_joined_by_and_is_counted_too() -> None:
 
 def test_a_direction_after_a_figure_is_not_what_it_counts() -> None:
     assert only("The shares closed 3.1% higher.").thing == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        ("Data on 9,214 current and former colleagues was accessed.", "colleagues"),
+        ("The firm hired 40 new or returning teachers.", "teachers"),
+        ("The blast killed one person and injured dozens of others.", "people"),
+        ("The ship carried 420 passengers and crew.", "passengers"),
+    ],
+)
+def test_what_a_count_counts_after_coordinated_adjectives(text: str, head: str) -> None:
+    (q,) = [q for q in quantities(text, tokenize(text)) if q.kind == "count"][:1]
+    assert q.head == key(head)
