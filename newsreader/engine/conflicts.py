@@ -414,6 +414,8 @@ def _negative_verb_target(toks: tuple[Token, ...], i: int) -> int | None:
             return j + 1
     if key(toks[i].low) not in _DENY_VERBS:
         return None  # "failed Republican candidate": only deny/reject take a noun
+    if i and toks[i - 1].low in _PASSIVE:
+        return None  # "had been dismissed last week": what was dismissed is the subject
     if toks[i].low == "against" and not _stance_before(toks, i):
         return None  # "charges against", "the game against": no stance taken
     for j in range(i + 1, min(i + 4, n)):

@@ -438,3 +438,13 @@ def test_opposite_moves_of_figures_of_one_fact_clash_in_a_fact_linked_pair() -> 
     c = "He was arrested Monday afternoon after a chase."
     d = "Police searched his flat Monday evening."
     assert same_fact_reasons(conflicts_between(c, d), c, d) == []
+
+
+def test_a_verb_of_rejection_in_the_passive_denies_nothing_after_it() -> None:
+    a = "Ortiz was fired last week, his lawyer said."
+    b = "Ortiz, who is still listed on the firm's website, had been dismissed last week."
+    assert conflicts_between(a, b) == []
+    # in the active it still denies its object
+    c = "The board dismissed the claims last week."
+    d = "The board accepted the claims last week."
+    assert conflicts_between(c, d)
