@@ -1222,14 +1222,31 @@ def _known_so_far(q: Quantity) -> bool:
 _DAY_TURNS = (-1440.0, 1440.0)
 
 
+_CLOCK_MARKS = ("am", "pm", "a.m", "p.m", "a. m", "p. m", "gmt", "bst", "utc", "local")
+
+
+def _bare_clock(q: Quantity) -> bool:
+    """A clock time without am / pm before 13:00 ("6: 41 last night"): it may be either."""
+    text = q.text.lower()
+    return ":" in text and q.high < 780 and not any(mark in text for mark in _CLOCK_MARKS)
+
+
+def _turns(x: Quantity, y: Quantity) -> tuple[float, ...]:
+    """How far one time of day may be moved to meet the other: a day either way, and
+    half a day either way when one is a bare clock time."""
+    if _bare_clock(x) or _bare_clock(y):
+        return (*_DAY_TURNS, -720.0, 720.0)
+    return _DAY_TURNS
+
+
 def _agree(x: Quantity, y: Quantity) -> bool:
     """True when two related figures can both be true as reported."""
     if _rounded_alike(x, y):
         return True
     if x.kind == "time" and any(
-        x.overlaps(y._replace(low=y.low + turn, high=y.high + turn)) for turn in _DAY_TURNS
+        x.overlaps(y._replace(low=y.low + turn, high=y.high + turn)) for turn in _turns(x, y)
     ):
-        return True  # "shortly before midnight" (23:30-24:00) / "midnight" (00:00)
+        return True  # "shortly before midnight" / "midnight"; "6:41" / "6:41pm" / "18:41"
     if not (x.overlaps(y) or _touching(x, y)):
         return False
     known = _known_so_far(x) and _known_so_far(y)

@@ -1011,7 +1011,7 @@ ROLE_SYNONYMS = (
     {"lawyer", "attorney", "counsel", "solicitor", "barrister", "advocate"},
     {"spokesman", "spokeswoman", "spokesperson"},
     {"chairman", "chairwoman", "chair", "chairperson"},
-    {"chief", "head", "leader"},
+    {"chief", "head", "leader", "director"},
     {"adviser", "advisor"},
     {"councillor", "councilor"},
     {"doctor", "physician"},

@@ -448,3 +448,10 @@ def test_a_verb_of_rejection_in_the_passive_denies_nothing_after_it() -> None:
     c = "The board dismissed the claims last week."
     d = "The board accepted the claims last week."
     assert conflicts_between(c, d)
+
+
+def test_a_bare_clock_time_may_be_morning_or_evening() -> None:
+    a = "She died at 6: 41 last night, her agent said."
+    assert conflicts_between(a, "She died at 6:41pm on Thursday, her agent said.") == []
+    assert conflicts_between(a, "She died at 18:41 on Thursday, her agent said.") == []
+    assert conflicts_between(a, "She died at 7:30pm on Thursday, her agent said.")

@@ -10,7 +10,7 @@ def test_a_post_is_read_after_before_and_in_front_of_a_name() -> None:
     before = roles("Evidence came from the agency's former deputy director, Anna Berg, last week.")
     title = roles("Deputy Mayor Ivo Lind and board member Ruth Kade voted against.")
     assert after["berg"][0] == {"chief", "financial", "officer"}
-    assert before["berg"][0] == {"deputi", "director"}
+    assert before["berg"][0] == {"deputi", "chief"}  # director, head and chief: one post
     assert title["lind"][0] == {"deputi", "mayor"}
     assert title["kad"][0] == {"board", "member"}
 
@@ -60,3 +60,12 @@ def test_posts_written_as_initials_are_the_posts_they_stand_for() -> None:
     assert role_conflicts(ceo, "Chief operating officer Rory Vance praised the deal.")
     # a rank in common does not make two posts one
     assert role_conflicts("CFO Jane Holt resigned.", "Chief operating officer Jane Holt resigned.")
+
+
+def test_head_and_director_are_one_post() -> None:
+    a = "Mehmet Arslan, the head of the national seismic centre, ruled out a tsunami."
+    b = "Mehmet Arslan, director of the seismic centre, ruled out a tsunami."
+    assert role_conflicts(a, b) == []
+    c = "Mehmet Arslan, the centre's finance director, ruled out a deal."
+    d = "Mehmet Arslan, the centre's chief operating officer, ruled out a deal."
+    assert role_conflicts(c, d)
