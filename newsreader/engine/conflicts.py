@@ -1512,7 +1512,11 @@ def _contrasted(f: Features, index: int) -> bool:
 
 
 def _position(f: Features, index: int) -> bool:
-    """True when a plea or a denial governs the word ('pleaded not guilty', 'denies arson')."""
+    """True when a plea or a denial governs the word ('pleaded not guilty', 'denies arson',
+    'not guilty pleas were entered')."""
+    after = index + 1
+    if after < len(f.token_data) and f.token(after).low in ("plea", "pleas"):
+        return True
     for k in range(index - 1, max(index - 7, -1), -1):
         low = f.token(k).low
         if low in (".", ";", ":", "but", "and", "while"):

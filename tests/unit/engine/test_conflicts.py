@@ -455,3 +455,11 @@ def test_a_bare_clock_time_may_be_morning_or_evening() -> None:
     assert conflicts_between(a, "She died at 6:41pm on Thursday, her agent said.") == []
     assert conflicts_between(a, "She died at 18:41 on Thursday, her agent said.") == []
     assert conflicts_between(a, "She died at 7:30pm on Thursday, her agent said.")
+
+
+def test_a_plea_named_after_the_word_is_a_position_not_a_verdict() -> None:
+    verdict = "Anthony Lane was found guilty of first-degree murder in the killing."
+    plea = "Not guilty pleas were entered on Lane's behalf to charges of first-degree murder."
+    assert conflicts_between(verdict, plea) == []
+    acquittal = "Anthony Lane was found not guilty of first-degree murder in the killing."
+    assert [r.type for r in conflicts_between(verdict, acquittal)] == ["negation"]
