@@ -2149,9 +2149,24 @@ def claim_figure_reasons(a_text: str, b_text: str, named: bool = False) -> list[
             same_kind = x.kind == y.kind and x.qualifier == y.qualifier
             if named and not _one_class(x, y):
                 continue
-            if same_kind and near_x & values_y and not _agree(x, y):
-                reasons.append(Reason("numeric", _numeric_detail(x, y), x.span, y.span))
+            if not (same_kind and near_x & values_y) or _agree(x, y):
+                continue
+            if _stated_by(x, fb) or _stated_by(y, fa):
+                continue  # "$281 million in cash" / "$334 million, including $281 million"
+            reasons.append(Reason("numeric", _numeric_detail(x, y), x.span, y.span))
     return reasons
+
+
+def _stated_by(q: Quantity, f: Features) -> bool:
+    """True when the sentence also states a figure of q's kind, of one class of thing,
+    that agrees with it."""
+    return any(
+        z.kind == q.kind
+        and z.qualifier == q.qualifier
+        and (not (z.head and q.head) or _one_class(q, z))
+        and _agree(q, z)
+        for z in f.quantities
+    )
 
 
 # Kinds of figure compared between sentences linked by a fact: an event's own figures.

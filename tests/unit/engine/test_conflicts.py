@@ -10,6 +10,7 @@ import pytest
 
 from newsreader.engine.conflicts import (
     REASON_TYPES,
+    claim_figure_reasons,
     conflicts_between,
     find_conflicts,
     same_fact_reasons,
@@ -463,3 +464,13 @@ def test_a_plea_named_after_the_word_is_a_position_not_a_verdict() -> None:
     assert conflicts_between(verdict, plea) == []
     acquittal = "Anthony Lane was found not guilty of first-degree murder in the killing."
     assert [r.type for r in conflicts_between(verdict, acquittal)] == ["negation"]
+
+
+def test_a_near_figure_the_other_sentence_also_states_is_no_clash() -> None:
+    a = "The buyer said $281 million of the price will be paid in cash."
+    b = "Rowan Labs is buying the firm for $334 million, including $281 million in cash."
+    assert claim_figure_reasons(a, b) == []
+    # a figure of another class stated beside it does not count
+    c = "Nearly 1,850 patients took part in the study, which ran at more than 230 clinics."
+    d = "The study included more than 2,000 people with the disease."
+    assert claim_figure_reasons(c, d)
