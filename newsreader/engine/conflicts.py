@@ -1277,12 +1277,24 @@ def _approximate(q: Quantity) -> bool:
     return q.text.lower().startswith(_APPROXIMATE)
 
 
+def _bound_at_point(bound: Quantity, point: Quantity) -> bool:
+    """True when an open bound stops at the other figure's exact value (a measure, not a
+    count: "more than 14 people" is no report of 14)."""
+    if point.low != point.high or bound.low == bound.high or point.kind == "count":
+        return False
+    scale = max(abs(point.low), 1e-9)
+    edges = (bound.low, bound.high)
+    return any(math.isfinite(e) and abs(e - point.low) <= 1e-6 * scale for e in edges)
+
+
 def _touching(x: Quantity, y: Quantity) -> bool:
     """'nearly $100 billion' / 'over a hundred billion': open bounds at one round figure.
 
     Two approximate figures whose intervals only miss each other by a hair say the
     same thing; an exact count (14 vs 15) keeps its exactness.
     """
+    if _bound_at_point(x, y) or _bound_at_point(y, x):
+        return True  # "weighs under 4.5 pounds" / "will weigh just 4.5 pounds"
     if x.low == x.high or y.low == y.high or _approximate(x) or _approximate(y):
         return False  # "about 1,800" reaches 1,980 by a margin, not by a stated bound
     gap = max(x.low, y.low) - min(x.high, y.high)

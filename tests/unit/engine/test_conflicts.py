@@ -474,3 +474,13 @@ def test_a_near_figure_the_other_sentence_also_states_is_no_clash() -> None:
     c = "Nearly 1,850 patients took part in the study, which ran at more than 230 clinics."
     d = "The study included more than 2,000 people with the disease."
     assert claim_figure_reasons(c, d)
+
+
+def test_a_measure_bounded_at_the_other_figure_agrees_but_a_count_does_not() -> None:
+    assert (
+        conflicts_between("The laptop weighs under 1.8 kg.", "The laptop weighs just 1.8 kg.") == []
+    )
+    assert conflicts_between(
+        "More than 14 people were evacuated from the tower.",
+        "14 people were evacuated from the tower.",
+    )
