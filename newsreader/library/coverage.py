@@ -1,11 +1,11 @@
 """The coverage matrix of a story: which source states each claim, which differs on it.
 
 One row per claim, one column per article. A cell is marked when the article states the
-claim (a sentence of the article is in the claim, or on a side of one of its conflicts: the
-engine may have put that sentence in another claim), and marked as differing when, on one
-of the claim's conflicts, the article stands on a side other than the one most articles
-take (on a tie between sides, every side differs). Rows are sorted by how many sources
-mark them, then by story order.
+claim (a sentence of the article is in the claim), and marked as differing when, on one of
+the claim's own conflicts (a clash between two of its sentences, as the reader shows it:
+see ``newsreader.annotations.claim_sides.own_conflicts``), the article stands on a side
+other than the one most articles take (on a tie between sides, every side differs). Rows
+are sorted by how many sources state them, then by story order.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from newsreader.annotations.claim_sides import claim_status, own_conflicts
 from newsreader.model import Analysis, Article, Claim, ClaimConflict, ClaimStatus
 
 
@@ -49,6 +50,8 @@ class CoverageRow:
     order: int
     text: str
     cells: dict[str, Cell]
+    status: ClaimStatus = ClaimStatus.SINGLE_SOURCE
+    conflicts: tuple[ClaimConflict, ...] = ()
 
     @property
     def sources(self) -> int:
@@ -125,17 +128,12 @@ def coverage_row(
     members = set(sentences)
     values: dict[str, str] = {}
     differing: set[str] = set()
-    for conflict in claim.conflicts:
+    conflicts = own_conflicts(analysis, claim)
+    for conflict in conflicts:
         differing |= differing_articles(conflict)
         for side in conflict.sides:
             for article in side.articles:
                 values.setdefault(article, side.value)
-            for sentence_id in side.sentences:
-                sentence = analysis.sentence_index.get(sentence_id)
-                if sentence is not None and sentence_id not in sentences.get(
-                    sentence.article_id, ()
-                ):
-                    sentences.setdefault(sentence.article_id, []).append(sentence_id)
     cells = {
         article_id: Cell(
             Mark.DIFFERS if article_id in differing else Mark.STATES,
@@ -147,7 +145,8 @@ def coverage_row(
     }
     first = claim.sentences[0] if claim.sentences else None
     text = " ".join(analysis.sentence_index[first].text.split()) if first else ""
-    return CoverageRow(claim, order, text, cells)
+    status = claim_status(analysis, claim)
+    return CoverageRow(claim, order, text, cells, status, conflicts)
 
 
 def article_places(analysis: Analysis) -> dict[str, int]:
@@ -167,7 +166,7 @@ def coverage(analysis: Analysis) -> Coverage:
 def row_filter(shown: RowFilter, article_id: str | None = None) -> Callable[[CoverageRow], bool]:
     """Whether a row passes a filter (``article_id``: the article whose omissions to show)."""
     if shown is RowFilter.CONFLICTS:
-        return lambda row: row.differs or row.claim.status is ClaimStatus.CONFLICTING
+        return lambda row: row.differs or row.status is ClaimStatus.CONFLICTING
     if shown is RowFilter.SINGLE_SOURCE:
         return lambda row: row.sources == 1
     if shown is RowFilter.OMITTED and article_id is not None:

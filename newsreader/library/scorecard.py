@@ -3,8 +3,9 @@ user's own verdicts.
 
 For each outlet of a story (its articles grouped by name): the claims it states (a sentence
 of the outlet is in the claim), how many of them are corroborated, conflicting or
-single-source (the claim's status), on how many its value differs from the other sources
-(the coverage matrix's differing mark), and how many the user tagged verified or disputed.
+single-source (the claim's status from its own conflicts, as the reader shows it), on how
+many its value differs from the other sources (the coverage matrix's differing mark), and
+how many the user tagged verified or disputed.
 Across stories, outlets with the same name (letter case aside) are added up; an article
 without an outlet counts on its own in its story, under its file name or place.
 """
@@ -117,9 +118,9 @@ def story_scores(
         for key in stating:
             score = scores[key]
             score.stated += 1
-            score.corroborated += row.claim.status is ClaimStatus.CORROBORATED
-            score.conflicting += row.claim.status is ClaimStatus.CONFLICTING
-            score.single_source += row.claim.status is ClaimStatus.SINGLE_SOURCE
+            score.corroborated += row.status is ClaimStatus.CORROBORATED
+            score.conflicting += row.status is ClaimStatus.CONFLICTING
+            score.single_source += row.status is ClaimStatus.SINGLE_SOURCE
             score.verified += verdict is Verdict.VERIFIED
             score.disputed += verdict is Verdict.DISPUTED
         for key in differing:

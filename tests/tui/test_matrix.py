@@ -61,19 +61,25 @@ def drawn_marks(grid: CoverageGrid, line: int) -> dict[str, str]:
 
 
 def expected_from_json(claim: dict, article_of: dict[str, str]) -> dict[str, str]:
-    """The marks a claim of `analyze --json` calls for: its sources state it; on each
-    conflict, sources on a side other than the one most sources take differ (on a tie,
-    every side)."""
-    marks = {article_of[s]: "states" for s in claim["sentences"]}
+    """The marks a claim of `analyze --json` calls for: its sources state it; on each of
+    its own conflicts (sides narrowed to the claim's sentences, as the reader shows them;
+    a conflict left with one side is another claim's), sources on a side other than the
+    one most sources take differ (on a tie, every side)."""
+    members = set(claim["sentences"])
+    marks = {article_of[s]: "states" for s in members}
     for conflict in claim["conflicts"]:
-        sizes = [len(set(side["articles"])) for side in conflict["sides"]]
+        sides = [
+            {article_of[s] for s in side["sentences"] if s in members} for side in conflict["sides"]
+        ]
+        sides = [side for side in sides if side]
+        if len(sides) < 2:
+            continue
+        sizes = [len(side) for side in sides]
         leaders = [n for n, size in enumerate(sizes) if size == max(sizes)]
-        for n, side in enumerate(conflict["sides"]):
-            for article in side["articles"]:
+        for n, side in enumerate(sides):
+            for article in side:
                 if len(leaders) > 1 or n != leaders[0]:
                     marks[article] = "differs"
-                else:
-                    marks.setdefault(article, "states")
     return marks
 
 

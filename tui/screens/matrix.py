@@ -180,7 +180,7 @@ class MatrixScreen(StoryView[str | None]):
         """Who holds which value on the claim's conflicts ("14: Outlet 1 | 19: Outlet 2")."""
         index = {article_id: n for n, article_id in enumerate(self.article_ids)}
         parts = []
-        for conflict in row.claim.conflicts:
+        for conflict in row.conflicts:
             sides = " | ".join(
                 f"{side.value}: "
                 + ", ".join(self.names[index[a]] for a in side.articles if a in index)

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from story_factory import handmade_analysis, handmade_analysis_with_sides, make_story
 
+from newsreader.annotations.claim_sides import claim_status, own_conflicts
 from newsreader.library.coverage import (
     Mark,
     RowFilter,
@@ -51,9 +52,12 @@ def test_cells_hold_the_sources_sentences_and_values() -> None:
     assert night.cell("a00").value is None
 
 
-def test_a_claim_without_structured_sides_marks_no_difference() -> None:
-    found = marks(handmade_analysis())
-    assert set(found["c-injured"].values()) == {Mark.STATES}
+def test_a_claim_without_structured_sides_takes_them_from_its_own_clashes() -> None:
+    # As the reader does: the conflict relations between the claim's sentences.
+    assert (
+        marks(handmade_analysis())["c-injured"]
+        == marks(handmade_analysis_with_sides())["c-injured"]
+    )
 
 
 def test_on_a_tie_every_side_differs() -> None:
@@ -63,7 +67,9 @@ def test_on_a_tie_every_side_differs() -> None:
     assert differing_articles(ClaimConflict("numeric", "", three)) == {"a", "b", "c", "d"}
 
 
-def test_an_article_on_a_side_outside_the_claim_is_marked_with_its_sentence() -> None:
+def test_a_side_outside_the_claim_is_not_the_claims() -> None:
+    # A clash with sentences of another claim: the reader shows this claim as stated by
+    # one source, without a conflict, and so does the matrix.
     story = make_story([["Four people died."], ["Six people died."], ["Six people died today."]])
     claims = (
         Claim(
@@ -87,10 +93,10 @@ def test_an_article_on_a_side_outside_the_claim_is_marked_with_its_sentence() ->
     row = next(
         r for r in coverage(Analysis.build(story, (), claims)).rows if r.claim.id == "c-four"
     )
-    assert row.sources == 3
-    assert row.cell("a00").mark is Mark.DIFFERS and row.cell("a00").in_claim
-    assert row.cell("a01").mark is Mark.STATES and not row.cell("a01").in_claim
-    assert row.cell("a01").sentences == ("a01-s0",)
+    assert row.sources == 1
+    assert row.cell("a00").mark is Mark.STATES and row.cell("a00").in_claim
+    assert row.cell("a01").mark is Mark.SILENT
+    assert row.status is ClaimStatus.SINGLE_SOURCE and row.conflicts == ()
 
 
 def test_rows_most_covered_first_then_in_story_order() -> None:
@@ -127,14 +133,15 @@ def test_the_engines_analysis_every_sentence_and_side_is_in_its_row(demo_analysi
     assert set(rows) == {c.id for c in demo_analysis.claims}
     for claim in demo_analysis.claims:
         row = rows[claim.id]
-        sides = {a for x in claim.conflicts for side in x.sides for a in side.articles}
-        assert set(row.cells) == {article_of[s] for s in claim.sentences} | sides
+        own = own_conflicts(demo_analysis, claim)
+        sides = {a for x in own for side in x.sides for a in side.articles}
+        assert set(row.cells) == {article_of[s] for s in claim.sentences}
+        assert sides <= set(row.cells)
         for sentence_id in claim.sentences:
             assert sentence_id in row.cell(article_of[sentence_id]).sentences
         differing = {a for a, cell in row.cells.items() if cell.mark is Mark.DIFFERS}
-        assert differing <= sides
-        if claim.conflicts:
-            assert differing == set().union(*(differing_articles(x) for x in claim.conflicts))
+        assert differing == set().union(*(differing_articles(x) for x in own))
+        assert row.status is claim_status(demo_analysis, claim)
 
 
 def test_claim_text_is_its_first_sentence_on_one_line() -> None:
