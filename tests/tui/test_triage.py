@@ -319,6 +319,31 @@ async def test_the_claims_view_takes_the_readers_keys(db_path: Path) -> None:
 # -- 6. navigation -------------------------------------------------------------------------------
 
 
+async def test_home_end_and_arrows_move_the_cursor_with_more_columns_than_fit(
+    db_path: Path,
+) -> None:
+    # Six columns do not fit in 80 cells: the strip of columns scrolls, but the keys are
+    # the reader's, not the strip's.
+    story = make_story(
+        [[f"Report {k} notes item {n} of the harbour works." for n in range(12)] for k in range(6)]
+    )
+    firsts = [a.sentences[0].id for a in story.articles]
+    ids = [s.id for s in story.articles[0].sentences]
+    async with reader(story, analyze(story), db_path, size=(80, 24)) as (_app, screen, pilot):
+        await pilot.press("end")
+        assert screen.cursor == ids[-1]
+        await pilot.press("home")
+        assert screen.cursor == ids[0]
+        await pilot.press("right")
+        assert screen.cursor in {s.id for s in story.articles[1].sentences}
+        await pilot.press("left")
+        assert screen.cursor in set(ids)
+        for _ in range(5):
+            await pilot.press("right")
+        assert screen.cursor in {s.id for s in story.articles[5].sentences}
+        assert firsts  # every column is reachable with the arrows
+
+
 async def test_first_last_and_page_keys(db_path: Path) -> None:
     story = make_story(
         [

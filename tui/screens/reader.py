@@ -35,8 +35,16 @@ POSITION_SAVE_DELAY = 1.0
 LEGEND_PREFERENCE = "legend"
 
 
+class ColumnStrip(HorizontalScroll, can_focus=False):
+    """The articles side by side. It scrolls to follow the cursor but never takes focus:
+    arrows, Home and End are the reader's keys even when the columns do not all fit."""
+
+
 class ReaderScreen(ReviewingScreen):
     """Columns of articles with a sentence cursor; tags claims and keeps notes."""
+
+    # Nothing takes focus on its own: every key is the reader's until the search opens.
+    AUTO_FOCUS = ""
 
     BINDINGS = [
         Binding(
@@ -220,7 +228,7 @@ class ReaderScreen(ReviewingScreen):
         self._focused_column = -1
         self._saved_position: str | None = self.cursor
         # Kept at hand: querying the DOM on every key press costs time with many columns.
-        self.row = HorizontalScroll(id="columns")
+        self.row = ColumnStrip(id="columns")
         self.panel = ClaimPanel(self.grid)
         self.status = StatusLine()
         self.legend = Legend(self.columns[0].view if self.columns else None)
