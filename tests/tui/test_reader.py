@@ -378,7 +378,7 @@ async def test_tab_opens_the_claims_view_and_enter_jumps(
         assert table.row_count == len(conflicting)
         await pilot.press("f", "f")  # back to all
         while claims.sort_key != "sources":
-            await pilot.press("s")
+            await pilot.press("r")
         counts = [table.get_row_at(r)[1] for r in range(table.row_count)]
         assert counts == sorted(counts, reverse=True)
         await pilot.press("slash", *"Zelensk")
@@ -395,7 +395,7 @@ async def test_tab_opens_the_claims_view_and_enter_jumps(
 
 async def test_claims_view_tags_and_the_reader_shows_it(demo_story, demo_analysis, db_path) -> None:
     async with reader(demo_story, demo_analysis, db_path) as (app, screen, pilot):
-        await pilot.press("tab", "j", "d")
+        await pilot.press("tab", "d")
         table = app.screen.query_one(DataTable)
         chosen = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
         [doc] = saved(db_path)

@@ -267,7 +267,7 @@ async def test_the_claims_view_puts_conflicts_first_and_sorts_by_text(db_path: P
         outlets = str(table.get_row_at(0)[2])
         assert outlets == "Outlet 1, Outlet 2, Outlet 3"
         while claims.sort_key != "claim":
-            await pilot.press("s")
+            await pilot.press("r")
         firsts = [
             bridge.sentence(claims.grid.first_sentence(c.id)).text for c in claims.shown_claims()
         ]
@@ -317,6 +317,44 @@ async def test_the_claims_view_takes_the_readers_keys(db_path: Path) -> None:
 
 
 # -- 6. navigation -------------------------------------------------------------------------------
+
+
+async def test_the_claims_view_takes_the_readers_moves_and_views(db_path: Path) -> None:
+    from tui.screens.matrix import MatrixScreen
+    from tui.screens.scorecard import ScorecardScreen
+
+    story = make_story(
+        [[f"Report {k} notes item {n} of the harbour works." for n in range(8)] for k in range(2)]
+    )
+    async with reader(story, analyze(story), db_path, size=(100, 30)) as (app, screen, pilot):
+        await pilot.press("tab")
+        claims = app.screen
+        assert isinstance(claims, ClaimsScreen)
+        table = claims.query_one(DataTable)
+        await pilot.press("j", "j")
+        assert table.cursor_row == 2
+        await pilot.press("k")
+        assert table.cursor_row == 1
+        await pilot.press("G")
+        assert table.cursor_row == table.row_count - 1
+        await pilot.press("g")
+        assert table.cursor_row == 0
+        await pilot.press("end")
+        assert table.cursor_row == table.row_count - 1
+        await pilot.press("home")
+        assert table.cursor_row == 0
+        key = claims.sort_key
+        await pilot.press("r")
+        assert claims.sort_key != key
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, MatrixScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+        await pilot.press("tab", "s")
+        await pilot.pause()
+        assert isinstance(app.screen, ScorecardScreen)
 
 
 async def test_home_end_and_arrows_move_the_cursor_with_more_columns_than_fit(

@@ -29,6 +29,15 @@ STATUS_RANK = {
 }
 
 
+class ClaimsTable(DataTable):
+    """The rows of claims: Home and End go to the first and last row, as in the reader."""
+
+    BINDINGS = [
+        Binding("home", "screen.edge(-1)", "First", show=False),
+        Binding("end", "screen.edge(1)", "Last", show=False),
+    ]
+
+
 class ClaimsScreen(ReviewingScreen):
     """All claims in a table, conflicts first; enter jumps to the claim in the reader
     (dismisses with its id)."""
@@ -43,8 +52,16 @@ class ClaimsScreen(ReviewingScreen):
             id="claims.expand",
             tooltip="show every sentence of the claim (again: fold)",
         ),
+        Binding("j", "move(1)", "Down", id="claims.down", show=False, tooltip="next row"),
+        Binding("k", "move(-1)", "Up", id="claims.up", show=False, tooltip="previous row"),
+        Binding("g", "edge(-1)", "First", id="claims.first", show=False, tooltip="first row"),
+        Binding("G", "edge(1)", "Last", id="claims.last", show=False, tooltip="last row"),
+        Binding("m", "view('matrix')", "Matrix", id="claims.matrix", tooltip="coverage matrix"),
         Binding(
-            "s",
+            "s", "view('scorecard')", "Scorecard", id="claims.scorecard", tooltip="source scorecard"
+        ),
+        Binding(
+            "r",
             "cycle_sort",
             "Sort",
             id="claims.sort",
@@ -84,6 +101,8 @@ class ClaimsScreen(ReviewingScreen):
         self.query_text = ""
         self.expanded: set[str] = set()
         self.show_notes = True
+        # The view to open instead of the reader when this one closes ("m", "s").
+        self.next_view = ""
         self.status = StatusLine()
         articles = analysis.story.articles
         self.outlet_names = {
@@ -94,7 +113,7 @@ class ClaimsScreen(ReviewingScreen):
         yield Header()
         yield Input(placeholder="/ filter claims by text or note", id="claims-filter")
         yield Static(id="claims-summary", markup=False)
-        yield DataTable(id="claims-table", cursor_type="row", zebra_stripes=True)
+        yield ClaimsTable(id="claims-table", cursor_type="row", zebra_stripes=True)
         yield self.status
         yield Footer()
 
@@ -258,6 +277,23 @@ class ClaimsScreen(ReviewingScreen):
 
     def action_back(self) -> None:
         """Return to the reader without moving."""
+        self.dismiss(None)
+
+    def action_move(self, step: int) -> None:
+        """Move the row cursor down (1) or up (-1), as the reader's j and k do."""
+        table = self.query_one(DataTable)
+        if table.row_count:
+            table.move_cursor(row=max(0, min(table.row_count - 1, table.cursor_row + step)))
+
+    def action_edge(self, side: int) -> None:
+        """Go to the first (-1) or the last (1) row."""
+        table = self.query_one(DataTable)
+        if table.row_count:
+            table.move_cursor(row=0 if side < 0 else table.row_count - 1)
+
+    def action_view(self, name: str) -> None:
+        """Close the list and open the coverage matrix or the source scorecard."""
+        self.next_view = name
         self.dismiss(None)
 
     def action_expand(self) -> None:

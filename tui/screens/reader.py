@@ -678,7 +678,17 @@ class ReaderScreen(ReviewingScreen):
     def action_claims(self) -> None:
         """Open the table of all claims."""
 
+        from tui.screens.claims import ClaimsScreen  # loaded on first use: start-up time
+
+        claims = ClaimsScreen(self.analysis, self.grid, self.session, self.shown)
+
         def chosen(claim_id: str | None) -> None:
+            if claims.next_view == "matrix":
+                self.action_matrix()  # "m" in the claims view
+                return
+            if claims.next_view == "scorecard":
+                self.action_scorecard()  # "s" in the claims view
+                return
             if claim_id is None:
                 return
             target = self.grid.landing(claim_id, self.column_index)
@@ -687,11 +697,7 @@ class ReaderScreen(ReviewingScreen):
                 self._apply_filter()
             self.go_to(target)
 
-        from tui.screens.claims import ClaimsScreen  # loaded on first use: start-up time
-
-        self.app.push_screen(
-            ClaimsScreen(self.analysis, self.grid, self.session, self.shown), chosen
-        )
+        self.app.push_screen(claims, chosen)
 
     def action_matrix(self) -> None:
         """Open the coverage matrix; enter there puts the cursor on the chosen claim."""
