@@ -83,6 +83,8 @@ class NewsreaderApp(App[None]):
     def on_mount(self) -> None:
         # Stronger tints where the terminal rounds colours to a 256-colour palette.
         self.set_class(self.console.color_system == "256", "-colors-256")
+        # With 16 colours a reversed word can take the colour of its own background.
+        self.set_class(self.console.color_system == "standard", "-colors-16")
         if self.store is not None:
             self._note_read_only(self.store)
         if self.analysis is not None:

@@ -140,3 +140,60 @@ async def test_sixteen_colours_keep_the_cursor_and_the_marks(tmp_path) -> None:
                 other_view.first_line[other] - other_view.scroll_offset.y
             ).text
             assert drawn.startswith("│ ≠")
+
+
+# With 256 colours both the mark and its text are rounded to the palette, which costs a
+# few hundredths of the ratio; 16 colours and true colour keep the full floor.
+MIN_MARK_CONTRAST = {
+    ColorSystem.STANDARD: 3.0,
+    ColorSystem.EIGHT_BIT: 2.9,
+    ColorSystem.TRUECOLOR: 3.0,
+}
+SYSTEM_CLASS = {ColorSystem.STANDARD: "-colors-16", ColorSystem.EIGHT_BIT: "-colors-256"}
+
+
+async def test_differing_words_and_cells_are_readable_in_every_theme_and_colour_system(
+    tmp_path,
+) -> None:
+    """The marked words of a conflict (reader and panel) and the matrix's differing cells."""
+    from tui.widgets.coverage_grid import CoverageGrid
+
+    analysis = handmade_analysis()
+    with AnnotationStore(tmp_path / "db.json") as store:
+        app = make_app(analysis.story, store, analysis)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            view = app.screen.columns[0].view
+            await pilot.press("m")
+            await pilot.pause()
+            grid = app.screen.query_one(CoverageGrid)
+            marks = {
+                "diff": lambda: view.get_visual_style(
+                    "article-view--conflicting", "article-view--diff"
+                ),
+                "diff under the cursor": lambda: view.get_visual_style(
+                    "article-view--conflicting",
+                    "article-view--cursor",
+                    "article-view--cursor-conflicting",
+                    "article-view--diff",
+                ),
+                "matrix differs": lambda: grid.get_visual_style("coverage-grid--differs"),
+            }
+            problems = []
+            themes = [t for t in sorted(app.available_themes) if not t.startswith("ansi")]
+            for theme in themes:
+                app.theme = theme
+                for system, floor in MIN_MARK_CONTRAST.items():
+                    for cls in SYSTEM_CLASS.values():
+                        app.set_class(SYSTEM_CLASS.get(system) == cls, cls)
+                    await pilot.pause()
+                    for name, style_of in marks.items():
+                        style = style_of().rich_style
+                        fg = style.color.downgrade(system).get_truecolor()
+                        bg = style.bgcolor.downgrade(system).get_truecolor()
+                        if style.reverse:
+                            fg, bg = bg, fg
+                        ratio = contrast(fg, bg)
+                        if ratio < floor:
+                            problems.append(f"{theme}, {system.name.lower()}: {name} {ratio:.2f}:1")
+            assert not problems, "\n".join(problems)
