@@ -377,3 +377,15 @@ async def test_the_palette_opens_the_matrix(db_path: Path) -> None:
         await pilot.press("enter")
         await pilot.pause(0.2)
         assert isinstance(app.screen, MatrixScreen)
+
+
+async def test_a_source_column_cut_at_the_edge_is_announced(demo_analysis, db_path: Path) -> None:
+    async with running(demo_analysis, db_path, size=(80, 24)) as (app, pilot):
+        screen, grid = await open_matrix(app, pilot)
+        _, last = grid.visible_columns()
+        summary = str(screen.query_one("#matrix-summary", Static).content)
+        box = grid.column_box(last)
+        if box[1] > grid.scrollable_content_region.width:
+            assert summary.endswith("▸"), summary
+        else:
+            assert last < len(grid.article_ids) - 1 or not summary.endswith("▸")

@@ -140,7 +140,8 @@ class MatrixScreen(StoryView[str | None]):
     def _moved(self) -> None:
         first, last = self.grid.visible_columns()
         count = len(self.article_ids)
-        edges = ("◂ " if first > 0 else "") + ("▸" if last < count - 1 else "")
+        more = last < count - 1 or self.grid.cut_at_right()  # a column cut at the edge too
+        edges = ("◂ " if first > 0 else "") + ("▸" if more else "")
         summary = (
             f"{len(self.grid.rows)} of {len(self.matrix.rows)} claims · filter: "
             f"{self._filter_label()} · sorted by "

@@ -175,6 +175,12 @@ class CoverageGrid(ScrollView, can_focus=True):
         last = max(first, bisect_right(self._offsets, left + window - 1) - 1)
         return first, min(last, len(self._widths) - 1)
 
+    def cut_at_right(self) -> bool:
+        """Whether some source column, or part of one, lies past the right edge."""
+        if not self._widths:
+            return False
+        return self._columns_width() > round(self.scroll_offset.x) + max(1, self._window_width())
+
     def column_box(self, column: int) -> tuple[int, int]:
         """Where a source column is drawn now: its first and past-last x in the viewport
         (outside the viewport's range when it is scrolled off)."""
