@@ -152,48 +152,70 @@ MIN_MARK_CONTRAST = {
 SYSTEM_CLASS = {ColorSystem.STANDARD: "-colors-16", ColorSystem.EIGHT_BIT: "-colors-256"}
 
 
+def marked_segments(widget) -> list:
+    """The styles of the words drawn as differing (bold and underlined) in a widget."""
+    return [
+        seg.style
+        for y in range(widget.size.height)
+        for seg in widget.render_line(y)
+        if seg.style and seg.style.bold and seg.style.underline and seg.text.strip()
+    ]
+
+
 async def test_differing_words_and_cells_are_readable_in_every_theme_and_colour_system(
     tmp_path,
 ) -> None:
-    """The marked words of a conflict (reader and panel) and the matrix's differing cells."""
+    """The marked words of a conflict as drawn (reader columns and claim panel) and the
+    matrix's differing cells."""
+    from tui.widgets.claim_panel import ClaimPanel
     from tui.widgets.coverage_grid import CoverageGrid
 
     analysis = handmade_analysis()
     with AnnotationStore(tmp_path / "db.json") as store:
         app = make_app(analysis.story, store, analysis)
-        async with app.run_test(size=(100, 30)) as pilot:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("c")
             await pilot.pause()
-            view = app.screen.columns[0].view
-            await pilot.press("m")
-            await pilot.pause()
-            grid = app.screen.query_one(CoverageGrid)
-            marks = {
-                "diff": lambda: view.get_visual_style(
-                    "article-view--conflicting", "article-view--diff"
-                ),
-                "diff under the cursor": lambda: view.get_visual_style(
-                    "article-view--conflicting",
-                    "article-view--cursor",
-                    "article-view--cursor-conflicting",
-                    "article-view--diff",
-                ),
-                "matrix differs": lambda: grid.get_visual_style("coverage-grid--differs"),
-            }
+            reader = app.screen
+            panel = reader.query_one(ClaimPanel)
+            if not panel.display:
+                await pilot.press("p")
+                await pilot.pause()
             problems = []
             themes = [t for t in sorted(app.available_themes) if not t.startswith("ansi")]
+
+            def check(where: str, styles: list, system: ColorSystem, floor: float) -> None:
+                for style in styles:
+                    fg = style.color.downgrade(system).get_truecolor()
+                    bg = style.bgcolor.downgrade(system).get_truecolor()
+                    if style.reverse:
+                        fg, bg = bg, fg
+                    if contrast(fg, bg) < floor:
+                        problems.append(f"{where}: {contrast(fg, bg):.2f}:1")
+                        return
+
             for theme in themes:
                 app.theme = theme
                 for system, floor in MIN_MARK_CONTRAST.items():
                     for cls in SYSTEM_CLASS.values():
                         app.set_class(SYSTEM_CLASS.get(system) == cls, cls)
                     await pilot.pause()
-                    for name, style_of in marks.items():
-                        style = style_of().rich_style
-                        fg = style.color.downgrade(system).get_truecolor()
-                        bg = style.bgcolor.downgrade(system).get_truecolor()
-                        if style.reverse:
-                            fg, bg = bg, fg
-                        ratio = contrast(fg, bg)
-                        if ratio < floor:
-                            problems.append(f"{theme}, {system.name.lower()}: {name} {ratio:.2f}:1")
+                    where = f"{theme}, {system.name.lower()}"
+                    words = [s for c in reader.columns for s in marked_segments(c.view)]
+                    assert words, "the conflict's differing words are drawn marked"
+                    check(f"{where}: reader", words, system, floor)
+                    in_panel = marked_segments(panel.body)
+                    assert in_panel, "the panel marks the differing words too"
+                    check(f"{where}: panel", in_panel, system, floor)
+            await pilot.press("m")
+            await pilot.pause()
+            grid = app.screen.query_one(CoverageGrid)
+            for theme in themes:
+                app.theme = theme
+                for system, floor in MIN_MARK_CONTRAST.items():
+                    for cls in SYSTEM_CLASS.values():
+                        app.set_class(SYSTEM_CLASS.get(system) == cls, cls)
+                    await pilot.pause()
+                    differs = grid.get_visual_style("coverage-grid--differs").rich_style
+                    check(f"{theme}, {system.name.lower()}: matrix", [differs], system, floor)
             assert not problems, "\n".join(problems)

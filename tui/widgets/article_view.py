@@ -167,7 +167,7 @@ class ArticleView(ScrollView, can_focus=False):
         item = self.by_id[sentence_id]
         body = Content(item.text)
         if item.diff_spans:
-            diff = self.get_visual_style("article-view--diff", partial=True)
+            diff = self.get_visual_style("article-view--diff")  # its own background: a solid mark
             for start, end in item.diff_spans:
                 body = body.stylize(diff, start, end)
         hits = self.hits.get(sentence_id)

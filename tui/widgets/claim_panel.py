@@ -48,7 +48,7 @@ class ClaimPanel(VerticalScroll, can_focus=False):
         analysis = self.analysis
         claim = analysis.claim_for(sentence_id)
         label = self.get_visual_style("claim-panel--label", partial=True)
-        diff = self.get_visual_style("claim-panel--diff", partial=True)
+        diff = self.get_visual_style("claim-panel--diff")  # its own background: a solid mark
         articles = {a.id: a for a in analysis.story.articles}
         positions = {a.id: n for n, a in enumerate(analysis.story.articles, start=1)}
         verdict = verdict_of(annotation) or "not reviewed"
