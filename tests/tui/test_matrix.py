@@ -176,7 +176,7 @@ async def test_sort_by_story_order(db_path: Path) -> None:
     analysis = handmade_analysis_with_sides()
     async with running(analysis, db_path) as (app, pilot):
         screen, grid = await open_matrix(app, pilot)
-        await pilot.press("s")
+        await pilot.press("r")
         first_seen = list(
             dict.fromkeys(
                 analysis.claim_of[s.id] for a in analysis.story.articles for s in a.sentences
@@ -337,7 +337,7 @@ async def test_scorecard_sorts_by_the_next_column(db_path: Path) -> None:
         assert isinstance(screen, ScorecardScreen)
         summary = screen.query_one("#scorecard-summary", Static)
         assert "sorted by stated" in str(summary.content)
-        await pilot.press("s", "s", "s")
+        await pilot.press("r", "r", "r")
         assert "sorted by single-source" in str(summary.content)
         rows = table_rows(screen.query_one(DataTable))
         singles = [int(cells[4]) for cells in rows.values()]

@@ -61,7 +61,7 @@ class MatrixScreen(StoryView[str | None]):
             tooltip="claims the source under the cursor omits (again: all claims)",
         ),
         Binding(
-            "s",
+            "r",
             "toggle_sort",
             "Sort",
             id="matrix.sort",

@@ -38,7 +38,7 @@ class ScorecardScreen(StoryView[None]):
 
     BINDINGS = [
         Binding("escape", "back", "Reader", id="scorecard.back", tooltip="back to the reader"),
-        Binding("s", "cycle_sort", "Sort", id="scorecard.sort", tooltip="sort by the next column"),
+        Binding("r", "cycle_sort", "Sort", id="scorecard.sort", tooltip="sort by the next column"),
         *leaving_bindings("scorecard"),
     ]
 
