@@ -177,6 +177,11 @@ def own_conflicts(analysis: Analysis, claim: Claim) -> tuple[ClaimConflict, ...]
 
 def claim_status(analysis: Analysis, claim: Claim) -> ClaimStatus:
     """How the sources relate on this claim, from its own conflicts and sentences only."""
-    if own_conflicts(analysis, claim):
+    return status_of(claim, own_conflicts(analysis, claim))
+
+
+def status_of(claim: Claim, conflicts: tuple[ClaimConflict, ...]) -> ClaimStatus:
+    """A claim's status given its own conflicts (see `own_conflicts`)."""
+    if conflicts:
         return ClaimStatus.CONFLICTING
     return ClaimStatus.CORROBORATED if len(claim.sentences) > 1 else ClaimStatus.SINGLE_SOURCE

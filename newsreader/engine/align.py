@@ -39,7 +39,7 @@ CANDIDATE_FLOOR = 0.12
 # not rule it out); one that shares a toll (people killed, injured ...) from the lower one.
 FACT_FLOOR = 0.3
 TOLL_FLOOR = 0.1
-# A pair that clashes on polarity is kept from this score on (see `_rescue`).
+# A pair whose sentences clash on a stance or a doer is kept from this score on (`_rescue`).
 RESCUE_FLOOR = 0.34
 # Two sentences that each state the claim of a third one state it too from this score on
 # (below the match threshold: the third sentence vouches for them)...
@@ -184,8 +184,9 @@ def align(story: Story, semantic: bool | None = None) -> list[Pair]:
         for i, j, s in zip(left[keep], right[keep], scores[keep], strict=True)
         if corpus.plain[int(i)] & corpus.plain[int(j)]
     }
-    _rescue(corpus, [s.text for s in sentences], left, right, scores, threshold, found)
-    fact_left, fact_right, toll = fact_pairs([s.text for s in sentences], owner, _fact_keys)
+    texts = [s.text for s in sentences]
+    _rescue(corpus, texts, left, right, scores, threshold, found)
+    fact_left, fact_right, toll = fact_pairs(texts, owner, _fact_keys)
     kept = asserting[fact_left] & asserting[fact_right]
     fact_left, fact_right, toll = fact_left[kept], fact_right[kept], toll[kept]
     fact_scores = score_pairs(corpus, fact_left, fact_right)
@@ -226,11 +227,18 @@ def _rescue(
     near = np.flatnonzero((bounds >= RESCUE_FLOOR) & (bounds < threshold))
     if len(near) == 0:
         return
-    # Only pairs where both sentences take a stance, or both name a doer, can clash so.
-    stance = np.array([bool(stances(t)) for t in texts])
-    doer = np.array([bool(acts(t)) for t in texts])
+    # Only pairs where both sentences take a stance, or both name a doer, can clash so
+    # (read only for the sentences of these pairs).
     li, ri = left[near], right[near]
-    near = near[(stance[li] & stance[ri]) | (doer[li] & doer[ri])]
+    ends = np.unique(np.r_[li, ri]).tolist()
+    stance = dict(zip(ends, (bool(stances(texts[n])) for n in ends), strict=True))
+    doer = dict(zip(ends, (bool(acts(texts[n])) for n in ends), strict=True))
+    near = near[
+        [
+            (stance[i] and stance[j]) or (doer[i] and doer[j])
+            for i, j in zip(li.tolist(), ri.tolist(), strict=True)
+        ]
+    ]
     if len(near) == 0:
         return
     exact = score_pairs(corpus, left[near], right[near])

@@ -870,10 +870,9 @@ def _dates_of_one_act(
     act = _act_of(fx, x.span)
     if act:
         # "record it in June and release it in October" / "release it in June"
+        acts = [_act_of(fy, y.span) for y in dates]
         same = [
-            y
-            for y in dates
-            if _act_of(fy, y.span) in ("", act) or synonyms(act, _act_of(fy, y.span))
+            y for y, other in zip(dates, acts, strict=True) if not other or synonyms(act, other)
         ]
         if same and len(same) < len(dates):
             dates = same

@@ -18,6 +18,7 @@ from newsreader.engine.lexicon import (
     NEGATIVE_VERBS,
     NEGATORS,
     OPENING_PHRASES,
+    REPORTING_WORDS,
 )
 from newsreader.engine.terms import STOP_WORDS
 from newsreader.engine.wordforms import Token, key, tokenize
@@ -57,7 +58,7 @@ class Stance(NamedTuple):
 _OBJECT_FIRST = frozenset({"rule", "rules", "ruled", "ruling", "left", "leave", "leaving"})
 _OBJECT_FIRST |= frozenset({"kept", "keep", "keeping", "door"})
 _OBJECT_REACH = 6
-_REPORTING = frozenset({"said", "says", "told", "that", "according", "added"})
+_REPORTING = frozenset(REPORTING_WORDS)
 
 
 def _what(toks: tuple[Token, ...], first: int, last: int) -> frozenset[str]:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from newsreader.annotations.claim_sides import claim_status, own_conflicts
+from newsreader.annotations.claim_sides import own_conflicts, status_of
 from newsreader.model import Analysis, Article, Claim, ClaimConflict, ClaimStatus
 
 
@@ -145,8 +145,7 @@ def coverage_row(
     }
     first = claim.sentences[0] if claim.sentences else None
     text = " ".join(analysis.sentence_index[first].text.split()) if first else ""
-    status = claim_status(analysis, claim)
-    return CoverageRow(claim, order, text, cells, status, conflicts)
+    return CoverageRow(claim, order, text, cells, status_of(claim, conflicts), conflicts)
 
 
 def article_places(analysis: Analysis) -> dict[str, int]:

@@ -152,6 +152,17 @@ MIN_MARK_CONTRAST = {
 SYSTEM_CLASS = {ColorSystem.STANDARD: "-colors-16", ColorSystem.EIGHT_BIT: "-colors-256"}
 
 
+async def each_setting(app, pilot, themes: list[str]):
+    """Set every theme with every colour system in turn: (where, system, contrast floor)."""
+    for theme in themes:
+        app.theme = theme
+        for system, floor in MIN_MARK_CONTRAST.items():
+            for cls in SYSTEM_CLASS.values():
+                app.set_class(SYSTEM_CLASS.get(system) == cls, cls)
+            await pilot.pause()
+            yield f"{theme}, {system.name.lower()}", system, floor
+
+
 def marked_segments(widget) -> list:
     """The styles of the words drawn as differing (bold and underlined) in a widget."""
     return [
@@ -194,28 +205,17 @@ async def test_differing_words_and_cells_are_readable_in_every_theme_and_colour_
                         problems.append(f"{where}: {contrast(fg, bg):.2f}:1")
                         return
 
-            for theme in themes:
-                app.theme = theme
-                for system, floor in MIN_MARK_CONTRAST.items():
-                    for cls in SYSTEM_CLASS.values():
-                        app.set_class(SYSTEM_CLASS.get(system) == cls, cls)
-                    await pilot.pause()
-                    where = f"{theme}, {system.name.lower()}"
-                    words = [s for c in reader.columns for s in marked_segments(c.view)]
-                    assert words, "the conflict's differing words are drawn marked"
-                    check(f"{where}: reader", words, system, floor)
-                    in_panel = marked_segments(panel.body)
-                    assert in_panel, "the panel marks the differing words too"
-                    check(f"{where}: panel", in_panel, system, floor)
+            async for where, system, floor in each_setting(app, pilot, themes):
+                words = [s for c in reader.columns for s in marked_segments(c.view)]
+                assert words, "the conflict's differing words are drawn marked"
+                check(f"{where}: reader", words, system, floor)
+                in_panel = marked_segments(panel.body)
+                assert in_panel, "the panel marks the differing words too"
+                check(f"{where}: panel", in_panel, system, floor)
             await pilot.press("m")
             await pilot.pause()
             grid = app.screen.query_one(CoverageGrid)
-            for theme in themes:
-                app.theme = theme
-                for system, floor in MIN_MARK_CONTRAST.items():
-                    for cls in SYSTEM_CLASS.values():
-                        app.set_class(SYSTEM_CLASS.get(system) == cls, cls)
-                    await pilot.pause()
-                    differs = grid.get_visual_style("coverage-grid--differs").rich_style
-                    check(f"{theme}, {system.name.lower()}: matrix", [differs], system, floor)
+            async for where, system, floor in each_setting(app, pilot, themes):
+                differs = grid.get_visual_style("coverage-grid--differs").rich_style
+                check(f"{where}: matrix", [differs], system, floor)
             assert not problems, "\n".join(problems)

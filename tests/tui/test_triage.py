@@ -365,7 +365,6 @@ async def test_home_end_and_arrows_move_the_cursor_with_more_columns_than_fit(
     story = make_story(
         [[f"Report {k} notes item {n} of the harbour works." for n in range(12)] for k in range(6)]
     )
-    firsts = [a.sentences[0].id for a in story.articles]
     ids = [s.id for s in story.articles[0].sentences]
     async with reader(story, analyze(story), db_path, size=(80, 24)) as (_app, screen, pilot):
         await pilot.press("end")
@@ -379,7 +378,6 @@ async def test_home_end_and_arrows_move_the_cursor_with_more_columns_than_fit(
         for _ in range(5):
             await pilot.press("right")
         assert screen.cursor in {s.id for s in story.articles[5].sentences}
-        assert firsts  # every column is reachable with the arrows
 
 
 async def test_first_last_and_page_keys(db_path: Path) -> None:
