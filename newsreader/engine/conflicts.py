@@ -20,6 +20,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from newsreader.engine.agents import agent_conflicts, pair_conflicts
+from newsreader.engine.backdrops import other_occasions
 from newsreader.engine.fact_links import (
     concept,
     era_of,
@@ -714,6 +715,16 @@ def _one_total(x: Quantity, y: Quantity) -> bool:
     return same and min(x.low, y.low) >= TOTAL_FROM
 
 
+def _same_qualifier(x: Quantity, y: Quantity) -> bool:
+    """One qualifier, or the attributes of one thing ("the details of 1.4 million
+    customers" / "the data of three million customers")."""
+    if x.qualifier == y.qualifier:
+        return True
+    a, _, left = x.qualifier.partition(":")
+    b, _, right = y.qualifier.partition(":")
+    return a == b == "attr" and synonyms(left, right)
+
+
 def _related(x: Quantity, y: Quantity, single: bool = False, shared_fact: bool = False) -> bool:
     """True when two quantities of one kind speak of the same thing.
 
@@ -721,7 +732,7 @@ def _related(x: Quantity, y: Quantity, single: bool = False, shared_fact: bool =
     is enough to tie them together. shared_fact: they share a fact key (the same kind
     of figure about the same class of thing or event, see `fact_links`).
     """
-    if x.kind != y.kind or (x.qualifier != y.qualifier and not _none_at_all(x, y)):
+    if x.kind != y.kind or (not _same_qualifier(x, y) and not _none_at_all(x, y)):
         return False
     if shared_fact and x.kind not in _DATE_KINDS - {"time"}:
         if x.kind != "count" and x.head and y.head and concept(x.head) != concept(y.head):
@@ -1132,11 +1143,15 @@ def _years(f: Features) -> frozenset[float]:
 
 def _other_times(fa: Features, x: Quantity, fb: Features, y: Quantity) -> bool:
     """Figures set in different years ('a 12-year sentence imposed in 1997' / 'a five-year
-    sentence in 1959') are two facts, not two reports of one."""
+    sentence in 1959') or on different occasions (see `backdrops`) are two facts, not two
+    reports of one."""
     if x.kind in _DATE_KINDS:
         return False
     years_a, years_b = _years(fa), _years(fb)
-    return bool(years_a and years_b and years_a.isdisjoint(years_b))
+    if years_a and years_b and years_a.isdisjoint(years_b):
+        return True
+    # "In February, a woman opened fire ..., killing three" / "two people have been killed"
+    return other_occasions(fa.text, fb.text)
 
 
 def _age_drift(x: Quantity, y: Quantity) -> bool:

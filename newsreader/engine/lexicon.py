@@ -1227,6 +1227,8 @@ SYNONYM_SETS = (
     frozenset({"kill", "killed"}),
     frozenset({"attack", "assault"}),
     frozenset({"ship", "vessel"}),
+    frozenset({"data", "details", "information"}),
+    frozenset({"online", "available", "accessible"}),
 )
 
 # Words that make a score the split of a vote ("a 5-4 ruling", "a four-to-three vote",

@@ -1,0 +1,96 @@
+"""Sentences set at an earlier time than the story's own event: its backdrop.
+
+"In February, a woman opened fire at the university, killing three" or "Bush missed four
+games earlier this season" recall another occasion: their figures are facts of that
+occasion, not reports of the story's event. A backdrop is read from the time phrases
+that place a sentence in the past at a distance a report of the day would not use of its
+own event: a season, month or year named with "last" or "earlier this", a span "ago",
+and a month or year that opens the sentence ("In May, thieves stole ..."). Weekdays,
+"last week" and "earlier" alone are left out: reports of one event use them of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from newsreader.engine.lexicon import MONTHS
+from newsreader.engine.wordforms import Token, tokenize
+
+# Spans far enough back to be another occasion ("last year", "earlier this season").
+_FAR_UNITS = frozenset(
+    {"year", "month", "season", "spring", "summer", "autumn", "fall", "winter", "decade"}
+)
+_AGO_UNITS = frozenset({"year", "years", "month", "months", "decade", "decades"})
+# What may stand between "In" and the comma that closes an opening time phrase.
+_OPENING_REACH = 4
+
+
+def _is_year(tok: Token) -> bool:
+    return tok.text.isdigit() and len(tok.text) == 4 and 1900 <= int(tok.text) <= 2100
+
+
+def _is_month(tok: Token) -> bool:
+    return tok.is_capitalized and tok.low in MONTHS and (len(tok.low) > 3 or tok.low == "may")
+
+
+def _opening(toks: Sequence[Token]) -> str:
+    """'In February, ...' / 'In May 2019, ...' / 'In 2003, ...': the time that opens it."""
+    if len(toks) < 3 or toks[0].low != "in":
+        return ""
+    named = [t for t in toks[1 : 1 + _OPENING_REACH] if _is_month(t) or _is_year(t)]
+    comma = next((n for n, t in enumerate(toks[1 : 2 + _OPENING_REACH], 1) if t.low == ","), 0)
+    if (
+        not named
+        or not comma
+        or not all(_is_month(t) or _is_year(t) or t.is_number for t in toks[1:comma])
+    ):
+        return ""
+    # "In May 2019," is set in 2019: the year is the mark when one is named.
+    years = [t for t in toks[1:comma] if _is_year(t)]
+    return "in " + (years[-1] if years else toks[1]).low
+
+
+def backdrop_of(toks: Sequence[Token]) -> frozenset[str]:
+    """The phrases that set a sentence of these tokens on an earlier occasion (empty for
+    one about the story's own event, as far as its words tell)."""
+    marks: set[str] = set()
+    opening = _opening(toks)
+    if opening:
+        marks.add(opening)
+    for n, tok in enumerate(toks[:-1]):
+        after = toks[n + 1]
+        if tok.low == "last" and (after.low in _FAR_UNITS or _is_month(after)):
+            marks.add("last " + after.low)  # "last year", "last June"
+        elif tok.low == "earlier" and n + 2 < len(toks):
+            unit = toks[n + 2].low
+            if after.low in ("this", "in") and (unit in _FAR_UNITS or unit == "the"):
+                far = toks[n + 3].low if unit == "the" and n + 3 < len(toks) else unit
+                if far in _FAR_UNITS:
+                    marks.add("earlier " + far)  # "earlier this year", "earlier in the season"
+        elif after.low == "ago" and tok.low in _AGO_UNITS:
+            marks.add("ago")  # "two years ago", "a decade ago"
+    return frozenset(marks)
+
+
+@lru_cache(maxsize=16384)
+def backdrop(text: str) -> frozenset[str]:
+    """The phrases that set a sentence on an earlier occasion (see `backdrop_of`)."""
+    return backdrop_of(tokenize(text))
+
+
+@lru_cache(maxsize=16384)
+def _times_named(text: str) -> frozenset[str]:
+    """Every month and year a sentence names, in the form of an opening's mark."""
+    return frozenset("in " + t.low for t in tokenize(text) if _is_month(t) or _is_year(t))
+
+
+def other_occasions(a_text: str, b_text: str) -> bool:
+    """True when the two sentences are set on different occasions: one has a backdrop
+    the other does not share ("Bush missed four games earlier this season" / "will miss
+    the final two games"); an opening time the other names anywhere is shared ("In 2004,
+    a tsunami killed ..." / "... killed 230,000 people in 2004")."""
+    mine, theirs = backdrop(a_text), backdrop(b_text)
+    if not mine and not theirs:
+        return False
+    return not (mine & theirs or mine & _times_named(b_text) or theirs & _times_named(a_text))
