@@ -45,7 +45,7 @@ RESCUE_FLOOR = 0.34
 # (below the match threshold: the third sentence vouches for them)...
 TWO_HOP_FLOOR = 0.38
 # ...when that third sentence has at most this many counterparts (not a catch-all).
-TWO_HOP_DEGREE = 16
+TWO_HOP_DEGREE = 6
 # ...and only for sentences with fewer counterparts than this so far (it fills gaps; it
 # does not thicken what is already linked).
 SPARSE_BELOW = 3

@@ -15,8 +15,9 @@ from newsreader.model import Analysis, Relation, RelationKind, Sentence, Story
 __all__ = ["ENGINE_VERSION", "analyze"]
 
 # Claims of up to this many sentences get every pair of their sentences as a relation; a
-# larger one (a story of many near copies) keeps the pairs that were aligned.
-COMPLETE_UP_TO = 12
+# larger one (a story of many reports, or of near copies) keeps the pairs that were aligned
+# (a report of one event rarely states one claim in more than one or two sentences).
+COMPLETE_UP_TO = 6
 # A sentence related to at least this share of another claim's sentences states it too.
 ALSO_STATES = 0.5
 

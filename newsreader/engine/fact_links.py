@@ -33,7 +33,7 @@ MAX_PER_ARTICLE = 2.5
 # pairing all its holders would grow with the square of the story.
 MAX_TOTAL = 24
 # A sentence meets at most this many holders of one key in any other article.
-MAX_HOLDERS = 3
+MAX_HOLDERS = 2
 # The event word of a count stands at most this many characters from it, in its clause.
 MAX_EVENT_GAP = 40
 _CLAUSE_MARKS = frozenset({",", ";", ":", "(", ")", "—", "–"})

@@ -232,8 +232,10 @@ def test_cli_warns_per_bad_url_and_opens_the_rest(server: str, dead_url: str, ru
     warnings = err.strip().splitlines()
     assert all(line.startswith("newsreader: warning: ") for line in warnings), warnings
     assert len(warnings) == 5
+    # The server's address is cut out first: a random port may hold "404".
+    reasons = [line.replace(server, "").replace(dead_url, "") for line in warnings]
     for needle in ("404", "application/pdf", "no article text", "connection refused", "once"):
-        assert sum(needle in line for line in warnings) == 1, needle
+        assert sum(needle in line for line in reasons) == 1, needle
     data = json.loads(out)
     assert [a["outlet"] for a in data["articles"]] == ["The Harbour Courier", "Northern Post"]
 
