@@ -49,6 +49,7 @@ from newsreader.engine.lexicon import (
     NICKNAMES,
     NUMBER_WORDS,
     OUTCOME_CLASSES,
+    PARTS_OF_DAY,
     POLARITY_PAIRS,
     REPORTING_WORDS,
     SLOT_CLASSES,
@@ -715,6 +716,9 @@ def _one_total(x: Quantity, y: Quantity) -> bool:
     return same and min(x.low, y.low) >= TOTAL_FROM
 
 
+_PARTS_OF_DAY = frozenset(key(w) for w in PARTS_OF_DAY)
+
+
 def _same_qualifier(x: Quantity, y: Quantity) -> bool:
     """One qualifier, or the attributes of one thing ("the details of 1.4 million
     customers" / "the data of three million customers")."""
@@ -752,7 +756,9 @@ def _related(x: Quantity, y: Quantity, single: bool = False, shared_fact: bool =
         context_x, context_y = _concepts(x.context), _concepts(y.context)
         if x.kind == "date":
             return bool(context_x & context_y)
-        return bool(_concepts(x.near) & _concepts(y.near)) and len(context_x & context_y) >= 2
+        # "on Tuesday morning" / "on Sunday morning": when in the day, not what happened.
+        near = _concepts(x.near - _PARTS_OF_DAY) & _concepts(y.near - _PARTS_OF_DAY)
+        return bool(near) and len(context_x & context_y) >= 2
     ox, oy = _outcomes(x), _outcomes(y)
     if (ox and oy and ox.isdisjoint(oy)) or (bool(ox) != bool(oy) and not _one_total(x, y)):
         return False

@@ -1035,6 +1035,10 @@ WEEKDAYS = {
     "saturday": 5,
     "sunday": 6,
 }
+# Words next to a day that say when in it, not what happened on it.
+PARTS_OF_DAY = frozenset(
+    {"morning", "afternoon", "evening", "night", "tonight", "noon", "midday", "overnight"}
+)
 MONTHS = {
     "january": 1,
     "jan": 1,

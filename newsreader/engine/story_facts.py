@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from newsreader.engine.conflicts import features, one_act_dated
+from newsreader.engine.lexicon import PARTS_OF_DAY
 from newsreader.engine.quantities import Quantity
 from newsreader.engine.wordforms import key, tokenize
 from newsreader.model import Reason, Sentence, Story
@@ -31,6 +32,7 @@ from newsreader.model import Reason, Sentence, Story
 _VALUE_TYPES = frozenset({"numeric", "date"})
 # A side of a substitution longer than this many words describes, it does not name.
 _NAME_WORDS = 3
+_PARTS_OF_DAY = frozenset(key(w) for w in PARTS_OF_DAY)
 
 
 @dataclass
@@ -101,9 +103,18 @@ class StoryFacts:
             if x is None or y is None:
                 return False
             index = self._built()
+            holds_x = _figure_sources(index, x[0], y[0], x[1])
+            holds_y = _figure_sources(index, y[0], x[0], y[1])
+            if reason.type == "date" and x[0].kind == "weekday":
+                # A day a third report gives for another fact ("stores reopen on
+                # Wednesday") says nothing of this one: only its sentences that use a
+                # word next to either day ("back online", "available again") count.
+                near = (x[0].near | y[0].near) - _PARTS_OF_DAY
+                about = {s for k in near for s in index.words.get(k, ())}
+                holds_x, holds_y = holds_x & about, holds_y & about
             return _together(
-                _figure_sources(index, x[0], y[0], x[1]),
-                _figure_sources(index, y[0], x[0], y[1]),
+                holds_x,
+                holds_y,
                 own,
                 # Two days of one act ("notified ... on Sunday" / "on Monday"): a third
                 # report naming both days, for its other facts, says nothing of it.

@@ -46,8 +46,19 @@ def test_a_third_report_naming_both_days_makes_them_two_facts() -> None:
     b = "The depot fire was on Saturday, police said."
     alone = make_story([[a, *FILLER], [*FILLER[::-1], b]])
     assert _kinds(alone, a, b) == [(RelationKind.CONFLICT, ["Friday vs Saturday"])]
-    story = make_story([[a, *FILLER], [*FILLER[::-1], b], THIRD])
+    third = ["The fire broke out on Friday evening.", "The fire was put out on Saturday."]
+    story = make_story([[a, *FILLER], [*FILLER[::-1], b], third])
     assert _kinds(story, a, b) == [(RelationKind.MATCH, [])]
+
+
+def test_days_a_third_report_gives_for_other_things_leave_the_clash() -> None:
+    # The third report's Wednesday and Thursday are of other things (stores, results):
+    # they say nothing of when the website is back.
+    a = "The chain expects its website to be back online on Thursday."
+    b = "The chain says its website will be available again on Wednesday."
+    third = ["All stores reopened on Wednesday.", "The chain will report its results on Thursday."]
+    story = make_story([[a, *FILLER], [*FILLER[::-1], b], third])
+    assert _kinds(story, a, b) == [(RelationKind.CONFLICT, ["Thursday vs Wednesday"])]
 
 
 def test_two_days_of_one_act_clash_whatever_days_a_third_report_names() -> None:
