@@ -306,10 +306,21 @@ def _negated_indices(toks: tuple[Token, ...]) -> tuple[set[int], set[int]]:
     return out, by_zero
 
 
+_BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "not", "n't"})
+_INCLUDE = key("include")
+
+
+def _among(f: Features, index: int) -> bool:
+    """'were among': a use read as 'include' with its subject and object swapped."""
+    return f.token(index).low == "among"
+
+
 def _polar_key(toks: tuple[Token, ...], i: int) -> str:
     """The word's key, or the verb a phrasal verb stands for ('called off' -> cancel)."""
     if i > 1 and toks[i - 1].low in ("-", "–") and toks[i - 2].low == "non":
         return key("non" + toks[i].low)  # "non-binding" is "nonbinding"
+    if toks[i].low == "among" and i > 0 and toks[i - 1].low in _BE_FORMS:
+        return _INCLUDE  # "were not among the data taken": the data did not include them
     return word_key(toks, i)
 
 
@@ -1385,7 +1396,16 @@ def _negation(fa: Features, fb: Features) -> list[Reason]:
             continue  # both clauses deny something: "no gun was found" / "the gun was not found"
         if _after_opposite(fa, p.index, fb) or _after_opposite(fb, q.index, fa):
             continue  # "denied the report" / "confirmed the report": reported as opposites
-        if sub_a and sub_b and sub_a != sub_b and not _denied_then_passive(fa, p, fb, q):
+        swapped = (_among(fa, p.index) and sub_a in around_b) or (
+            _among(fb, q.index) and sub_b in around_a
+        )  # "X were not among the data" / "the data included X": X is either subject
+        if (
+            sub_a
+            and sub_b
+            and sub_a != sub_b
+            and not swapped
+            and not _denied_then_passive(fa, p, fb, q)
+        ):
             continue  # two subjects; but "X failed to meet it" / "it was met" name one act
         if _position(fa, p.index) != _position(fb, q.index):
             continue  # "pleaded not guilty" / "found guilty": a plea, then a verdict

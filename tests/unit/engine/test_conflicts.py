@@ -483,3 +483,15 @@ def test_a_measure_bounded_at_the_other_figure_agrees_but_a_count_does_not() -> 
         "More than 14 people were evacuated from the tower.",
         "14 people were evacuated from the tower.",
     )
+
+
+def test_not_among_denies_what_the_other_says_was_included() -> None:
+    (reason,) = conflicts_between(
+        "The victims included two children.", "The two children were not among the victims."
+    )
+    assert (reason.type, reason.detail) == ("negation", "included vs not among")
+    # Other things included, another thing denied: no clash.
+    assert not conflicts_between(
+        "The stolen files included payroll records.",
+        "Dates of birth were not among the stolen data.",
+    )
