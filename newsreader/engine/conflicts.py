@@ -566,9 +566,25 @@ def _slot_word(tok: Token) -> str:
 
 
 def _window(f: Features, index: int, exclude: frozenset[str]) -> frozenset[str]:
-    return frozenset(
-        p.key for p in f.polar if abs(p.index - index) <= _WINDOW and p.key not in exclude
-    )
+    """The words within _WINDOW tokens of a word; a relative clause that interrupts its
+    clause is passed over ("Grain handlers, who voted apart, rejected it": handlers is
+    next to rejected)."""
+    clause = f.clause
+    own = [k for k, c in enumerate(clause) if c == clause[index]]
+    inside = [k for k in range(own[0], own[-1]) if clause[k] != clause[index]]
+    if not inside:
+        return frozenset(
+            p.key for p in f.polar if abs(p.index - index) <= _WINDOW and p.key not in exclude
+        )
+    found = set()
+    for p in f.polar:
+        low, high = sorted((p.index, index))
+        if clause[p.index] != clause[index] and own[0] < p.index < own[-1]:
+            continue
+        gap = high - low - sum(1 for k in inside if low < k < high)
+        if gap <= _WINDOW and p.key not in exclude:
+            found.add(p.key)
+    return frozenset(found)
 
 
 def _shared_context(x: frozenset[str], y: frozenset[str]) -> bool:
@@ -580,9 +596,13 @@ def _shared_context(x: frozenset[str], y: frozenset[str]) -> bool:
 def _subject(f: Features, index: int) -> str:
     """The content word right before a word in its clause (its subject, roughly), leaving
     out the words of a figure ("shares were 2.4 per cent lower": shares)."""
+    own = f.clause[index]
+    start = f.clause.index(own)
     for p in reversed(f.polar):
         if p.index < index and not _in_figure(f, p.index):
-            return p.key if f.clause[p.index] == f.clause[index] else ""
+            if f.clause[p.index] != own and p.index > start:
+                continue  # a relative clause between the subject and its verb
+            return p.key if f.clause[p.index] == own else ""
     return ""
 
 
@@ -1586,13 +1606,28 @@ def _title_case(toks: tuple[Token, ...]) -> bool:
     return len(words) >= 3 and sum(t.is_capitalized for t in words) >= 0.8 * len(words)
 
 
+_RELATIVE = frozenset({"who", "which", "whose", "whom"})
+
+
 def _clauses(toks: tuple[Token, ...]) -> tuple[int, ...]:
-    """A clause number for every token (split at punctuation and conjunctions)."""
-    out, n = [], 0
-    for t in toks:
-        if t.low in PUNCT or t.low in _CLAUSE_BREAKS:
-            n += 1
-        out.append(n)
+    """A clause number for every token (split at punctuation and conjunctions). A
+    relative clause set off by commas is a clause of its own, and the clause it
+    interrupts goes on after it ("Grain handlers, who voted apart, rejected it": the
+    handlers rejected it)."""
+    out: list[int] = []
+    fresh = current = 0
+    resume: int | None = None  # the clause a relative clause interrupts
+    for n, t in enumerate(toks):
+        if t.low == "," and resume is not None:
+            current, resume = resume, None
+        elif t.low in PUNCT or t.low in _CLAUSE_BREAKS:
+            if t.low == "," and n + 1 < len(toks) and toks[n + 1].low in _RELATIVE:
+                resume = current
+            elif t.low in _ENDS or t.low in ("(", ")"):
+                resume = None
+            fresh += 1
+            current = fresh
+        out.append(current)
     return tuple(out)
 
 

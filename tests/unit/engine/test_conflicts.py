@@ -495,3 +495,11 @@ def test_not_among_denies_what_the_other_says_was_included() -> None:
         "The stolen files included payroll records.",
         "Dates of birth were not among the stolen data.",
     )
+
+
+def test_a_relative_clause_does_not_part_a_subject_from_its_verb() -> None:
+    (reason,) = conflicts_between(
+        "The dock workers, who met on Sunday night, rejected the offer.",
+        "The dock workers have accepted the offer.",
+    )
+    assert reason.detail == "rejected vs accepted"
