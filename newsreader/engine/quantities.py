@@ -90,6 +90,15 @@ MEASURES = {
     **{u: ("volume", 1.0) for u in ("litre", "litres", "liter", "liters")},
     **{u: ("volume", 158.987) for u in ("barrel", "barrels")},
     **{u: ("magnitude", 1.0) for u in ("magnitude",)},
+    # Amounts of data in bytes and power in watts ("1.8 terabytes" / "1,800 gigabytes").
+    **{u: ("data", 1e3) for u in ("kb", "kilobyte", "kilobytes")},
+    **{u: ("data", 1e6) for u in ("mb", "megabyte", "megabytes")},
+    **{u: ("data", 1e9) for u in ("gb", "gigabyte", "gigabytes")},
+    **{u: ("data", 1e12) for u in ("tb", "terabyte", "terabytes")},
+    **{u: ("data", 1e15) for u in ("pb", "petabyte", "petabytes")},
+    **{u: ("power", 1e3) for u in ("kw", "kilowatt", "kilowatts")},
+    **{u: ("power", 1e6) for u in ("mw", "megawatt", "megawatts")},
+    **{u: ("power", 1e9) for u in ("gw", "gigawatt", "gigawatts")},
     # Temperatures in degrees Celsius: "41C", "38 degrees", "30 degrees Celsius".
     **{u: ("temperature", 1.0) for u in ("c", "degrees", "celsius")},
     "square": ("area", 1.0),

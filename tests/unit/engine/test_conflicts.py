@@ -503,3 +503,15 @@ def test_a_relative_clause_does_not_part_a_subject_from_its_verb() -> None:
         "The dock workers have accepted the offer.",
     )
     assert reason.detail == "rejected vs accepted"
+
+
+def test_amounts_of_data_are_compared_in_bytes() -> None:
+    assert not conflicts_between(
+        "The gang says it took 1.8 terabytes of files.",
+        "The gang says it took around 1,800 gigabytes of files.",
+    )
+    (reason,) = conflicts_between(
+        "The gang says it took 1.8 terabytes of files.",
+        "The gang says it took 900 gigabytes of files.",
+    )
+    assert reason.type == "numeric"
