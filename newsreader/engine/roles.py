@@ -185,10 +185,14 @@ def _after(toks: tuple[Token, ...], end: int) -> list[Token] | None:
         return None
     words: list[Token] = []
     for tok in toks[end + 1 : end + 2 + _REACH]:
-        if tok.low in PUNCT or tok.low in ("who", "which", "of", "at", "for", "said", "says"):
+        if tok.low in PUNCT or tok.low in ("who", "which", "of", "at", "for", "to", "said", "says"):
             break
-        if tok.low.endswith("'s") or (tok.is_capitalized and not words):
-            continue  # the employer: "Sunfold's", "Acme"
+        if tok.low.endswith("'s") or (
+            tok.is_capitalized and not words and key(tok.low) not in _ROLE_KEYS
+        ):
+            continue  # the employer: "Sunfold's", "Acme" (not "Group Chief Executive")
+        if tok.is_capitalized and words and key(tok.low) not in _ROLE_KEYS:
+            break  # the next name of a list: ", COO Larry Lucchino and ..."
         words.append(tok)
     return _post(words)
 

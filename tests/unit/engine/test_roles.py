@@ -69,3 +69,16 @@ def test_head_and_director_are_one_post() -> None:
     c = "Mehmet Arslan, the centre's finance director, ruled out a deal."
     d = "Mehmet Arslan, the centre's chief operating officer, ruled out a deal."
     assert role_conflicts(c, d)
+
+
+def test_a_capitalised_post_after_a_name_is_read_and_a_list_ends_it() -> None:
+    chief = roles('"We are sorry," said Ines Halvard, Group Chief Executive.')
+    assert chief["halvard"][0] == {"chief", "executiv"}
+    listed = roles("The board of owner Jon Hale, COO Per Lund and Finance Director Eva Moss met.")
+    assert "hale" not in listed  # ", COO Per Lund and ..." is the next name of a list
+    assert not roles("It elected Mara Vinter, only the third woman to head the academy.")
+    (reason,) = role_conflicts(
+        "Ines Halvard, the group's chief operating officer, spoke to reporters.",
+        '"We are sorry," said Ines Halvard, Group Chief Executive.',
+    )
+    assert reason.detail == "chief operating officer vs Chief Executive"
