@@ -38,17 +38,14 @@ def _opening(toks: Sequence[Token]) -> str:
     """'In February, ...' / 'In May 2019, ...' / 'In 2003, ...': the time that opens it."""
     if len(toks) < 3 or toks[0].low != "in":
         return ""
-    named = [t for t in toks[1 : 1 + _OPENING_REACH] if _is_month(t) or _is_year(t)]
     comma = next((n for n, t in enumerate(toks[1 : 2 + _OPENING_REACH], 1) if t.low == ","), 0)
-    if (
-        not named
-        or not comma
-        or not all(_is_month(t) or _is_year(t) or t.is_number for t in toks[1:comma])
-    ):
+    phrase = toks[1:comma]
+    named = [t for t in phrase if _is_month(t) or _is_year(t)]
+    if not named or not all(_is_month(t) or _is_year(t) or t.is_number for t in phrase):
         return ""
     # "In May 2019," is set in 2019: the year is the mark when one is named.
-    years = [t for t in toks[1:comma] if _is_year(t)]
-    return "in " + (years[-1] if years else toks[1]).low
+    years = [t for t in named if _is_year(t)]
+    return "in " + (years[-1] if years else phrase[0]).low
 
 
 def backdrop_of(toks: Sequence[Token]) -> frozenset[str]:

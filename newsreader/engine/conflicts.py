@@ -306,6 +306,8 @@ def _negated_indices(toks: tuple[Token, ...]) -> tuple[set[int], set[int]]:
     return out, by_zero
 
 
+# Keys of the words next to a day that say when in it ("Tuesday morning"), not what happened.
+PARTS_OF_DAY_KEYS = frozenset(key(w) for w in PARTS_OF_DAY)
 _BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "not", "n't"})
 _INCLUDE = key("include")
 
@@ -565,13 +567,19 @@ def _slot_word(tok: Token) -> str:
     return _ALIAS.get(low, key(low) if tok.is_word else low)
 
 
+def _clause_span(f: Features, index: int) -> tuple[int, int]:
+    """The first and last token of a word's clause (a relative clause may lie between)."""
+    own = [k for k, c in enumerate(f.clause) if c == f.clause[index]]
+    return own[0], own[-1]
+
+
 def _window(f: Features, index: int, exclude: frozenset[str]) -> frozenset[str]:
     """The words within _WINDOW tokens of a word; a relative clause that interrupts its
     clause is passed over ("Grain handlers, who voted apart, rejected it": handlers is
     next to rejected)."""
     clause = f.clause
-    own = [k for k, c in enumerate(clause) if c == clause[index]]
-    inside = [k for k in range(own[0], own[-1]) if clause[k] != clause[index]]
+    first, last = _clause_span(f, index)
+    inside = [k for k in range(first, last) if clause[k] != clause[index]]
     if not inside:
         return frozenset(
             p.key for p in f.polar if abs(p.index - index) <= _WINDOW and p.key not in exclude
@@ -579,7 +587,7 @@ def _window(f: Features, index: int, exclude: frozenset[str]) -> frozenset[str]:
     found = set()
     for p in f.polar:
         low, high = sorted((p.index, index))
-        if clause[p.index] != clause[index] and own[0] < p.index < own[-1]:
+        if clause[p.index] != clause[index] and first < p.index < last:
             continue
         gap = high - low - sum(1 for k in inside if low < k < high)
         if gap <= _WINDOW and p.key not in exclude:
@@ -597,7 +605,7 @@ def _subject(f: Features, index: int) -> str:
     """The content word right before a word in its clause (its subject, roughly), leaving
     out the words of a figure ("shares were 2.4 per cent lower": shares)."""
     own = f.clause[index]
-    start = f.clause.index(own)
+    start = _clause_span(f, index)[0]
     for p in reversed(f.polar):
         if p.index < index and not _in_figure(f, p.index):
             if f.clause[p.index] != own and p.index > start:
@@ -747,9 +755,6 @@ def _one_total(x: Quantity, y: Quantity) -> bool:
     return same and min(x.low, y.low) >= TOTAL_FROM
 
 
-_PARTS_OF_DAY = frozenset(key(w) for w in PARTS_OF_DAY)
-
-
 def _same_qualifier(x: Quantity, y: Quantity) -> bool:
     """One qualifier, or the attributes of one thing ("the details of 1.4 million
     customers" / "the data of three million customers")."""
@@ -788,7 +793,7 @@ def _related(x: Quantity, y: Quantity, single: bool = False, shared_fact: bool =
         if x.kind == "date":
             return bool(context_x & context_y)
         # "on Tuesday morning" / "on Sunday morning": when in the day, not what happened.
-        near = _concepts(x.near - _PARTS_OF_DAY) & _concepts(y.near - _PARTS_OF_DAY)
+        near = _concepts(x.near - PARTS_OF_DAY_KEYS) & _concepts(y.near - PARTS_OF_DAY_KEYS)
         return bool(near) and len(context_x & context_y) >= 2
     ox, oy = _outcomes(x), _outcomes(y)
     if (ox and oy and ox.isdisjoint(oy)) or (bool(ox) != bool(oy) and not _one_total(x, y)):

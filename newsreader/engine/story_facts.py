@@ -22,8 +22,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from newsreader.engine.conflicts import features, one_act_dated
-from newsreader.engine.lexicon import PARTS_OF_DAY
+from newsreader.engine.conflicts import PARTS_OF_DAY_KEYS, features, one_act_dated
 from newsreader.engine.quantities import Quantity
 from newsreader.engine.wordforms import key, tokenize
 from newsreader.model import Reason, Sentence, Story
@@ -32,7 +31,6 @@ from newsreader.model import Reason, Sentence, Story
 _VALUE_TYPES = frozenset({"numeric", "date"})
 # A side of a substitution longer than this many words describes, it does not name.
 _NAME_WORDS = 3
-_PARTS_OF_DAY = frozenset(key(w) for w in PARTS_OF_DAY)
 
 
 @dataclass
@@ -109,7 +107,7 @@ class StoryFacts:
                 # A day a third report gives for another fact ("stores reopen on
                 # Wednesday") says nothing of this one: only its sentences that use a
                 # word next to either day ("back online", "available again") count.
-                near = (x[0].near | y[0].near) - _PARTS_OF_DAY
+                near = (x[0].near | y[0].near) - PARTS_OF_DAY_KEYS
                 about = {s for k in near for s in index.words.get(k, ())}
                 holds_x, holds_y = holds_x & about, holds_y & about
             return _together(
