@@ -5,7 +5,8 @@ games earlier this season" recall another occasion: their figures are facts of t
 occasion, not reports of the story's event. A backdrop is read from the time phrases
 that place a sentence in the past at a distance a report of the day would not use of its
 own event: a season, month or year named with "last" or "earlier this", a span "ago",
-and a month or year that opens the sentence ("In May, thieves stole ..."). Weekdays,
+a month or year that opens the sentence ("In May, thieves stole ...") and a month named
+without a day ("hit the town in February"). Weekdays,
 "last week" and "earlier" alone are left out: reports of one event use them of it.
 """
 
@@ -22,6 +23,7 @@ _FAR_UNITS = frozenset(
     {"year", "month", "season", "spring", "summer", "autumn", "fall", "winter", "decade"}
 )
 _AGO_UNITS = frozenset({"year", "years", "month", "months", "decade", "decades"})
+_PART_OF_MONTH = frozenset({"early", "late", "mid", "mid-"})
 # What may stand between "In" and the comma that closes an opening time phrase.
 _OPENING_REACH = 4
 
@@ -48,6 +50,25 @@ def _opening(toks: Sequence[Token]) -> str:
     return "in " + (years[-1] if years else phrase[0]).low
 
 
+def _bare_months(toks: Sequence[Token]) -> set[str]:
+    """'hit the town in February', 'in late September': a month without a day, which a
+    report of the day does not use of its own event."""
+    marks = set()
+    for n, tok in enumerate(toks):
+        if not _is_month(tok) or n == 0:
+            continue
+        before = toks[n - 1].low
+        if before in _PART_OF_MONTH and n > 1:
+            before = toks[n - 2].low
+        if before != "in":
+            continue
+        after = toks[n + 1] if n + 1 < len(toks) else None
+        if after is not None and after.is_number:
+            continue  # "in March 2019" is read by its year; "in March 14" has a day
+        marks.add("in " + tok.low)
+    return marks
+
+
 def backdrop_of(toks: Sequence[Token]) -> frozenset[str]:
     """The phrases that set a sentence of these tokens on an earlier occasion (empty for
     one about the story's own event, as far as its words tell)."""
@@ -67,6 +88,7 @@ def backdrop_of(toks: Sequence[Token]) -> frozenset[str]:
                     marks.add("earlier " + far)  # "earlier this year", "earlier in the season"
         elif after.low == "ago" and tok.low in _AGO_UNITS:
             marks.add("ago")  # "two years ago", "a decade ago"
+    marks.update(_bare_months(toks))
     return frozenset(marks)
 
 
