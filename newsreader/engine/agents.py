@@ -193,6 +193,25 @@ def pair_conflicts(a: str, b: str) -> list[Reason]:
     return []
 
 
+def other_doers(a: str, b: str) -> bool:
+    """True when one act on one object is done by a different named doer on each side and
+    neither sentence names the other's ("the Red Sox made Teixeira a $200 million offer" /
+    "the Nationals made Teixeira a $160 million offer"): two acts, whose figures differ."""
+    acts_b = acts(b)
+    if not acts_b:
+        return False
+    names_a, names_b = _surnames(a), _surnames(b)
+    return any(
+        x.surname != y.surname
+        and x.verb == y.verb
+        and x.objects & y.objects
+        and x.surname not in names_b
+        and y.surname not in names_a
+        for x in acts(a)
+        for y in acts_b
+    )
+
+
 def agent_conflicts(a: str, b: str) -> list[Reason]:
     """A substitution for one act on one object done by two differently named people."""
     acts_b = acts(b)

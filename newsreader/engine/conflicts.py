@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from newsreader.engine.agents import agent_conflicts, pair_conflicts
+from newsreader.engine.agents import agent_conflicts, other_doers, pair_conflicts
 from newsreader.engine.backdrops import other_occasions
 from newsreader.engine.fact_links import (
     concept,
@@ -819,6 +819,21 @@ def _related(x: Quantity, y: Quantity, single: bool = False, shared_fact: bool =
     return x.kind != "count" and bool(x.near & y.near) and len(shared) >= 2
 
 
+def _other_doers(fa: Features, fb: Features) -> bool:
+    """True when another named doer does the act on each side (see `agents.other_doers`)."""
+    return other_doers(fa.text, fb.text)
+
+
+def _kinds_told_apart(x: Quantity, fa: Features, y: Quantity, fb: Features) -> bool:
+    """True when the two figures count differently qualified things that both sentences
+    tell apart ("548 rushing yards ... 258 receiving yards" / "176 receiving yards"): each
+    qualifier of one stands in the other sentence too, so each sentence knows both kinds."""
+    if x.head != y.head or not x.head:
+        return False
+    mine, theirs = x.thing - {x.head}, y.thing - {y.head}
+    return bool(mine and theirs and mine.isdisjoint(theirs) and mine & fb.keys and theirs & fa.keys)
+
+
 def _numeric(fa: Features, fb: Features) -> list[Reason]:
     reasons: list[Reason] = []
     qa, qb = fa.quantities, fb.quantities
@@ -849,6 +864,7 @@ def _numeric(fa: Features, fb: Features) -> list[Reason]:
                 or _days_of_one_act(fa, x, fb, y, single)
             )
         ]
+        related = [y for y in related if not _kinds_told_apart(x, fa, y, fb)]
         if not related:
             continue
         if x.kind in _DATE_KINDS:
@@ -886,6 +902,8 @@ def _numeric(fa: Features, fb: Features) -> list[Reason]:
         if any(_agree(y, z) for z in back):
             continue
         reasons.append(Reason(_numeric_type(x, y), _numeric_detail(x, y), x.span, y.span))
+    if reasons and _other_doers(fa, fb):
+        return []  # "the Red Sox offered $200 million" / "the Nationals offered $160 million"
     counts = [r for r in reasons if r.type == "numeric"]
     if len(counts) >= 2 and not agreeing and min(len(qa), len(qb)) >= 3:
         # Lists where every figure differs ('six rifles, 12 magazines, 300 rounds' / '14
@@ -2123,6 +2141,7 @@ DETECTORS = (
             ("_in_other_places", True),
             ("_dateline", True),
             ("_named_apart", True),
+            ("_other_doers", True),
         ),
         lambda fa, fb: _numeric(fa, fb),
     ),
