@@ -51,6 +51,7 @@ from newsreader.engine.lexicon import (
     OUTCOME_CLASSES,
     PARTS_OF_DAY,
     POLARITY_PAIRS,
+    PRIVATIVES,
     REPORTING_WORDS,
     SLOT_CLASSES,
     STANCE_VERBS,
@@ -505,7 +506,11 @@ def features(text: str) -> Features:
         tuple(_period_after(_tokens_after(toks, q), q.kind) for q in qs),
         frozenset(key(t.low) for t in toks if t.is_capitalized and _is_content(t)),
         clause,
-        frozenset(clause[k] for k in negated | by_zero),
+        frozenset(
+            clause[k]
+            for k in range(len(toks))
+            if k in negated or k in by_zero or toks[k].low in PRIVATIVES
+        ),
         _title_case(toks),
         polar,
         frozenset(p.key for p in polar),

@@ -244,6 +244,12 @@ NEGATORS = frozenset(
     | {"cant", "dont", "didnt", "doesnt", "wont", "isnt", "wasnt", "arent", "werent"}
     | {"couldnt", "wouldnt", "shouldnt", "hasnt", "havent", "hadnt"}
 )
+# Adjectives that deny on their own ("the reason is unknown" says it was not given).
+PRIVATIVES = frozenset(
+    {"unknown", "unclear", "unconfirmed", "undisclosed", "unidentified", "unnamed"}
+    | {"unspecified", "unavailable", "unable", "unaware", "unsure", "uncertain"}
+    | {"undecided", "unresolved", "unsuccessful", "unexplained", "unreported"}
+)
 # Words that may sit between a negator and the verb it negates.
 NEG_SKIP = frozenset(
     {
