@@ -61,6 +61,7 @@ from newsreader.engine.lexicon import (
 )
 from newsreader.engine.possibilities import possibility_conflicts
 from newsreader.engine.quantities import Quantity, decimal_places, quantities, text_quantities
+from newsreader.engine.quotes import misattributed_quotes
 from newsreader.engine.roles import role_conflicts
 from newsreader.engine.tallies import tally_conflicts
 from newsreader.engine.terms import STOP_WORDS
@@ -2228,6 +2229,13 @@ DETECTORS = (
         "the post each sentence gives one person (see newsreader.engine.roles)",
         (),
         lambda fa, fb: role_conflicts(fa.text, fb.text),
+    ),
+    Detector(
+        "speakers",
+        (ReasonType.SUBSTITUTION,),
+        "one quotation and the people named outside it (see newsreader.engine.quotes)",
+        (),
+        lambda fa, fb: misattributed_quotes(fa.text, fb.text),
     ),
 )
 
