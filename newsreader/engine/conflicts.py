@@ -679,8 +679,12 @@ def _span(f: Features, index: int) -> tuple[int, int]:
 def _other_subjects(
     who_x: frozenset[str], fa: Features, who_y: frozenset[str], fb: Features
 ) -> bool:
-    """True when the two figures belong to different names ('Carter scored 14')."""
-    return bool(who_x and who_y and who_x.isdisjoint(who_y))
+    """True when the two figures belong to different names ('Carter scored 14'); not when
+    each sentence names the other's too ("Rothby beat Kessingford 2-1" / "Rothby's 3-1 win
+    over Kessingford": one score of one game)."""
+    if not (who_x and who_y and who_x.isdisjoint(who_y)):
+        return False
+    return not (who_x <= fb.names and who_y <= fa.names)
 
 
 def _opposed(x: frozenset[str], y: frozenset[str]) -> bool:
@@ -796,6 +800,8 @@ def _related(x: Quantity, y: Quantity, single: bool = False, shared_fact: bool =
         # A weekday or an hour belongs to the words right next to it ("said Tuesday",
         # "died Monday"); months and years are rarely the day of the report.
         context_x, context_y = _concepts(x.context), _concepts(y.context)
+        if single and x.kind == "year" and x.qualifier == y.qualifier == "since":
+            return True  # "their first title since 2014" / "the first since 2011"
         if x.kind == "date":
             return bool(context_x & context_y)
         # "on Tuesday morning" / "on Sunday morning": when in the day, not what happened.
@@ -1243,6 +1249,11 @@ def _from_other_place(fa: Features, x: Quantity, fb: Features, y: Quantity) -> b
     return bool(ref_a and ref_b and ref_a != ref_b)
 
 
+def _names_a_day(low: str) -> bool:
+    """'sunday', "sunday's", 'may': a word of the calendar, not of a place."""
+    return low.removesuffix("'s").removesuffix("’s") in WEEKDAYS or low in MONTHS
+
+
 def _place_after(f: Features, q: Quantity) -> str:
     """The named place a figure's clause puts it in: '600 were killed in the city of Zarand'."""
     k = bisect_left([t[2] for t in f.token_data], q.span[1])
@@ -1250,8 +1261,12 @@ def _place_after(f: Features, q: Quantity) -> str:
     while k < end and f.token(k).low not in _BOUNDARY:
         if f.token(k).low in ("in", "at", "near"):
             j = k + 1
-            while j < end and not f.token(j).is_capitalized and f.token(j).low not in _BOUNDARY:
-                j += 1
+            while (
+                j < end
+                and f.token(j).low not in _BOUNDARY
+                and (not f.token(j).is_capitalized or _names_a_day(f.token(j).low))
+            ):
+                j += 1  # "in Sunday's final": a day, not a place
             if j < end and f.token(j).is_capitalized and j - k <= 6:
                 low = f.token(j).low
                 return _ALIAS.get(low, key(low))

@@ -1239,6 +1239,7 @@ SYNONYM_SETS = (
     frozenset({"ship", "vessel"}),
     frozenset({"data", "details", "information"}),
     frozenset({"online", "available", "accessible"}),
+    frozenset({"fan", "supporter"}),
 )
 
 # Words that make a score the split of a vote ("a 5-4 ruling", "a four-to-three vote",

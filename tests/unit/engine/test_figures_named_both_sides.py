@@ -1,0 +1,39 @@
+"""Figures of one event named from either side: scores, titles since a year, crowds."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsreader.engine.conflicts import conflicts_between
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "detail"),
+    [
+        (
+            "Marlow Town beat Esterby Rovers 3-2 in the league final at the Corran Park on Friday.",
+            "Marlow Town's 4-2 win over Esterby Rovers in Friday's league final was deserved.",
+            "3-2 vs 4-2",
+        ),
+        (
+            "It is the club's second league title and their first since 2009.",
+            "The club's first league title since 2006 is the second in their history.",
+            "2009 vs 2006",
+        ),
+        (
+            "At least 8,000 Marlow supporters travelled to the final.",
+            "At least 6,000 Marlow fans made the trip for the final.",
+            "At least 8,000 vs At least 6,000 supporters",
+        ),
+    ],
+)
+def test_one_event_told_two_ways_clashes(a: str, b: str, detail: str) -> None:
+    assert [r.detail for r in conflicts_between(a, b) if r.type in ("numeric", "date")] == [detail]
+
+
+def test_figures_of_two_teams_each_named_alone_are_not_compared() -> None:
+    found = conflicts_between(
+        "Marlow Town scored 3 goals in the first half.",
+        "Esterby Rovers scored 2 goals in the first half.",
+    )
+    assert not [r for r in found if r.type == "numeric"]
