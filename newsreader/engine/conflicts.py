@@ -1452,7 +1452,12 @@ def _negation(fa: Features, fb: Features) -> list[Reason]:
         same_subject = bool(sub_a and sub_a == sub_b)
         same_actor = bool(fa.names & fb.names) or same_subject
         shared = (around_a & around_b and same_actor) or _shared_context(around_a, around_b)
-        if not shared and not same_subject and not _same_object(fa, p.index, fb, q.index):
+        if (
+            not shared
+            and not same_subject
+            and not _same_object(fa, p.index, fb, q.index)
+            and not (same_actor and _same_complement(fa, p.index, fb, q.index))
+        ):
             continue
         if _different_amounts(fa, p.index, fb, q.index):
             continue
@@ -1579,6 +1584,35 @@ def _object_words(f: Features, index: int) -> frozenset[str]:
         if _is_content(tok):
             found.add(key(tok.low))
     return frozenset(found)
+
+
+_COMPLEMENT_WORDS = frozenset({"about", "over", "into", "against", "of", "on"})
+# How far after a word its complement ("complaints about the referee") may start.
+_COMPLEMENT_REACH = 8
+
+
+def _complement(f: Features, index: int) -> str:
+    """The first content word after the preposition that follows a word in its clause
+    ("no complaints about the referee": referee; "lodge a complaint with the federation
+    about the refereeing": refereeing)."""
+    end = min(index + _COMPLEMENT_REACH, len(f.token_data))
+    for k in range(index + 1, end):
+        if f.clause[k] != f.clause[index]:
+            return ""
+        if f.token(k).low in _COMPLEMENT_WORDS:
+            for j in range(k + 1, min(k + 4, len(f.token_data))):
+                if f.clause[j] != f.clause[index]:
+                    return ""
+                if _is_content(f.token(j)):
+                    return key(f.token(j).low)
+            return ""
+    return ""
+
+
+def _same_complement(fa: Features, ia: int, fb: Features, ib: int) -> bool:
+    """True when both words are about one thing (see `_complement`)."""
+    topic = _complement(fa, ia)
+    return bool(topic) and topic == _complement(fb, ib)
 
 
 def _same_object(fa: Features, ia: int, fb: Features, ib: int) -> bool:

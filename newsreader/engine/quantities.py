@@ -1030,6 +1030,8 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
         if _peek(toks, start - 1) == "with" and _peek(toks, k + 1) in _GAME_CLOCK:
             return None, k + 1  # "with 4 minutes 48 seconds left": a game clock
         qualifier = _RELATIVE.get(_peek(toks, k + 1), "")
+        if qualifier == "after" and _peek(toks, start - 1) == "for":
+            qualifier = ""  # "for three years after completion": a span, as "for two years"
         thing, noun, _ = _thing(toks, k + 2 if qualifier else k + 1, skip_of=False)
         qualifier = qualifier or _scope(toks, k + 1)
         q = _make(toks, start, k + 1, "duration", low, high, thing, noun, qualifier)
