@@ -983,6 +983,10 @@ def _number(toks: tuple[Token, ...], i: int) -> tuple[Quantity | None, int]:
         kind, j = "points", j + 2
     elif nxt in CURRENCY_WORDS:
         currency, j = CURRENCY_WORDS[nxt], j + 1
+    elif nxt == "pence" or (nxt == "p" and toks[j].start == toks[j - 1].end and not currency):
+        # "294.6p", "185 pence": hundredths of a pound
+        currency, j = "GBP", j + 1
+        value, high_value, tol = value / 100, high_value / 100, tol / 100
     elif nxt in _ORDINAL_SUFFIX and toks[j].start == toks[j - 1].end:
         if _peek(toks, j + 1) == "of" and _peek(toks, j + 2) in MONTHS:
             month = MONTHS[_peek(toks, j + 2)]
@@ -1222,7 +1226,15 @@ def _inside_name(toks: tuple[Token, ...], i: int) -> bool:
     if i + 1 < len(toks) and toks[i + 1].is_word and toks[i + 1].start == tok.end:
         glued = toks[i + 1].low
         known = glued in SCALES or glued in _ORDINAL_SUFFIX or glued in MEASURES
-        return not (known or glued in ("s", "pm", "am", "p.m.", "a.m.") or glued in _DURATION_FORMS)
+        after = toks[i + 2] if i + 2 < len(toks) else None
+        pence = glued == "p" and not (
+            after is not None
+            and after.start == toks[i + 1].end
+            and (after.is_word or after.is_number)
+        )  # "294.6p", not "4p4"
+        return not (
+            known or pence or glued in ("s", "pm", "am", "p.m.", "a.m.") or glued in _DURATION_FORMS
+        )
     return False
 
 

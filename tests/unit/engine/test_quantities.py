@@ -70,6 +70,14 @@ def test_scale_words_and_currency() -> None:
     assert not only("It cost £4bn.").overlaps(only("It cost £6 billion."))
 
 
+def test_pence_are_hundredths_of_a_pound() -> None:
+    glued = only("The shares closed at 294.6p yesterday.")
+    assert glued.kind == "money:GBP" and glued.low == glued.high == 2.946
+    assert only("The offer is 185 pence in cash.").overlaps(only("The offer is £1.85 in cash."))
+    assert not only("They rose to 310p.").overlaps(only("They rose to 301p."))
+    assert not parse("It has 4p4 rating.")  # digits glued to a name are no figure
+
+
 def test_ranges_that_repeat_the_scale_word() -> None:
     offer = only("Offers were in the $140 million to $160 million range.")
     assert offer.low == pytest.approx(140e6, rel=0.01) and offer.high == 160e6
