@@ -303,8 +303,17 @@ _UNIT_WORDS = frozenset({"per", "cent", "percent"})
 
 
 def _near(toks: tuple[Token, ...], start: int, end: int, width: int = 3) -> frozenset[str]:
-    """Content words at most `width` tokens away, within the clause."""
+    """Content words at most `width` tokens away, within the clause, and the noun a figure
+    in apposition renames ("The attendance, more than 41,000, was ...")."""
     found = []
+    if (
+        start >= 2
+        and toks[start - 1].low == ","
+        and end < len(toks)
+        and toks[end].low == ","
+        and _is_content(toks[start - 2])
+    ):
+        found.append(word_key(toks, start - 2))
     for j in range(start - 1, max(start - 1 - width, -1), -1):
         if toks[j].low in PUNCT:
             break

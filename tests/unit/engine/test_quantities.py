@@ -78,6 +78,11 @@ def test_pence_are_hundredths_of_a_pound() -> None:
     assert not parse("It has 4p4 rating.")  # digits glued to a name are no figure
 
 
+def test_a_figure_in_apposition_is_near_the_noun_it_renames() -> None:
+    assert "attendanc" in only("The attendance, more than 41,000, was a record.").near
+    assert "attendanc" not in only("The attendance fell, 41 people waited.").near
+
+
 def test_ranges_that_repeat_the_scale_word() -> None:
     offer = only("Offers were in the $140 million to $160 million range.")
     assert offer.low == pytest.approx(140e6, rel=0.01) and offer.high == 160e6
