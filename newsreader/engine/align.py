@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsreader.engine.agents import acts, agent_conflicts
-from newsreader.engine.conflicts import features
+from newsreader.engine.conflicts import features, held_figure_clash
 from newsreader.engine.fact_links import fact_pairs
 from newsreader.engine.identities import identities
 from newsreader.engine.possibilities import possibility_conflicts, stances
@@ -41,6 +41,8 @@ FACT_FLOOR = 0.3
 TOLL_FLOOR = 0.1
 # A pair whose sentences clash on a stance or a doer is kept from this score on (`_rescue`).
 RESCUE_FLOOR = 0.34
+# A pair whose figures of one named subject clash is kept from this score on.
+FIGURE_RESCUE_FLOOR = 0.28
 # Two sentences that each state the claim of a third one state it too from this score on
 # (below the match threshold: the third sentence vouches for them)...
 TWO_HOP_FLOOR = 0.38
@@ -186,6 +188,7 @@ def align(story: Story, semantic: bool | None = None) -> list[Pair]:
     }
     texts = [s.text for s in sentences]
     _rescue(corpus, texts, left, right, scores, threshold, found)
+    _figure_rescue(corpus, texts, left, right, scores, threshold, found)
     fact_left, fact_right, toll = fact_pairs(texts, owner, _fact_keys)
     kept = asserting[fact_left] & asserting[fact_right]
     fact_left, fact_right, toll = fact_left[kept], fact_right[kept], toll[kept]
@@ -247,6 +250,30 @@ def _rescue(
         if s < RESCUE_FLOOR or (i, j) in found or not corpus.plain[i] & corpus.plain[j]:
             continue
         if possibility_conflicts(texts[i], texts[j]) or agent_conflicts(texts[i], texts[j]):
+            found[(i, j)] = (s, True)
+
+
+def _figure_rescue(
+    corpus: Corpus,
+    texts: list[str],
+    left: np.ndarray,
+    right: np.ndarray,
+    bounds: np.ndarray,
+    threshold: float,
+    found: dict[tuple[int, int], tuple[float, bool]],
+) -> None:
+    """Add the pairs scored below the threshold whose figures of one kind, held by one named
+    subject, differ ("Corvane shares closed down 5.2 per cent" / "Corvane finished 4.8%
+    lower"): two reports of one figure of one subject, worded apart."""
+    near = np.flatnonzero((bounds >= FIGURE_RESCUE_FLOOR) & (bounds < threshold))
+    if len(near) == 0:
+        return
+    exact = score_pairs(corpus, left[near], right[near])
+    for k, s in zip(near.tolist(), exact.tolist(), strict=True):
+        i, j = int(left[k]), int(right[k])
+        if s < FIGURE_RESCUE_FLOOR or (i, j) in found:
+            continue
+        if held_figure_clash(features(texts[i]), features(texts[j])):
             found[(i, j)] = (s, True)
 
 

@@ -846,6 +846,31 @@ def _kinds_told_apart(x: Quantity, fa: Features, y: Quantity, fb: Features) -> b
     return bool(mine and theirs and mine.isdisjoint(theirs) and mine & fb.keys and theirs & fa.keys)
 
 
+# Figures a named subject holds and reports move: its shares, prices, stakes.
+_HELD_KINDS = ("percent", "money")
+# Capitalised openings that are not a subject's name.
+_NOT_SUBJECTS = frozenset(key(w) for w in (*WEEKDAYS, *MONTHS, "the", "a", "an", "in", "on", "at"))
+
+
+def held_figure_clash(fa: Features, fb: Features) -> bool:
+    """True when both sentences open with one name and their figures clash ("Corvane
+    shares closed down 5.2 per cent" / "Corvane finished 4.8% lower"): one subject's
+    figure reported twice."""
+    if not fa.quantities or not fb.quantities:
+        return False
+    first_a, first_b = fa.token(0), fb.token(0)
+    if not (first_a.is_capitalized and first_b.is_capitalized):
+        return False
+    subject = key(first_a.low)
+    if subject != key(first_b.low) or subject not in fa.names or subject in _NOT_SUBJECTS:
+        return False
+    kinds = {q.span: q.kind for q in fa.quantities}
+    return any(
+        r.type == "numeric" and kinds.get(r.a_span, "").startswith(_HELD_KINDS)
+        for r in _numeric(fa, fb)
+    )
+
+
 def _numeric(fa: Features, fb: Features) -> list[Reason]:
     reasons: list[Reason] = []
     qa, qb = fa.quantities, fb.quantities

@@ -37,3 +37,17 @@ def test_figures_of_two_teams_each_named_alone_are_not_compared() -> None:
         "Esterby Rovers scored 2 goals in the first half.",
     )
     assert not [r for r in found if r.type == "numeric"]
+
+
+def test_a_figure_of_one_named_subject_reported_twice_clashes() -> None:
+    from newsreader.engine.conflicts import features, held_figure_clash
+
+    one = features("Velmont shares closed down 5.2 per cent by the end of trading.")
+    assert held_figure_clash(one, features("Velmont finished 4.8% lower at 283.3p."))
+    assert not held_figure_clash(one, features("Velmont finished 5.2% lower at 283.3p."))
+    assert not held_figure_clash(one, features("Orrin finished 4.8% lower at 283.3p."))
+    # Counts of one subject (a player's games, yards) are not held figures.
+    assert not held_figure_clash(
+        features("Velmont scored 12 goals in the league."),
+        features("Velmont has nine goals this season."),
+    )
