@@ -472,6 +472,11 @@ def quantities(text: str, toks: tuple[Token, ...]) -> tuple[Quantity, ...]:
             q = None  # "41 / 2 months": a fraction typed apart, its parts are no figures
         if q is not None and found and _period_of_rate(found[-1], q, toks, i):
             q = None  # "30 dorins a month": the month is the rate's, not a duration
+        if q is not None and i == 0 and q.kind == "count" and _match_minute(toks, nxt):
+            # "84 min: GOAL for Rothby": a live page's minute of play, the "84th minute"
+            q = _make(
+                toks, 0, nxt + 1, "ordinal", q.low, q.high, frozenset({"minut"}), "minute", ""
+            )
         if q is not None:
             found.append(q._replace(text=text[q.span[0] : q.span[1]]))
         i = max(nxt, i + 1)
@@ -479,6 +484,11 @@ def quantities(text: str, toks: tuple[Token, ...]) -> tuple[Quantity, ...]:
 
 
 _AUXILIARY_AFTER = frozenset({"were", "was", "have", "had", "are", "remain", "remained"})
+
+
+def _match_minute(toks: tuple[Token, ...], after: int) -> bool:
+    """True when "min" or "mins" and a colon follow a figure that opens a line."""
+    return _peek(toks, after) in ("min", "mins") and _peek(toks, after + 1) == ":"
 
 
 def _counted_by_its_verb(toks: tuple[Token, ...], i: int) -> bool:

@@ -83,6 +83,14 @@ def test_a_figure_in_apposition_is_near_the_noun_it_renames() -> None:
     assert "attendanc" not in only("The attendance fell, 41 people waited.").near
 
 
+def test_a_live_pages_minute_of_play_is_the_minute() -> None:
+    line = parse("24 min: Albescu steers a low cross in to make it 1-0.")[0]
+    report = only("Albescu put them ahead in the 23rd minute.")
+    assert line.kind == report.kind == "ordinal" and line.head == report.head
+    assert line.low == 24 and report.low == 23
+    assert only("The walk took 24 min in all.").kind == "count"
+
+
 def test_ranges_that_repeat_the_scale_word() -> None:
     offer = only("Offers were in the $140 million to $160 million range.")
     assert offer.low == pytest.approx(140e6, rel=0.01) and offer.high == 160e6
