@@ -852,22 +852,43 @@ _HELD_KINDS = ("percent", "money")
 _NOT_SUBJECTS = frozenset(key(w) for w in (*WEEKDAYS, *MONTHS, "the", "a", "an", "in", "on", "at"))
 
 
+def _opening_subject(fa: Features, fb: Features) -> str:
+    """The name both sentences open with ("Corvane ..." / "Corvane ..."), else ''."""
+    if not fa.token_data or not fb.token_data:
+        return ""
+    first_a, first_b = fa.token(0), fb.token(0)
+    if not (first_a.is_capitalized and first_b.is_capitalized):
+        return ""
+    subject = key(first_a.low)
+    if subject != key(first_b.low) or subject not in fa.names or subject in _NOT_SUBJECTS:
+        return ""
+    return subject
+
+
 def held_figure_clash(fa: Features, fb: Features) -> bool:
     """True when both sentences open with one name and their figures clash ("Corvane
     shares closed down 5.2 per cent" / "Corvane finished 4.8% lower"): one subject's
     figure reported twice."""
-    if not fa.quantities or not fb.quantities:
-        return False
-    first_a, first_b = fa.token(0), fb.token(0)
-    if not (first_a.is_capitalized and first_b.is_capitalized):
-        return False
-    subject = key(first_a.low)
-    if subject != key(first_b.low) or subject not in fa.names or subject in _NOT_SUBJECTS:
+    if not fa.quantities or not fb.quantities or not _opening_subject(fa, fb):
         return False
     kinds = {q.span: q.kind for q in fa.quantities}
     return any(
         r.type == "numeric" and kinds.get(r.a_span, "").startswith(_HELD_KINDS)
         for r in _numeric(fa, fb)
+    )
+
+
+def _held_alone(x: Quantity, y: Quantity, single: bool, subject: str) -> bool:
+    """One share or money figure on each side of two sentences that open with one name
+    ("Corvane expects £210m a year in cost synergies" / "Corvane expects ... synergies
+    of £180 million"): that subject's figure."""
+    return bool(
+        subject
+        and single
+        and x.kind == y.kind
+        and x.kind.startswith(_HELD_KINDS)
+        and _same_qualifier(x, y)
+        and len((x.context & y.context) - {subject}) >= 2
     )
 
 
@@ -878,6 +899,7 @@ def _numeric(fa: Features, fb: Features) -> list[Reason]:
         return reasons
     kinds_a = [q.kind for q in qa]
     kinds_b = [q.kind for q in qb]
+    subject = _opening_subject(fa, fb)
     agreeing = 0
     rows_a = zip(qa, fa.q_negated, fa.q_who, fa.q_keys, fa.q_period, strict=True)
     for x, neg_x, who_x, keys_x, when_x in rows_a:
@@ -899,6 +921,7 @@ def _numeric(fa: Features, fb: Features) -> list[Reason]:
                 )
                 or _part_of_a_whole(x, qa, y, qb)
                 or _days_of_one_act(fa, x, fb, y, single)
+                or _held_alone(x, y, single, subject)
             )
         ]
         related = [y for y in related if not _kinds_told_apart(x, fa, y, fb)]

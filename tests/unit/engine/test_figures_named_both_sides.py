@@ -51,3 +51,16 @@ def test_a_figure_of_one_named_subject_reported_twice_clashes() -> None:
         features("Velmont scored 12 goals in the league."),
         features("Velmont has nine goals this season."),
     )
+
+
+def test_one_money_figure_of_one_subject_on_each_side_is_compared() -> None:
+    found = conflicts_between(
+        "Velmont expects £210m a year in cost savings, mostly from its fleet.",
+        "Velmont expects to make annual cost savings of £180 million by the third year.",
+    )
+    assert [r.detail for r in found] == ["£210m vs £180 million"]
+    # Another measure of the same subject is not its figure.
+    assert not conflicts_between(
+        "Velmont currently holds 8.3 per cent of the rival's shares.",
+        "Velmont shares closed down 5.2 per cent on the day.",
+    )
