@@ -846,6 +846,7 @@ def _kinds_told_apart(x: Quantity, fa: Features, y: Quantity, fb: Features) -> b
     return bool(mine and theirs and mine.isdisjoint(theirs) and mine & fb.keys and theirs & fa.keys)
 
 
+_OF_WORDS = frozenset({"in", "of", "at", "for", "on", "from"})
 # Figures a named subject holds and reports move: its shares, prices, stakes.
 _HELD_KINDS = ("percent", "money")
 # Capitalised openings that are not a subject's name.
@@ -862,6 +863,8 @@ def _opening_subject(fa: Features, fb: Features) -> str:
     subject = key(first_a.low)
     if subject != key(first_b.low) or subject not in fa.names or subject in _NOT_SUBJECTS:
         return ""
+    if any(len(f.token_data) > 1 and f.token(1).low in _OF_WORDS for f in (fa, fb)):
+        return ""  # "Shares in Harlow Foods ...": a common noun, the name comes after
     return subject
 
 
