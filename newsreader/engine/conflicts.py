@@ -784,6 +784,13 @@ def _related(x: Quantity, y: Quantity, single: bool = False, shared_fact: bool =
     """
     if x.kind != y.kind or (not _same_qualifier(x, y) and not _none_at_all(x, y)):
         return False
+    if (
+        x.kind == "score"
+        and single
+        and len(_concepts(x.near) & _concepts(y.near)) >= 2
+        and not (x.near | y.near) & _LEADING
+    ):
+        return True  # "Rothby Athletic 2-1 Kessingford City" / "Rothby's 3-1 win over Kessingford"
     if shared_fact and x.kind not in _DATE_KINDS - {"time"}:
         if x.kind != "count" and x.head and y.head and concept(x.head) != concept(y.head):
             return False  # "the 11th trip" / "the third consecutive day"
@@ -927,7 +934,12 @@ def _numeric(fa: Features, fb: Features) -> list[Reason]:
                 or _held_alone(x, y, single, subject)
             )
         ]
-        related = [y for y in related if not _kinds_told_apart(x, fa, y, fb)]
+        related = [
+            y
+            for y in related
+            if not _kinds_told_apart(x, fa, y, fb)
+            and not (x.kind == "score" and (x.near | y.near) & _LEADING)
+        ]
         if not related:
             continue
         if x.kind in _DATE_KINDS:
@@ -2421,6 +2433,15 @@ def _moves_of_one_fact(
     return any(names_fact(k) for k in keys_x & keys_y)
 
 
+# Words that make a score the state of a game under way ("leading 83-58 with 5:33 to play").
+_LEADING = frozenset({"lead", "led", "trail"})
+
+
+def _score_moment(f: Features, span: tuple[int, int]) -> bool:
+    """True when a score is the lead at one moment of a game, not its result."""
+    return any(q.span == span and q.near & _LEADING for q in f.quantities)
+
+
 def same_fact_reasons(reasons: list[Reason], a_text: str, b_text: str) -> list[Reason]:
     """The reasons of a pair linked by a shared fact rather than by its words: only
     figures that share a fact key naming what they are about (see `names_fact`) are
@@ -2450,6 +2471,11 @@ def same_fact_reasons(reasons: list[Reason], a_text: str, b_text: str) -> list[R
         kind = kinds.get(reason.a_span)
         shared = keys_a.get(reason.a_span, frozenset()) & keys_b.get(reason.b_span, frozenset())
         if kind == "score":
+            teams = {k for k in shared if k[1] in fa.names and k[1] in fb.names}
+            moment = _score_moment(fa, reason.a_span) or _score_moment(fb, reason.b_span)
+            if reason.type == "numeric" and len(teams) >= 2 and not moment:
+                kept.append(reason)  # one game's score: both sides name both teams
+                continue
             # A tally of one vote ("a four-to-three vote" / "voted 5-2"), not any score.
             shared = {k for k in shared if k[1] in _TALLY_CONCEPTS}
         elif kind not in _LINKED_KINDS:

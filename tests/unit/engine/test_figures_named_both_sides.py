@@ -64,3 +64,17 @@ def test_one_money_figure_of_one_subject_on_each_side_is_compared() -> None:
         "Velmont currently holds 8.3 per cent of the rival's shares.",
         "Velmont shares closed down 5.2 per cent on the day.",
     )
+
+
+def test_a_result_line_and_a_report_of_the_game_compare_scores() -> None:
+    from newsreader.engine.conflicts import same_fact_reasons
+
+    line = "FULL TIME: Marlow Town 3-2 Esterby Rovers."
+    report = "Marlow Town's 4-2 win over Esterby Rovers in the final was deserved."
+    found = conflicts_between(line, report)
+    assert [r.detail for r in found] == ["3-2 vs 4-2"]
+    assert same_fact_reasons(found, line, report) == found  # one game: both teams named
+    # A lead at one moment of the game is not its result.
+    assert not conflicts_between(
+        "Marlow Town were leading Esterby Rovers 3-1 with five minutes to play.", report
+    )
