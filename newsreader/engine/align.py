@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsreader.engine.agents import acts, agent_conflicts
-from newsreader.engine.conflicts import features, held_figure_clash
+from newsreader.engine.conflicts import features, held_figure_clash, holds_figures, opening_name
 from newsreader.engine.fact_links import fact_pairs
 from newsreader.engine.identities import identities
 from newsreader.engine.possibilities import possibility_conflicts, stances
@@ -265,7 +265,22 @@ def _figure_rescue(
     """Add the pairs scored below the threshold whose figures of one kind, held by one named
     subject, differ ("Corvane shares closed down 5.2 per cent" / "Corvane finished 4.8%
     lower"): two reports of one figure of one subject, worded apart."""
-    near = np.flatnonzero((bounds >= FIGURE_RESCUE_FLOOR) & (bounds < threshold))
+    # Only sentences that open with a name and give such a figure can clash so: each gets
+    # the number of its opening name (0: none), and a pair must share a number.
+    names: dict[str, int] = {}
+    opening = np.array(
+        [
+            names.setdefault(opening_name(f), len(names) + 1) if holds_figures(f) else 0
+            for f in map(features, texts)
+        ],
+        dtype=np.int64,
+    )
+    near = np.flatnonzero(
+        (bounds >= FIGURE_RESCUE_FLOOR)
+        & (bounds < threshold)
+        & (opening[left] > 0)
+        & (opening[left] == opening[right])
+    )
     if len(near) == 0:
         return
     exact = score_pairs(corpus, left[near], right[near])

@@ -860,19 +860,27 @@ _HELD_KINDS = ("percent", "money")
 _NOT_SUBJECTS = frozenset(key(w) for w in (*WEEKDAYS, *MONTHS, "the", "a", "an", "in", "on", "at"))
 
 
-def _opening_subject(fa: Features, fb: Features) -> str:
-    """The name both sentences open with ("Corvane ..." / "Corvane ..."), else ''."""
-    if not fa.token_data or not fb.token_data:
+def opening_name(f: Features) -> str:
+    """The name a sentence opens with ("Corvane shares closed ..."), else ''."""
+    if not f.token_data or not f.token(0).is_capitalized:
         return ""
-    first_a, first_b = fa.token(0), fb.token(0)
-    if not (first_a.is_capitalized and first_b.is_capitalized):
+    subject = key(f.token(0).low)
+    if subject not in f.names or subject in _NOT_SUBJECTS:
         return ""
-    subject = key(first_a.low)
-    if subject != key(first_b.low) or subject not in fa.names or subject in _NOT_SUBJECTS:
-        return ""
-    if any(len(f.token_data) > 1 and f.token(1).low in _OF_WORDS for f in (fa, fb)):
+    if len(f.token_data) > 1 and f.token(1).low in _OF_WORDS:
         return ""  # "Shares in Harlow Foods ...": a common noun, the name comes after
     return subject
+
+
+def holds_figures(f: Features) -> bool:
+    """True when a sentence opens with a name and gives a share or money figure."""
+    return bool(opening_name(f)) and any(q.kind.startswith(_HELD_KINDS) for q in f.quantities)
+
+
+def _opening_subject(fa: Features, fb: Features) -> str:
+    """The name both sentences open with ("Corvane ..." / "Corvane ..."), else ''."""
+    subject = opening_name(fa)
+    return subject if subject and subject == opening_name(fb) else ""
 
 
 def held_figure_clash(fa: Features, fb: Features) -> bool:
