@@ -273,7 +273,9 @@ def _round_tolerance(text: str, scaled: bool, decimals: int) -> float:
     raw = float(text.replace(",", ""))
     if scaled:
         unit = 10.0**-decimals
-        return min(0.99 * unit, max(0.49 * unit, 0.02 * raw))
+        # ... and a one-digit figure is not a rounded one far from it ('1 million' is
+        # not 1.4 million).
+        return min(0.99 * unit, max(0.49 * unit, 0.02 * raw), max(0.1 * raw, 0.02 * unit))
     digits = text.replace(",", "").split(".")[0]
     zeros = len(digits) - len(digits.rstrip("0"))
     if raw >= 100 and zeros >= 2 and not decimals:

@@ -70,6 +70,12 @@ def test_scale_words_and_currency() -> None:
     assert not only("It cost £4bn.").overlaps(only("It cost £6 billion."))
 
 
+def test_a_one_digit_scaled_figure_is_not_far_from_itself() -> None:
+    assert not only("The winners get 1 million euros.").overlaps(only("They get €1.2 million."))
+    assert only("It cost $3 billion.").overlaps(only("It cost $3.1 billion."))
+    assert only("It is worth 2.4 billion pounds.").overlaps(only("It is worth £2.42bn."))
+
+
 def test_pence_are_hundredths_of_a_pound() -> None:
     glued = only("The shares closed at 294.6p yesterday.")
     assert glued.kind == "money:GBP" and glued.low == glued.high == 2.946
