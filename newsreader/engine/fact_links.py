@@ -118,7 +118,11 @@ def quantity_keys(q: Quantity, toks: Sequence[Token] = (), era: str = "") -> set
             return {(kind, thing + era)}
         # People counted by what they did ("3,812 people invested" / "3,800 investors");
         # "18,000 people" alone says nothing of what happened to them.
-        return {(kind, w + era) for w in q.near if w != q.head and concept(w) != _PERSON}
+        keys = {(kind, w + era) for w in q.near if w != q.head and concept(w) != _PERSON}
+        if thing == _PERSON and q.head in _SYNONYM:
+            # "12,000 staff" / "9,214 colleagues": people of one kind (a synonym set)
+            keys.add((kind, f"kind{_SYNONYM[q.head]}" + era))
+        return keys
     # "half of the volunteers" / "11.2% of patients": a share of people is a fact of what
     # happened to them, not of the people.
     # "half of the volunteers" / "11.2% of patients": a share of people is a fact of what

@@ -102,3 +102,12 @@ def test_whole_years_are_no_distinctive_value() -> None:
 
     assert not keys("He was jailed for nine years.")
     assert keys("The study followed them for 18 months.")
+
+
+def test_people_of_one_kind_share_a_key() -> None:
+    staff = sentence_keys("The records of about 12,000 staff were accessed as well.")
+    colleagues = sentence_keys("Personal data of 9,214 current and former colleagues was accessed.")
+    people = sentence_keys("The records of about 12,000 people were accessed as well.")
+    kinds = {k for k in staff & colleagues if k[1].startswith("kind")}
+    assert kinds
+    assert not kinds & people
