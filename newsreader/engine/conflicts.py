@@ -1847,9 +1847,13 @@ def _opposites(fa: Features, fb: Features) -> list[Reason]:
         if _unasserted(fa, pa.index) != _unasserted(fb, pb.index):
             continue
         exclude = frozenset({pa.key, pb.key})
-        subject = _subject(fa, pa.index)
-        # "The dorin rose" / "The dorin lost half a per cent": one subject, opposite moves.
-        same_subject = bool(subject) and subject == _subject(fb, pb.index)
+        subject, other = _subject(fa, pa.index), _subject(fb, pb.index)
+        # "The dorin rose" / "The dorin lost half a per cent": one subject, opposite moves;
+        # "Grain handlers at North Quay ... rejected" / "North Quay grain handlers ...
+        # accepted": each subject's word stands in the other sentence's subject too.
+        same_subject = bool(subject) and (
+            subject == other or (bool(other) and subject in fb.keys and other in fa.keys)
+        )
         if pair in _MOVE_PAIRS and not same_subject:
             # "3.1% higher" / "2.4 per cent lower": the moves of two figures about one thing.
             xa, xb = _figure_before(fa, pa.index), _figure_before(fb, pb.index)

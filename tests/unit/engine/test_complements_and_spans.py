@@ -26,3 +26,15 @@ def test_spans_for_years_after_an_event_are_compared() -> None:
         "The owners pledged that there would be no job cuts for four years after the merger.",
     )
     assert [r.detail for r in found] == ["two years vs four years"]
+
+
+def test_one_subject_written_two_ways_decides_two_ways() -> None:
+    found = conflicts_between(
+        "Bus drivers at Kell Depot, who voted separately, rejected the offer on Monday.",
+        "Kell Depot bus drivers, who held their own ballot, have accepted the deal.",
+    )
+    assert [r.detail for r in found] == ["rejected vs accepted"]
+    assert not conflicts_between(
+        "Bus drivers at Kell Depot, who voted separately, rejected the offer on Monday.",
+        "Tram crews, who held their own ballot, have accepted the deal.",
+    )
