@@ -1520,6 +1520,8 @@ def _negation(fa: Features, fb: Features) -> list[Reason]:
         around_a, around_b = _window(fa, p.index, exclude), _window(fb, q.index, exclude)
         # One word in common next to the verb is enough when both name the same actor.
         sub_a, sub_b = _clause_head(fa, p.index), _clause_head(fb, q.index)
+        if sub_a and sub_b and sub_a in fb.keys and sub_b in fa.keys:
+            sub_b = sub_a  # "handlers at North Quay" / "North Quay grain handlers"
         same_subject = bool(sub_a and sub_a == sub_b)
         same_actor = bool(fa.names & fb.names) or same_subject
         shared = (around_a & around_b and same_actor) or _shared_context(around_a, around_b)
