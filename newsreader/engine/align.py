@@ -14,7 +14,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsreader.engine.agents import acts, agent_conflicts
-from newsreader.engine.conflicts import features, held_figure_clash, holds_figures, opening_name
+from newsreader.engine.conflicts import (
+    denied_by_one_subject,
+    features,
+    held_figure_clash,
+    holds_figures,
+    opening_name,
+)
 from newsreader.engine.fact_links import fact_pairs
 from newsreader.engine.identities import identities
 from newsreader.engine.possibilities import possibility_conflicts, stances
@@ -236,9 +242,10 @@ def _rescue(
     ends = np.unique(np.r_[li, ri]).tolist()
     stance = dict(zip(ends, (bool(stances(texts[n])) for n in ends), strict=True))
     doer = dict(zip(ends, (bool(acts(texts[n])) for n in ends), strict=True))
+    denies = dict(zip(ends, (bool(features(texts[n]).denied) for n in ends), strict=True))
     near = near[
         [
-            (stance[i] and stance[j]) or (doer[i] and doer[j])
+            (stance[i] and stance[j]) or (doer[i] and doer[j]) or (denies[i] or denies[j])
             for i, j in zip(li.tolist(), ri.tolist(), strict=True)
         ]
     ]
@@ -249,7 +256,11 @@ def _rescue(
         i, j = int(left[k]), int(right[k])
         if s < RESCUE_FLOOR or (i, j) in found or not corpus.plain[i] & corpus.plain[j]:
             continue
-        if possibility_conflicts(texts[i], texts[j]) or agent_conflicts(texts[i], texts[j]):
+        if (
+            possibility_conflicts(texts[i], texts[j])
+            or agent_conflicts(texts[i], texts[j])
+            or denied_by_one_subject(features(texts[i]), features(texts[j]))
+        ):
             found[(i, j)] = (s, True)
 
 

@@ -1566,6 +1566,20 @@ def _negation(fa: Features, fb: Features) -> list[Reason]:
     return reasons
 
 
+def denied_by_one_subject(fa: Features, fb: Features) -> bool:
+    """True when one subject's act is asserted on one side and denied on the other ("The
+    agreement was signed at 10:00" / "The agreement itself has not yet been signed")."""
+    for reason in _negation(fa, fb):
+        ia = next((n for n, t in enumerate(fa.token_data) if t[2] == reason.a_span[0]), None)
+        ib = next((n for n, t in enumerate(fb.token_data) if t[2] == reason.b_span[0]), None)
+        if ia is None or ib is None:
+            continue
+        head = _clause_head(fa, ia)
+        if head and head == _clause_head(fb, ib):
+            return True
+    return False
+
+
 def _asserted_uses(f: Features, uses: list[Polar]) -> list[Polar]:
     """The uses of one word that a sentence asserts or denies, when it also has it under
     a modal or an expectation ("has not been signed ... expect to sign it on Friday")."""

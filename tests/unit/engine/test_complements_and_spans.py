@@ -38,3 +38,15 @@ def test_one_subject_written_two_ways_decides_two_ways() -> None:
         "Bus drivers at Kell Depot, who voted separately, rejected the offer on Monday.",
         "Tram crews, who held their own ballot, have accepted the deal.",
     )
+
+
+def test_one_subjects_act_asserted_and_denied() -> None:
+    from newsreader.engine.conflicts import denied_by_one_subject, features
+
+    signed = features("The agreement was signed at 10:00 this morning by both parties.")
+    assert denied_by_one_subject(
+        signed, features("The agreement itself has not yet been signed, officials said.")
+    )
+    assert not denied_by_one_subject(
+        signed, features("The lease has not yet been signed, officials said.")
+    )
