@@ -194,7 +194,7 @@ def align(story: Story, semantic: bool | None = None) -> list[Pair]:
     }
     texts = [s.text for s in sentences]
     _rescue(corpus, texts, left, right, scores, threshold, found)
-    _figure_rescue(corpus, texts, left, right, scores, threshold, found)
+    _figure_rescue(corpus, texts, (left, right, scores), threshold, found)
     fact_left, fact_right, toll = fact_pairs(texts, owner, _fact_keys)
     kept = asserting[fact_left] & asserting[fact_right]
     fact_left, fact_right, toll = fact_left[kept], fact_right[kept], toll[kept]
@@ -230,14 +230,16 @@ def _rescue(
     where one actor closes a possibility the other sentence keeps open ("had not ruled
     out a cut" / "a cut was off the table"), or two people are named for one act on one
     object ("brokered by the mediator, Ilse Ferrand" / "brokered by Minister Tomas
-    Quill"): saying the opposite or naming another doer changes the words, so the clash
+    Quill"), or one subject's act is asserted on one side and denied on the other ("The
+    agreement was signed" / "The agreement has not yet been signed"): saying the
+    opposite or naming another doer changes the words, so the clash
     lowers the score of a pair that states one claim. (Other clashes were tried here: on
     real news they pull in more unrelated pairs than they find.)"""
     near = np.flatnonzero((bounds >= RESCUE_FLOOR) & (bounds < threshold))
     if len(near) == 0:
         return
-    # Only pairs where both sentences take a stance, or both name a doer, can clash so
-    # (read only for the sentences of these pairs).
+    # Only pairs where both sentences take a stance, or both name a doer, or one denies
+    # something, can clash so (read only for the sentences of these pairs).
     li, ri = left[near], right[near]
     ends = np.unique(np.r_[li, ri]).tolist()
     stance = dict(zip(ends, (bool(stances(texts[n])) for n in ends), strict=True))
@@ -267,15 +269,14 @@ def _rescue(
 def _figure_rescue(
     corpus: Corpus,
     texts: list[str],
-    left: np.ndarray,
-    right: np.ndarray,
-    bounds: np.ndarray,
+    scored: tuple[np.ndarray, np.ndarray, np.ndarray],
     threshold: float,
     found: dict[tuple[int, int], tuple[float, bool]],
 ) -> None:
-    """Add the pairs scored below the threshold whose figures of one kind, held by one named
-    subject, differ ("Corvane shares closed down 5.2 per cent" / "Corvane finished 4.8%
-    lower"): two reports of one figure of one subject, worded apart."""
+    """Add the pairs (left, right, score bound) scored below the threshold whose figures of
+    one kind, held by one named subject, differ ("Corvane shares closed down 5.2 per cent"
+    / "Corvane finished 4.8% lower"): two reports of one figure of one subject."""
+    left, right, bounds = scored
     # Only sentences that open with a name and give such a figure can clash so: each gets
     # the number of its opening name (0: none), and a pair must share a number.
     names: dict[str, int] = {}
