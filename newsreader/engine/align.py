@@ -18,8 +18,7 @@ from newsreader.engine.conflicts import (
     denied_by_one_subject,
     features,
     held_figure_clash,
-    holds_figures,
-    opening_name,
+    held_opening,
 )
 from newsreader.engine.fact_links import fact_pairs
 from newsreader.engine.identities import identities
@@ -279,12 +278,9 @@ def _figure_rescue(
     left, right, bounds = scored
     # Only sentences that open with a name and give such a figure can clash so: each gets
     # the number of its opening name (0: none), and a pair must share a number.
-    names: dict[str, int] = {}
+    names: dict[str, int] = {"": 0}
     opening = np.array(
-        [
-            names.setdefault(opening_name(f), len(names) + 1) if holds_figures(f) else 0
-            for f in map(features, texts)
-        ],
+        [names.setdefault(held_opening(f), len(names)) for f in map(features, texts)],
         dtype=np.int64,
     )
     near = np.flatnonzero(

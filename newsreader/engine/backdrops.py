@@ -23,7 +23,7 @@ _FAR_UNITS = frozenset(
     {"year", "month", "season", "spring", "summer", "autumn", "fall", "winter", "decade"}
 )
 _AGO_UNITS = frozenset({"year", "years", "month", "months", "decade", "decades"})
-_PART_OF_MONTH = frozenset({"early", "late", "mid", "mid-"})
+_PART_OF_MONTH = frozenset({"early", "late", "mid"})
 # What may stand between "In" and the comma that closes an opening time phrase.
 _OPENING_REACH = 4
 

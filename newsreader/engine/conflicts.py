@@ -872,9 +872,11 @@ def opening_name(f: Features) -> str:
     return subject
 
 
-def holds_figures(f: Features) -> bool:
-    """True when a sentence opens with a name and gives a share or money figure."""
-    return bool(opening_name(f)) and any(q.kind.startswith(_HELD_KINDS) for q in f.quantities)
+def held_opening(f: Features) -> str:
+    """The name a sentence opens with when it also gives a share or money figure, else ''."""
+    if not any(q.kind.startswith(_HELD_KINDS) for q in f.quantities):
+        return ""
+    return opening_name(f)
 
 
 def _opening_subject(fa: Features, fb: Features) -> str:
@@ -1495,7 +1497,9 @@ def _numeric_detail(x: Quantity, y: Quantity) -> str:
 # --- asserted vs denied, opposite words -------------------------------------------------
 
 
-def _negation(fa: Features, fb: Features) -> list[Reason]:
+def _negation(fa: Features, fb: Features, one_subject: bool = False) -> list[Reason]:
+    """Words asserted on one side and denied on the other; with `one_subject`, only those
+    whose clauses have one subject, written alike on both sides."""
     reasons: list[Reason] = []
     candidates = (fa.denied & fb.keys) | (fb.denied & fa.keys)
     if not candidates:
@@ -1520,6 +1524,8 @@ def _negation(fa: Features, fb: Features) -> list[Reason]:
         around_a, around_b = _window(fa, p.index, exclude), _window(fb, q.index, exclude)
         # One word in common next to the verb is enough when both name the same actor.
         sub_a, sub_b = _clause_head(fa, p.index), _clause_head(fb, q.index)
+        if one_subject and not (sub_a and sub_a == sub_b):
+            continue
         if sub_a and sub_b and sub_a in fb.keys and sub_b in fa.keys:
             sub_b = sub_a  # "handlers at North Quay" / "North Quay grain handlers"
         same_subject = bool(sub_a and sub_a == sub_b)
@@ -1569,15 +1575,7 @@ def _negation(fa: Features, fb: Features) -> list[Reason]:
 def denied_by_one_subject(fa: Features, fb: Features) -> bool:
     """True when one subject's act is asserted on one side and denied on the other ("The
     agreement was signed at 10:00" / "The agreement itself has not yet been signed")."""
-    for reason in _negation(fa, fb):
-        ia = next((n for n, t in enumerate(fa.token_data) if t[2] == reason.a_span[0]), None)
-        ib = next((n for n, t in enumerate(fb.token_data) if t[2] == reason.b_span[0]), None)
-        if ia is None or ib is None:
-            continue
-        head = _clause_head(fa, ia)
-        if head and head == _clause_head(fb, ib):
-            return True
-    return False
+    return bool(_negation(fa, fb, one_subject=True))
 
 
 def _asserted_uses(f: Features, uses: list[Polar]) -> list[Polar]:

@@ -477,7 +477,7 @@ def quantities(text: str, toks: tuple[Token, ...]) -> tuple[Quantity, ...]:
         if q is not None and i == 0 and q.kind == "count" and _match_minute(toks, nxt):
             # "84 min: GOAL for Rothby": a live page's minute of play, the "84th minute"
             q = _make(
-                toks, 0, nxt + 1, "ordinal", q.low, q.high, frozenset({"minut"}), "minute", ""
+                toks, 0, nxt + 1, "ordinal", q.low, q.high, frozenset({key("minute")}), "minute", ""
             )
         if q is not None:
             found.append(q._replace(text=text[q.span[0] : q.span[1]]))
