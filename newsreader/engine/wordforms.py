@@ -13,8 +13,9 @@ _TOKEN = re.compile(
     r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?"  # 12,500 or 1,250.5
     r"|(?<![0-9], )(?<![0-9.])[0-9]{1,3}(?:, [0-9]{3})+(?![0-9]|,? [0-9])"  # "170, 000"
     r"|[0-9]{1,2}[ -][1-7]/[2-8]\b|[0-9]+[½¼¾⅓⅔]"  # 4 1/2, 4-1/2, 4½
+    r"|[0-9]+\ufffd[0-9]*"  # a figure with a character lost in decoding: no figure
     # "6. 1-magnitude", "USB 3. 0": a decimal typed apart (no sentence ends inside one)
-    r"|(?<![0-9.,])[0-9]{1,2}\. [0-9]{1,2}(?![0-9,]| ?[A-Z])"
+    r"|(?<![0-9.,])[0-9]{1,2}\. [0-9]{1,2}(?![0-9]|,[0-9]|, [0-9]| ?[A-Z])"
     r"|[0-9]+(?:\.[0-9]+)?"  # 19, 3.5, 2015 (ASCII digits only: "²" is not a number)
     r")"
     r"|[^\W\d_]+(?=n['’]t\b)"  # the "did" of "didn't"
@@ -56,7 +57,18 @@ def tokenize(text: str) -> tuple[Token, ...]:
         first = raw[0]
         start, end = m.span()
         out.append(
-            new(Token, (raw, low, start, end, first.isalpha(), first in _DIGITS, first.isupper()))
+            new(
+                Token,
+                (
+                    raw,
+                    low,
+                    start,
+                    end,
+                    first.isalpha(),
+                    first in _DIGITS and "\ufffd" not in raw,
+                    first.isupper(),
+                ),
+            )
         )
     return tuple(out)
 

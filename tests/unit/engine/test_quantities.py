@@ -84,6 +84,17 @@ def test_pence_are_hundredths_of_a_pound() -> None:
     assert not parse("It has 4p4 rating.")  # digits glued to a name are no figure
 
 
+def test_a_decimal_typed_apart_is_one_figure_before_a_comma() -> None:
+    first, second = parse("It put the magnitude at 5. 9, but the survey said 6. 1.")
+    assert (first.low, second.low) == (5.9, 6.1)
+    assert [q.text for q in parse("It rose 5. 9, 000 people came.")] == ["5", "9, 000"]
+
+
+def test_a_figure_with_a_character_lost_in_decoding_is_no_figure() -> None:
+    assert not parse("He served 4\ufffd months in prison.")
+    assert only("He served 4½ months in prison.").text == "4½ months"
+
+
 def test_a_figure_in_apposition_is_near_the_noun_it_renames() -> None:
     assert "attendanc" in only("The attendance, more than 41,000, was a record.").near
     assert "attendanc" not in only("The attendance fell, 41 people waited.").near
