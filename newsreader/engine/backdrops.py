@@ -6,7 +6,8 @@ occasion, not reports of the story's event. A backdrop is read from the time phr
 that place a sentence in the past at a distance a report of the day would not use of its
 own event: a season, month or year named with "last" or "earlier this", a span "ago",
 a month or year that opens the sentence ("In May, thieves stole ...") and a month named
-without a day ("hit the town in February"). Weekdays,
+without a day ("hit the town in February"); so does another instance of the kind ("In a
+separate incident", "on another school", "four prior arrests"). Weekdays,
 "last week" and "earlier" alone are left out: reports of one event use them of it.
 """
 
@@ -15,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from newsreader.engine.lexicon import MONTHS
+from newsreader.engine.lexicon import MONTHS, NUMBER_WORDS
 from newsreader.engine.wordforms import Token, tokenize
 
 # Spans far enough back to be another occasion ("last year", "earlier this season").
@@ -26,6 +27,32 @@ _AGO_UNITS = frozenset({"year", "years", "month", "months", "decade", "decades"}
 _PART_OF_MONTH = frozenset({"early", "late", "mid"})
 # What may stand between "In" and the comma that closes an opening time phrase.
 _OPENING_REACH = 4
+
+
+_SETTING_PREPOSITIONS = frozenset({"in", "on", "at"})
+_EARLIER_ONES = frozenset({"prior", "previous", "earlier"})
+_OTHER_ONES = _EARLIER_ONES | {"separate"}
+
+
+def _other_instance(toks: Sequence[Token], n: int) -> bool:
+    """'a separate incident', 'an earlier airstrike', 'another school': another thing of
+    the kind at `n`, named by a word (not "another 12 people", which adds to a count)."""
+    if n + 1 >= len(toks):
+        return False
+    if toks[n].low == "another":
+        return toks[n + 1].is_word
+    return toks[n].low in ("a", "an") and toks[n + 1].low in _OTHER_ONES
+
+
+def _earlier_ones(toks: Sequence[Token], n: int) -> bool:
+    """A figure at `n` of things from before ("four prior arrests")."""
+    tok = toks[n]
+    return (
+        (tok.is_number or tok.low in NUMBER_WORDS)
+        and n + 2 < len(toks)
+        and toks[n + 1].low in _EARLIER_ONES
+        and toks[n + 2].is_word
+    )
 
 
 def _is_year(tok: Token) -> bool:
@@ -88,6 +115,10 @@ def backdrop_of(toks: Sequence[Token]) -> frozenset[str]:
                     marks.add("earlier " + far)  # "earlier this year", "earlier in the season"
         elif after.low == "ago" and tok.low in _AGO_UNITS:
             marks.add("ago")  # "two years ago", "a decade ago"
+        elif tok.low in _SETTING_PREPOSITIONS and _other_instance(toks, n + 1):
+            marks.add("another")  # "In a separate incident, ...", "a strike on another school"
+        elif _earlier_ones(toks, n):
+            marks.add("prior")  # "four prior arrests", "two previous convictions"
     marks.update(_bare_months(toks))
     return frozenset(marks)
 

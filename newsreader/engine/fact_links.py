@@ -125,8 +125,6 @@ def quantity_keys(q: Quantity, toks: Sequence[Token] = (), era: str = "") -> set
         return keys
     # "half of the volunteers" / "11.2% of patients": a share of people is a fact of what
     # happened to them, not of the people.
-    # "half of the volunteers" / "11.2% of patients": a share of people is a fact of what
-    # happened to them, not of the people.
     keys = {(kind, concept(w)) for w in q.near | q.thing if concept(w) != _PERSON}
     change = _change_of(q, toks)
     if change:

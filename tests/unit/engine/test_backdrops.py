@@ -25,6 +25,13 @@ from newsreader.engine.conflicts import conflicts_between
         ("The fund was set up in March 2019 with 4 million euros.", set()),
         ("The last train left on Friday.", set()),
         ("The council voted last week to close the pool.", set()),
+        ("In a separate incident, four guards were hurt at the gate.", {"another"}),
+        ("Two men died in a raid on another farm near the town.", {"another"}),
+        ("In an earlier raid, three officers were hurt.", {"another"}),
+        ("The driver had three previous convictions for speeding.", {"prior"}),
+        ("Another 12 people were hurt in the crush.", set()),
+        ("Another witness said 30 people had died.", set()),
+        ("Police had counted 12 earlier, then 14.", set()),
     ],
 )
 def test_a_backdrop_is_read_from_its_time_phrases(text: str, marks: set[str]) -> None:
@@ -48,3 +55,14 @@ def test_figures_of_another_occasion_do_not_clash() -> None:
         "Bush will miss the final two games with a knee injury.",
     )
     assert reason.detail == "four vs two games"
+
+
+def test_another_instance_of_the_kind_is_another_occasion() -> None:
+    assert not conflicts_between(
+        "In a separate incident, seven guards were injured at the prison.",
+        "Twelve guards were injured at the prison, officials said.",
+    )
+    assert not conflicts_between(
+        "The suspect has four prior arrests for burglary, police said.",
+        "Police said one arrest was made after the burglary.",
+    )
