@@ -814,6 +814,8 @@ def _related(x: Quantity, y: Quantity, single: bool = False, shared_fact: bool =
         # "on Tuesday morning" / "on Sunday morning": when in the day, not what happened.
         near = _concepts(x.near - PARTS_OF_DAY_KEYS) & _concepts(y.near - PARTS_OF_DAY_KEYS)
         return bool(near) and len(context_x & context_y) >= 2
+    if _one_person(x, y, single):
+        return True  # "The suspect, 34, was arrested" / "A 43-year-old man was arrested"
     ox, oy = _outcomes(x), _outcomes(y)
     if (ox and oy and ox.isdisjoint(oy)) or (bool(ox) != bool(oy) and not _one_total(x, y)):
         return False
@@ -836,6 +838,22 @@ def _related(x: Quantity, y: Quantity, single: bool = False, shared_fact: bool =
         # One figure of this kind on each side, in contexts that mostly agree.
         return len(shared) >= 2 and len(shared) >= 0.34 * len(x.context | y.context)
     return x.kind != "count" and bool(x.near & y.near) and len(shared) >= 2
+
+
+# A person named by sex or age group alone: another sentence may name the same person by
+# a role ("a 43-year-old man" / "the suspect, 34").
+_ANYONE = frozenset(key(w) for w in ("man", "woman", "boy", "girl", "teenager"))
+
+
+def _one_person(x: Quantity, y: Quantity, single: bool) -> bool:
+    """True for the one age on each side of a person named by a role on one side and by
+    sex alone on the other, in contexts that share two words."""
+    return (
+        single
+        and x.kind == "age"
+        and (x.head in _ANYONE) != (y.head in _ANYONE)
+        and len(x.context & y.context) >= 2
+    )
 
 
 def _other_doers(fa: Features, fb: Features) -> bool:
@@ -1327,12 +1345,18 @@ def _names_a_day(low: str) -> bool:
     return low.removesuffix("'s").removesuffix("’s") in WEEKDAYS or low in MONTHS
 
 
+_PLACING = frozenset({"in", "at", "near"})
+_PLACING_FLOWS = _PLACING | {"to", "from", "with"}
+
+
 def _place_after(f: Features, q: Quantity) -> str:
     """The named place a figure's clause puts it in: '600 were killed in the city of Zarand'."""
     k = bisect_left([t[2] for t in f.token_data], q.span[1])
     end = min(k + 10, len(f.token_data))
+    # "65% of traffic to India": a share of a flow is placed by where it goes or comes from
+    places = _PLACING_FLOWS if k < end and f.token(k).low == "of" else _PLACING
     while k < end and f.token(k).low not in _BOUNDARY:
-        if f.token(k).low in ("in", "at", "near"):
+        if f.token(k).low in places:
             j = k + 1
             while (
                 j < end

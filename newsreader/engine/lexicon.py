@@ -1204,6 +1204,7 @@ IRREGULAR = {
     "hit": "hit",
     "hurt": "hurt",
     "killed": "kill",
+    "bound": "bind",
 }
 
 # Words that mean the same in news reports, whatever the story: sentences that use one or
