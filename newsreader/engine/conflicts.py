@@ -1870,6 +1870,26 @@ def _weakly_negated(toks: tuple[Token, ...], index: int) -> bool:
     return k >= 0 and toks[k].low in _WEAK_NEGATORS
 
 
+def _mover(f: Features, index: int) -> str:
+    """What moves with a word of change: the nearest noun before it in its clause, past
+    verbs and figures ("shares opened 7 per cent lower": shares)."""
+    for k in range(index - 1, -1, -1):
+        tok = f.token(k)
+        if f.clause[k] != f.clause[index] or tok.low in _REPORTING:
+            return ""
+        if _is_content(tok) and not _verb_like(tok.low) and not _in_figure(f, k):
+            return key(tok.low)
+    return ""
+
+
+def _one_mover(fa: Features, a: int, fb: Features, b: int) -> bool:
+    """True when opposite moves have one mover held by the name both sentences open with
+    ("Nordray's shares rose 2%" / "Nordray's shares opened 7 per cent lower")."""
+    held = held_opening(fa)
+    mover = _mover(fa, a)
+    return bool(held and mover) and held == held_opening(fb) and mover == _mover(fb, b)
+
+
 def _opposites(fa: Features, fb: Features) -> list[Reason]:
     reasons: list[Reason] = []
     sa, sb = fa.assertions, fb.assertions
@@ -1897,7 +1917,7 @@ def _opposites(fa: Features, fb: Features) -> list[Reason]:
             xa, xb = _figure_before(fa, pa.index), _figure_before(fb, pb.index)
             same_subject = bool(
                 xa and xb and _shared_context(xa.context - exclude, xb.context - exclude)
-            )
+            ) or _one_mover(fa, pa.index, fb, pb.index)
         if not same_subject and not _shared_context(
             _window(fa, pa.index, exclude), _window(fb, pb.index, exclude)
         ):
@@ -2483,6 +2503,18 @@ def _moves_of_one_fact(
     return any(names_fact(k) for k in keys_x & keys_y)
 
 
+def _spans_one_mover(
+    fa: Features, a_span: tuple[int, int], fb: Features, b_span: tuple[int, int]
+) -> bool:
+    """`_one_mover` for the words at two reason spans."""
+    starts_a = [t[2] for t in fa.token_data]
+    starts_b = [t[2] for t in fb.token_data]
+    at_a, at_b = bisect_left(starts_a, a_span[0]), bisect_left(starts_b, b_span[0])
+    if at_a >= len(starts_a) or at_b >= len(starts_b):
+        return False
+    return _one_mover(fa, at_a, fb, at_b)
+
+
 # Words that make a score the state of a game under way ("leading 83-58 with 5:33 to play").
 _LEADING = frozenset({"lead", "led", "trail"})
 
@@ -2517,6 +2549,9 @@ def same_fact_reasons(reasons: list[Reason], a_text: str, b_text: str) -> list[R
             continue
         if reason.type == "antonym" and _moves_of_one_fact(fa, reason.a_span, fb, reason.b_span):
             kept.append(reason)  # "closed 2.1% lower" / "ended 3.2 per cent higher"
+            continue
+        if reason.type == "antonym" and _spans_one_mover(fa, reason.a_span, fb, reason.b_span):
+            kept.append(reason)  # "Nordray's shares rose 2%" / "Nordray's shares ... lower"
             continue
         kind = kinds.get(reason.a_span)
         shared = keys_a.get(reason.a_span, frozenset()) & keys_b.get(reason.b_span, frozenset())

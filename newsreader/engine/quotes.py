@@ -13,12 +13,20 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
+from newsreader.engine.lexicon import MONTHS, WEEKDAYS
 from newsreader.engine.roles import name_runs
-from newsreader.engine.wordforms import key, tokenize
+from newsreader.engine.wordforms import Token, key, tokenize
 from newsreader.model import Reason, ReasonType
 
 _OPENING = frozenset({'"', "“", "«", "„"})
 _CLOSING = frozenset({'"', "”", "»", "“"})
+_SPEECH = frozenset({"said", "says", "told", "tells", "added", "adds"})
+# Words that stand capitalised before a verb of speech without naming anyone.
+_TOLD = frozenset({"told", "tells"})
+_NOT_SPEAKERS = frozenset(
+    {"he", "she", "they", "it", "we", "i", "you", "who", "police", "officials"}
+    | {w.lower() for w in (*WEEKDAYS, *MONTHS)}
+)
 # A quotation of fewer words is a phrase anyone may use ("a race to the bottom").
 MIN_QUOTE_WORDS = 6
 # Share of the shorter quotation's words the other one holds for it to be the same one.
@@ -45,6 +53,18 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _surname_speaking(toks: tuple[Token, ...], k: int) -> bool:
+    """True for one capitalised word right before or after a verb of speech ("Renner
+    tells the room", "said Okafor"): a person named by surname alone."""
+    tok = toks[k]
+    if not (tok.is_word and tok.is_capitalized) or tok.low in _NOT_SPEAKERS:
+        return False
+    before = toks[k - 1].low if k > 0 else ""
+    after = toks[k + 1].low if k + 1 < len(toks) else ""
+    # "told Reuters": the word after "told" is who heard it.
+    return after in _SPEECH or before in _SPEECH - _TOLD
+
+
 @lru_cache(maxsize=16384)
 def quotation(text: str) -> Quote | None:
     """The longest quotation of a sentence with the people named outside it, or None."""
@@ -56,9 +76,14 @@ def quotation(text: str) -> Quote | None:
     inside = [t for t in toks if start <= t.start < end and t.is_word]
     if len(inside) < MIN_QUOTE_WORDS or 2 * sum(t.is_capitalized for t in inside) > len(inside):
         return None  # a phrase, or a title ("Take Me Out to the Ball Game")
+    runs = [(first, stop) for _, first, stop in name_runs(toks)]
+    in_runs = {k for first, stop in runs for k in range(first, stop)}
+    runs += [
+        (k, k + 1) for k in range(len(toks)) if k not in in_runs and _surname_speaking(toks, k)
+    ]
     speakers = tuple(
         (key(toks[stop - 1].low), (toks[first].start, toks[stop - 1].end))
-        for _, first, stop in name_runs(toks)
+        for first, stop in sorted(runs)
         if not start <= toks[first].start < end
     )
     words = frozenset(key(t.low) for t in inside)

@@ -441,6 +441,17 @@ def test_opposite_moves_of_figures_of_one_fact_clash_in_a_fact_linked_pair() -> 
     assert same_fact_reasons(conflicts_between(c, d), c, d) == []
 
 
+def test_opposite_moves_of_one_named_holding_clash_past_a_verb_and_a_figure() -> None:
+    a = "Velmont's shares rose 3% in early trading as investors welcomed the plan."
+    b = "Velmont's shares opened 6 per cent lower in Orrin."
+    reasons = conflicts_between(a, b)
+    assert [r.detail for r in reasons] == ["rose vs lower"]
+    assert same_fact_reasons(reasons, a, b) == reasons
+    # the shares of another company move the other way: no clash
+    c = "Tarrow's shares opened 6 per cent lower in Orrin."
+    assert conflicts_between(a, c) == []
+
+
 def test_a_verb_of_rejection_in_the_passive_denies_nothing_after_it() -> None:
     a = "Ortiz was fired last week, his lawyer said."
     b = "Ortiz, who is still listed on the firm's website, had been dismissed last week."

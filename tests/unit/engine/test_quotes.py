@@ -31,3 +31,14 @@ def test_titles_and_short_phrases_are_not_quotations() -> None:
     assert quotation('She starred in "Take Me Out to the Ball Game" with Gene Kelly.') is None
     assert quotation('He called it "a race to the bottom", said Anna Berg.') is None
     assert quotation(f"{QUOTE} said mayor Helga Brandt.") is not None
+
+
+def test_a_speaker_named_by_surname_alone_next_to_a_verb_of_speech() -> None:
+    a = f"{QUOTE} said mayor Helga Brandt."
+    (reason,) = misattributed_quotes(a, f"{QUOTE} Reiter tells the council.")
+    assert reason.detail == "Helga Brandt vs Reiter"
+    assert misattributed_quotes(a, f"{QUOTE} said Reiter.")
+    # who heard it, or when it was said, is no speaker
+    assert not misattributed_quotes(a, f"{QUOTE} the mayor told Reuters.")
+    assert not misattributed_quotes(a, f"{QUOTE} the mayor said Monday.")
+    assert not misattributed_quotes(a, f"{QUOTE} Brandt said.")
