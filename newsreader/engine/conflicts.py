@@ -2449,11 +2449,11 @@ def claim_figure_reasons(a_text: str, b_text: str, named: bool = False) -> list[
     reasons = []
     for x, values_x in zip(fa.quantities, fa.q_values, strict=True):
         near_x = {k for k in values_x if k[1].startswith("~")}
-        if not near_x or (named and not x.head):
+        if not near_x:
             continue
         for y, values_y in zip(fb.quantities, fb.q_values, strict=True):
             same_kind = x.kind == y.kind and x.qualifier == y.qualifier
-            if named and not _one_class(x, y):
+            if named and not (_one_class(x, y) if x.head and y.head else _exact_pair(x, y)):
                 continue
             if not (same_kind and near_x & values_y) or _agree(x, y):
                 continue
@@ -2461,6 +2461,27 @@ def claim_figure_reasons(a_text: str, b_text: str, named: bool = False) -> list[
                 continue  # "$281 million in cash" / "$334 million, including $281 million"
             reasons.append(Reason("numeric", _numeric_detail(x, y), x.span, y.span))
     return reasons
+
+
+# Exact figures from this value on are too precise for two of them, this near each other,
+# to be two things of one story ("The crowd of 41,236" / "The official attendance was 40,912").
+EXACT_FROM = 1000
+
+
+# ...and this near in value (a price or a distance of another item differs more).
+EXACT_RATIO = 1.05
+
+
+def _exact_pair(x: Quantity, y: Quantity) -> bool:
+    """True for two exact, unrounded counts of at least EXACT_FROM within EXACT_RATIO of
+    each other, at most one of which names what it counts."""
+    exact = all(
+        q.kind == "count" and q.low == q.high and q.low >= EXACT_FROM and _precise(q.low)
+        for q in (x, y)
+    )
+    return (
+        exact and not (x.head and y.head) and max(x.low, y.low) <= EXACT_RATIO * min(x.low, y.low)
+    )
 
 
 def _stated_by(q: Quantity, f: Features) -> bool:
@@ -2471,8 +2492,19 @@ def _stated_by(q: Quantity, f: Features) -> bool:
         and z.qualifier == q.qualifier
         and (not (z.head and q.head) or _one_class(q, z))
         and _agree(q, z)
+        and not _rounds_elsewhere(q, z)
         for z in f.quantities
     )
+
+
+def _rounds_elsewhere(q: Quantity, z: Quantity) -> bool:
+    """True when an exact figure of at least EXACT_FROM, rounded to a round figure's
+    places, is not that figure: "41,236" is no "42,000" (it is "41,000")."""
+    if not (q.low == q.high and q.low >= EXACT_FROM and _precise(q.low)):
+        return False
+    value = (z.low + z.high) / 2
+    places = len(str(int(value))) - len(str(int(value)).rstrip("0"))
+    return places > 0 and round(q.low, -places) != round(value, -places)
 
 
 # Kinds of figure compared between sentences linked by a fact: an event's own figures.

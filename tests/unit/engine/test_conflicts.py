@@ -190,6 +190,21 @@ def test_near_figures_of_one_class_clash_also_when_the_words_differ() -> None:
     assert claim_figure_reasons(a, other)
 
 
+def test_two_exact_near_counts_clash_in_a_claim_though_one_names_nothing() -> None:
+    a = "Turnout reached 18,342, the highest the town has recorded."
+    b = "The official turnout was 18,117, a little short of the 19,000 registered."
+    (reason,) = claim_figure_reasons(a, b, named=True)
+    assert reason.detail.startswith("18,342 vs 18,117")
+    # a round figure is no restatement of an exact one it does not round to
+    assert claim_figure_reasons("The official count was 18,342.", b, named=True)
+    # rounded, too far apart, or prices of two items: no clash
+    assert not claim_figure_reasons(a, "The official turnout was about 18,000.", named=True)
+    assert not claim_figure_reasons(a, "The official turnout was 16,117.", named=True)
+    assert not claim_figure_reasons(
+        "The base model costs $2,799.", "The other model costs $2,749.", named=True
+    )
+
+
 def test_a_fact_linked_pair_keeps_one_figure_each_of_one_class_or_month() -> None:
     from newsreader.engine.conflicts import same_fact_reasons
 
