@@ -19,6 +19,7 @@ from newsreader.engine.conflicts import (
     features,
     held_figure_clash,
     held_opening,
+    opposed_by_one_subject,
 )
 from newsreader.engine.fact_links import fact_pairs
 from newsreader.engine.identities import identities
@@ -244,9 +245,13 @@ def _rescue(
     stance = dict(zip(ends, (bool(stances(texts[n])) for n in ends), strict=True))
     doer = dict(zip(ends, (bool(acts(texts[n])) for n in ends), strict=True))
     denies = dict(zip(ends, (bool(features(texts[n]).denied) for n in ends), strict=True))
+    moves = dict(zip(ends, (bool(features(texts[n]).assertions) for n in ends), strict=True))
     near = near[
         [
-            (stance[i] and stance[j]) or (doer[i] and doer[j]) or (denies[i] or denies[j])
+            (stance[i] and stance[j])
+            or (doer[i] and doer[j])
+            or (denies[i] or denies[j])
+            or (moves[i] and moves[j])
             for i, j in zip(li.tolist(), ri.tolist(), strict=True)
         ]
     ]
@@ -261,6 +266,7 @@ def _rescue(
             possibility_conflicts(texts[i], texts[j])
             or agent_conflicts(texts[i], texts[j])
             or denied_by_one_subject(features(texts[i]), features(texts[j]))
+            or opposed_by_one_subject(features(texts[i]), features(texts[j]))
         ):
             found[(i, j)] = (s, True)
 

@@ -1596,6 +1596,24 @@ def _negation(fa: Features, fb: Features, one_subject: bool = False) -> list[Rea
     return reasons
 
 
+def _common_noun(f: Features, index: int) -> bool:
+    """True when the word `_subject` finds before a word is a common noun, not a verb, an
+    adverb or a name ("The court granted": court; "led directly": no subject)."""
+    own = f.clause[index]
+    for p in reversed(f.polar):
+        if p.index < index and f.clause[p.index] == own and not _in_figure(f, p.index):
+            word = f.token(p.index)
+            low = word.low
+            return not (_verb_like(low) or low.endswith("ly") or key(low) in f.names)
+    return False
+
+
+def opposed_by_one_subject(fa: Features, fb: Features) -> bool:
+    """True when one subject does opposite things on the two sides ("The court granted a
+    request to confiscate" / "The court declined to order the confiscation")."""
+    return bool(_opposites(fa, fb, one_subject=True))
+
+
 def denied_by_one_subject(fa: Features, fb: Features) -> bool:
     """True when one subject's act is asserted on one side and denied on the other ("The
     agreement was signed at 10:00" / "The agreement itself has not yet been signed")."""
@@ -1890,7 +1908,9 @@ def _one_mover(fa: Features, a: int, fb: Features, b: int) -> bool:
     return bool(held and mover) and held == held_opening(fb) and mover == _mover(fb, b)
 
 
-def _opposites(fa: Features, fb: Features) -> list[Reason]:
+def _opposites(fa: Features, fb: Features, one_subject: bool = False) -> list[Reason]:
+    """Opposite words asserted on each side; with `one_subject`, only those whose subject
+    is the same word on both sides."""
     reasons: list[Reason] = []
     sa, sb = fa.assertions, fb.assertions
     if not sa or not sb:
@@ -1912,6 +1932,8 @@ def _opposites(fa: Features, fb: Features) -> list[Reason]:
         same_subject = bool(subject) and (
             subject == other or (bool(other) and subject in fb.keys and other in fa.keys)
         )
+        if one_subject and not (subject and subject == other and _common_noun(fa, pa.index)):
+            continue
         if pair in _MOVE_PAIRS and not same_subject:
             # "3.1% higher" / "2.4 per cent lower": the moves of two figures about one thing.
             xa, xb = _figure_before(fa, pa.index), _figure_before(fb, pb.index)

@@ -389,6 +389,7 @@ POLARITY_PAIRS = (
     ("grant", "deny"),
     ("grant", "refuse"),
     ("grant", "reject"),
+    ("grant", "decline"),
     ("allow", "block"),
     ("approve", "block"),
     ("allow", "ban"),

@@ -541,3 +541,20 @@ def test_amounts_of_data_are_compared_in_bytes() -> None:
         "The gang says it took 900 gigabytes of files.",
     )
     assert reason.type == "numeric"
+
+
+def test_one_common_subject_doing_opposite_things_is_read_for_the_rescue() -> None:
+    from newsreader.engine.conflicts import features, opposed_by_one_subject
+
+    a = features("The tribunal also granted a request to freeze the firm's accounts.")
+    b = features("The tribunal declined to freeze the firm's accounts, leaving it to the banks.")
+    assert opposed_by_one_subject(a, b)
+    # another subject, a name (teams win and lose other games) or a verb is no one subject
+    assert not opposed_by_one_subject(a, features("The regulator declined to freeze them."))
+    won = features("Only two fumbles by Tarrow won this game for the Colts.")
+    lost = features("A drive stalled when Tarrow lost a fumble on the 16-yard line.")
+    assert not opposed_by_one_subject(won, lost)
+    assert not opposed_by_one_subject(
+        features("The inquiry led directly to his resignation."),
+        features("That pressure led indirectly to his resignation."),
+    )
